@@ -152,12 +152,24 @@ function comparePaths(a: IssuePath, b: IssuePath): number {
   return text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0;
 }
 
-/** The channel with this id, if any. */
+/**
+ * The channel with this id, if any (internal helper).
+ * @example
+ * ```ts
+ * findChannel(workspace, 'web_main')?.type; // 'webWidget'
+ * ```
+ */
 export function findChannel(workspace: Workspace, channelId: string): Channel | undefined {
   return workspace.channels.find((channel) => channel.id === channelId);
 }
 
-/** The AI agent with this id, if any. */
+/**
+ * The AI agent with this id, if any (internal helper).
+ * @example
+ * ```ts
+ * findAiAgent(workspace, 'ai_1')?.published; // true
+ * ```
+ */
 export function findAiAgent(workspace: Workspace, aiAgentId: string): AiAgent | undefined {
   return workspace.aiAgents.find((agent) => agent.id === aiAgentId);
 }

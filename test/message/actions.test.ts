@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as parse from '../../src/model/parse.js';
 import { COPY_NAME_MAX_LENGTH, duplicate, edit, pause, publish, reconcile, resume } from '../../src/message/index.js';
 import type { Message } from '../../src/model/types.js';
 import { EARLIER_ISO, NOW, NOW_ISO, aiDraft, deepFreeze, draft, inStatus, workspace, workspaceAtLimit } from './fixtures.js';
@@ -118,6 +119,14 @@ describe('duplicate', () => {
 });
 
 describe('edit', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('returns the parser issues of the edited message as they are', () => {
+    const issues = [{ path: ['response', 'text'], code: 'invalidType' as const, message: 'bad text' }];
+    vi.spyOn(parse, 'parseMessage').mockReturnValue({ ok: false, issues });
+    expect(edit(draft, { name: 'x' }, NOW)).toEqual({ ok: false, issues });
+  });
+
   it('changes editable fields only and stamps updatedAt, keeping the status', () => {
     const errored = deepFreeze(inStatus(draft, 'error'));
     const changes = { name: 'New name', priority: 3, status: 'live', metrics: { sent: 9, read: 9, replied: 9 } } as Parameters<typeof edit>[1];

@@ -28,6 +28,10 @@ describe('starterTemplates', () => {
     }
   });
 
+  it('throws RangeError for an invalid now (a programmer error)', () => {
+    expect(() => starterTemplates({ brandId: 'b', now: Number.NaN })).toThrow(RangeError);
+  });
+
   it('uses the ids given and builds fresh objects on each call', () => {
     const first = starterTemplates({ brandId: 'b', now: NOW, ids: ['x', 'y', 'z'] });
     const second = starterTemplates({ brandId: 'b', now: NOW, ids: ['x', 'y', 'z'] });

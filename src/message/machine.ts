@@ -1,0 +1,96 @@
+/**
+ * The status machine of SPEC §1.1 as data. Code (`availableActions`, the actions, `reconcile`)
+ * and docs (`docs/lifecycle.md`, checked by a test) both read these constants.
+ * @module
+ */
+import type { Message, MessageStatus } from '../model/types.js';
+
+/** Every status, in the order of SPEC §1.1. */
+export const MESSAGE_STATUSES = ['draft', 'live', 'paused', 'error'] as const satisfies readonly MessageStatus[];
+
+/** Actions an admin can take on one message (the list's per-row menu, SPEC §1.1). */
+export const ACTIONS = ['edit', 'duplicate', 'publish', 'pause', 'resume', 'delete'] as const;
+/** An action an admin can take on one message. */
+export type Action = (typeof ACTIONS)[number];
+
+/** What each status means (SPEC §1.1). */
+export const STATUS_MEANINGS: Readonly<Record<MessageStatus, string>> = {
+  draft: 'being written; never published before',
+  live: 'published; sent to visitors who meet its conditions',
+  paused: 'temporarily stopped, by hand or by the automated-resolution limit',
+  error: 'was published, but something it depends on was deleted or became invalid',
+};
+
+/**
+ * The actions menu of SPEC §1.1: which actions the list offers per status, in menu order.
+ * `publish` from `error` is deliberately absent: it is offered on the edit page, not in the menu.
+ */
+export const ACTIONS_BY_STATUS: Readonly<Record<MessageStatus, readonly Action[]>> = {
+  draft: ['edit', 'duplicate', 'publish', 'delete'],
+  live: ['edit', 'duplicate', 'pause', 'delete'],
+  paused: ['edit', 'duplicate', 'resume', 'delete'],
+  error: ['edit', 'delete'],
+};
+
+/**
+ * The manual transitions: for each status, each allowed action and the status the message has
+ * afterwards (`null`: the message is gone). `duplicate` leaves the original unchanged (the copy
+ * is a new `draft`). A superset of {@link ACTIONS_BY_STATUS}: it adds `error → live` by
+ * `publish` from the edit page. No transition leads back to `draft`.
+ *
+ * `publish` lands in `paused` (reason `automatedResolutionLimit`) instead of `live` when the
+ * account pauses AI-agent features at the limit, the limit is reached and the message uses an
+ * AI agent — the state `reconcile` would put it in anyway.
+ */
+export const TRANSITIONS: Readonly<Record<MessageStatus, Readonly<Partial<Record<Action, MessageStatus | null>>>>> = {
+  draft: { edit: 'draft', duplicate: 'draft', publish: 'live', delete: null },
+  live: { edit: 'live', duplicate: 'live', pause: 'paused', delete: null },
+  paused: { edit: 'paused', duplicate: 'paused', resume: 'live', delete: null },
+  error: { edit: 'error', publish: 'live', delete: null },
+};
+
+/** Why `reconcile` moved a message. */
+export type AutomaticTrigger = 'dependencyInvalid' | 'automatedResolutionLimitReached' | 'automatedResolutionsAvailable';
+
+/** One automatic transition applied by `reconcile`. */
+export interface AutomaticTransition {
+  readonly from: MessageStatus;
+  readonly to: MessageStatus;
+  readonly on: AutomaticTrigger;
+}
+
+/**
+ * The automatic transitions `reconcile` may apply — and no others. Drafts and messages in
+ * `error` are never moved automatically; a manual pause is never lifted automatically.
+ */
+export const AUTOMATIC_TRANSITIONS: readonly AutomaticTransition[] = [
+  { from: 'live', to: 'error', on: 'dependencyInvalid' },
+  { from: 'paused', to: 'error', on: 'dependencyInvalid' },
+  { from: 'live', to: 'paused', on: 'automatedResolutionLimitReached' },
+  { from: 'paused', to: 'live', on: 'automatedResolutionsAvailable' },
+];
+
+/**
+ * The actions the list offers for a message, in menu order (reads {@link ACTIONS_BY_STATUS}).
+ * @example
+ * ```ts
+ * availableActions({ ...message, status: 'live' }); // ['edit', 'duplicate', 'pause', 'delete']
+ * ```
+ */
+export function availableActions(message: Pick<Message, 'status'>): readonly Action[] {
+  return ACTIONS_BY_STATUS[message.status];
+}
+
+/**
+ * The status a message has after `action`, `null` when the action removes it, or `undefined`
+ * when the machine does not allow the action from this status (reads {@link TRANSITIONS}).
+ * @example
+ * ```ts
+ * nextStatus('draft', 'publish'); // 'live'
+ * nextStatus('error', 'publish'); // 'live' (from the edit page)
+ * nextStatus('error', 'duplicate'); // undefined
+ * ```
+ */
+export function nextStatus(status: MessageStatus, action: Action): MessageStatus | null | undefined {
+  return TRANSITIONS[status][action];
+}

@@ -6,7 +6,7 @@
  */
 import { assertNever } from '../model/result.js';
 import type { Presentation } from './presentation-types.js';
-import { validateDetails, type CapturedDetails } from './details.js';
+import { validateDetails, type CapturedDetails, type FieldErrors } from './details.js';
 import type {
   IgnoredReason,
   InteractionEffect,
@@ -19,7 +19,7 @@ import type {
 } from './interaction-types.js';
 import { findTransition, INTERACTION_TRANSITIONS, TERMINAL_STATUSES } from './transitions.js';
 
-const NO_ERRORS = {};
+const NO_ERRORS: FieldErrors = Object.freeze({});
 
 /**
  * The state of a message that is about to be shown to `visitorId`: `hidden`, with what the

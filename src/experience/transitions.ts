@@ -25,7 +25,7 @@ export interface TransitionRow {
  * Every transition of the interaction reducer. `open + submitDetails` applies only when the
  * details are valid; invalid details keep the state `open` with `fieldErrors` and no effects.
  */
-export const INTERACTION_TRANSITIONS: readonly TransitionRow[] = [
+export const INTERACTION_TRANSITIONS: readonly TransitionRow[] = frozen([
   { from: 'hidden', event: 'show', when: 'any', to: 'shown', effects: ['recordDelivery', 'countSent'] },
   { from: 'shown', event: 'open', when: 'agentWithCapture', to: 'open', effects: ['countRead'] },
   { from: 'shown', event: 'open', when: 'agentWithoutCapture', to: 'handedOff', effects: ['countRead', 'handOffToAgent'] },
@@ -36,10 +36,15 @@ export const INTERACTION_TRANSITIONS: readonly TransitionRow[] = [
   { from: 'open', event: 'interactWithAnswer', when: 'aiAgent', to: 'aiConversation', effects: ['countReplied'] },
   { from: 'open', event: 'close', when: 'any', to: 'closed', effects: ['markDelivery'] },
   { from: 'open', event: 'ignore', when: 'any', to: 'ignored', effects: [] },
-];
+]);
+
+/** Freezes the rows so no importer can change the machine's behaviour at run time. */
+function frozen(rows: readonly TransitionRow[]): readonly TransitionRow[] {
+  return Object.freeze(rows.map((row) => Object.freeze({ ...row, effects: Object.freeze([...row.effects]) })));
+}
 
 /** Every status, in diagram order. */
-export const INTERACTION_STATUSES: readonly InteractionStatus[] = [
+export const INTERACTION_STATUSES: readonly InteractionStatus[] = Object.freeze([
   'hidden',
   'shown',
   'open',
@@ -48,10 +53,10 @@ export const INTERACTION_STATUSES: readonly InteractionStatus[] = [
   'dismissed',
   'closed',
   'ignored',
-];
+]);
 
 /** Every event type. */
-export const INTERACTION_EVENT_TYPES: readonly InteractionEventType[] = [
+export const INTERACTION_EVENT_TYPES: readonly InteractionEventType[] = Object.freeze([
   'show',
   'open',
   'dismiss',
@@ -59,10 +64,16 @@ export const INTERACTION_EVENT_TYPES: readonly InteractionEventType[] = [
   'submitDetails',
   'interactWithAnswer',
   'ignore',
-];
+]);
 
 /** Statuses from which no event moves the interaction on. */
-export const TERMINAL_STATUSES: readonly TerminalStatus[] = ['handedOff', 'aiConversation', 'dismissed', 'closed', 'ignored'];
+export const TERMINAL_STATUSES: readonly TerminalStatus[] = Object.freeze([
+  'handedOff',
+  'aiConversation',
+  'dismissed',
+  'closed',
+  'ignored',
+]);
 
 /**
  * The row that applies to `(from, event)` for `flavour`, or `undefined` when the event is

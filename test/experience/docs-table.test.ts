@@ -38,3 +38,10 @@ describe('docs/widget-interaction.md stays in step with INTERACTION_TRANSITIONS'
     expect(edges.size).toBe(INTERACTION_TRANSITIONS.length + 1);
   });
 });
+
+describe('INTERACTION_TRANSITIONS', () => {
+  it('cannot be changed by an importer', () => {
+    expect(Object.isFrozen(INTERACTION_TRANSITIONS)).toBe(true);
+    expect(INTERACTION_TRANSITIONS.every((row) => Object.isFrozen(row) && Object.isFrozen(row.effects))).toBe(true);
+  });
+});

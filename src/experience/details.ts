@@ -1,0 +1,147 @@
+/**
+ * Validation of the details a visitor shares in the data-capture form (name, email).
+ * Every check is a single pass over the text: linear time, no regular expressions.
+ * @module
+ */
+import type { CaptureField } from '../model/types.js';
+
+/** Longest accepted name, in UTF-16 code units, after trimming. */
+export const MAX_NAME_LENGTH = 200;
+/** Longest accepted email address (RFC 5321 path limit), after trimming. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** Details the visitor typed into the form. Fields not asked for are dropped. */
+export interface CapturedDetails {
+  readonly name?: string;
+  readonly email?: string;
+}
+
+/** Why one field of the form was rejected. */
+export type DetailErrorCode = 'required' | 'invalidEmail' | 'tooLong';
+
+/** One rejected field: a stable code and a readable message. */
+export interface DetailError {
+  readonly code: DetailErrorCode;
+  readonly message: string;
+}
+
+/** Per-field errors; a field that is fine has no entry. */
+export type FieldErrors = Readonly<Partial<Record<CaptureField, DetailError>>>;
+
+/** Outcome of {@link validateDetails}: trimmed details, or the per-field errors. */
+export type DetailsValidation =
+  | { readonly ok: true; readonly details: CapturedDetails }
+  | { readonly ok: false; readonly details: CapturedDetails; readonly fieldErrors: FieldErrors };
+
+const MAX_LOCAL_PART = 64;
+const MAX_DOMAIN_LABEL = 63;
+
+/**
+ * A deliberately simple, linear-time email check — the form's job is to catch typos, not to
+ * implement RFC 5322. Accepted: `local@domain` with exactly one `@`; no whitespace or control
+ * characters anywhere; at most 254 characters; a local part of 1–64 characters that neither
+ * starts nor ends with `.` nor contains `..`; a domain of two or more dot-separated labels, each
+ * 1–63 characters of letters, digits, `-` or non-ASCII (internationalised names), not starting
+ * or ending with `-`. Quoted local parts and IP-literal domains are rejected.
+ * @example
+ * ```ts
+ * isValidEmail('ada@example.com'); // true
+ * isValidEmail('ada@localhost');   // false: the domain needs a dot
+ * isValidEmail('ada lovelace@example.com'); // false: whitespace
+ * ```
+ */
+export function isValidEmail(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_EMAIL_LENGTH) return false;
+  const at = text.indexOf('@');
+  if (at <= 0 || at !== text.lastIndexOf('@')) return false;
+  return isValidLocalPart(text.slice(0, at)) && isValidDomain(text.slice(at + 1));
+}
+
+function isSpaceOrControl(code: number): boolean {
+  // ASCII controls and space, DEL, C1 controls, and the common Unicode spaces.
+  return code <= 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0x2028 || code === 0x2029 || code === 0xfeff ||
+    (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x1680 || code === 0x202f || code === 0x205f;
+}
+
+function isValidLocalPart(local: string): boolean {
+  if (local.length > MAX_LOCAL_PART) return false;
+  if (local.startsWith('.') || local.endsWith('.')) return false;
+  let previousDot = false;
+  for (let index = 0; index < local.length; index += 1) {
+    const code = local.charCodeAt(index);
+    if (isSpaceOrControl(code)) return false;
+    const char = local[index];
+    // Characters that only make sense inside quoted local parts, which we do not accept.
+    if (char === '"' || char === '(' || char === ')' || char === ',' || char === ':' || char === ';' ||
+      char === '<' || char === '>' || char === '[' || char === ']' || char === '\\') return false;
+    const isDot = char === '.';
+    if (isDot && previousDot) return false;
+    previousDot = isDot;
+  }
+  return true;
+}
+
+function isValidDomain(domain: string): boolean {
+  let labels = 0;
+  let labelStart = 0;
+  for (let index = 0; index <= domain.length; index += 1) {
+    if (index === domain.length || domain[index] === '.') {
+      if (!isValidLabel(domain, labelStart, index)) return false;
+      labels += 1;
+      labelStart = index + 1;
+    }
+  }
+  return labels >= 2;
+}
+
+function isValidLabel(domain: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 0 || length > MAX_DOMAIN_LABEL) return false;
+  if (domain[start] === '-' || domain[end - 1] === '-') return false;
+  for (let index = start; index < end; index += 1) {
+    const code = domain.charCodeAt(index);
+    const isAsciiLetterOrDigit =
+      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    if (!isAsciiLetterOrDigit && code !== 0x2d && (code < 0x80 || isSpaceOrControl(code))) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks the details submitted for the `capture` fields. Every captured field is required:
+ * missing or blank (only whitespace) gives `required`; a name over {@link MAX_NAME_LENGTH}
+ * gives `tooLong`; an email that fails {@link isValidEmail} gives `invalidEmail`. Values are
+ * trimmed; fields that were not asked for are dropped.
+ * @example
+ * ```ts
+ * validateDetails(['email'], { email: ' ada@example.com ' });
+ * // { ok: true, details: { email: 'ada@example.com' } }
+ * validateDetails(['name', 'email'], { email: 'nope' });
+ * // { ok: false, details: { email: 'nope' }, fieldErrors: { name: { code: 'required', … }, email: { code: 'invalidEmail', … } } }
+ * ```
+ */
+export function validateDetails(capture: readonly CaptureField[], submitted: CapturedDetails): DetailsValidation {
+  const details: { name?: string; email?: string } = {};
+  const fieldErrors: { name?: DetailError; email?: DetailError } = {};
+  for (const field of capture) {
+    const raw = submitted[field];
+    const value = typeof raw === 'string' ? raw.trim() : '';
+    if (value !== '') details[field] = value;
+    const error = fieldError(field, value);
+    if (error !== undefined) fieldErrors[field] = error;
+  }
+  return Object.keys(fieldErrors).length === 0 ? { ok: true, details } : { ok: false, details, fieldErrors };
+}
+
+function fieldError(field: CaptureField, value: string): DetailError | undefined {
+  if (value === '') return { code: 'required', message: `${field} is required` };
+  if (field === 'name') {
+    return value.length > MAX_NAME_LENGTH
+      ? { code: 'tooLong', message: `name is longer than ${MAX_NAME_LENGTH} characters` }
+      : undefined;
+  }
+  if (value.length > MAX_EMAIL_LENGTH) {
+    return { code: 'tooLong', message: `email is longer than ${MAX_EMAIL_LENGTH} characters` };
+  }
+  return isValidEmail(value) ? undefined : { code: 'invalidEmail', message: 'email is not a valid email address' };
+}

@@ -1,0 +1,172 @@
+/**
+ * The interaction reducer: `interact(state, event) → { state, effects, ignored }`.
+ * Pure: it returns the effects the host must run and runs none of them (like XState's
+ * `transition`). The transitions come from {@link INTERACTION_TRANSITIONS}.
+ * @module
+ */
+import { assertNever } from '../model/result.js';
+import type { Presentation } from './presentation-types.js';
+import { validateDetails, type CapturedDetails, type FieldErrors } from './details.js';
+import type {
+  IgnoredReason,
+  InteractionEffect,
+  InteractionEffectType,
+  InteractionEvent,
+  InteractionFlavour,
+  InteractionResponse,
+  InteractionResult,
+  InteractionState,
+} from './interaction-types.js';
+import { findTransition, INTERACTION_TRANSITIONS, TERMINAL_STATUSES } from './transitions.js';
+
+const NO_ERRORS: FieldErrors = Object.freeze({});
+
+/**
+ * The state of a message that is about to be shown to `visitorId`: `hidden`, with what the
+ * reducer needs from the presentation (capture fields, follow-up, tags, AI agent and answer).
+ * @example
+ * ```ts
+ * const presented = present(message, workspace);
+ * if (presented.ok) {
+ *   let state = initialInteraction(presented.value, visitor.id); // status 'hidden'
+ * }
+ * ```
+ */
+export function initialInteraction(presentation: Presentation, visitorId: string): InteractionState {
+  return {
+    status: 'hidden',
+    messageId: presentation.messageId,
+    visitorId,
+    response: responseOf(presentation),
+    details: {},
+    fieldErrors: NO_ERRORS,
+  };
+}
+
+function responseOf(presentation: Presentation): InteractionResponse {
+  switch (presentation.type) {
+    case 'agent':
+      return {
+        type: 'agent',
+        capture: [...presentation.onOpen.capture],
+        followUp: presentation.onOpen.followUp,
+        tags: [...presentation.onOpen.handOff.tags],
+      };
+    case 'aiAgent': {
+      const show = presentation.onOpen.show;
+      return { type: 'aiAgent', aiAgentId: presentation.onOpen.aiAgentId, answerId: show.kind === 'answer' ? show.answerId : null };
+    }
+    default:
+      return assertNever(presentation, 'presentation type');
+  }
+}
+
+/**
+ * Which branch of the machine applies to a state.
+ * @example
+ * ```ts
+ * flavourOf(initialInteraction(aiPresentation, 'v_1')); // 'aiAgent'
+ * ```
+ */
+export function flavourOf(state: InteractionState): InteractionFlavour {
+  const response = state.response;
+  switch (response.type) {
+    case 'agent':
+      return response.capture.length > 0 ? 'agentWithCapture' : 'agentWithoutCapture';
+    case 'aiAgent':
+      return 'aiAgent';
+    default:
+      return assertNever(response, 'response type');
+  }
+}
+
+/**
+ * Applies one widget event. Returns the next state and the effects the host must run, in
+ * order. An event that makes no sense in the current state returns the same `state` object,
+ * no effects, and `ignored: { reason, message }`. Invalid details on `submitDetails` keep the
+ * form `open` with `fieldErrors` (no effects, `ignored: null`). Never mutates `state`.
+ * @example
+ * ```ts
+ * let state = initialInteraction(presentation, 'v_1');
+ * const shown = interact(state, { type: 'show' });
+ * shown.effects.map((effect) => effect.type); // ['recordDelivery', 'countSent']
+ * interact(shown.state, { type: 'show' }).ignored?.reason; // 'alreadyShown'
+ * ```
+ */
+export function interact(state: InteractionState, event: InteractionEvent): InteractionResult {
+  const flavour = flavourOf(state);
+  const row = findTransition(state.status, event.type, flavour);
+  if (row === undefined) {
+    const reason = ignoredReason(state, event.type, flavour);
+    return { state, effects: [], ignored: { reason, message: ignoredMessage(reason, state, event.type) } };
+  }
+  let details = state.details;
+  if (event.type === 'submitDetails' && state.response.type === 'agent') {
+    const validation = validateDetails(state.response.capture, { name: event.name, email: event.email });
+    if (!validation.ok) {
+      return { state: { ...state, details: validation.details, fieldErrors: validation.fieldErrors }, effects: [], ignored: null };
+    }
+    details = validation.details;
+  }
+  const next: InteractionState = { ...state, status: row.to, details, fieldErrors: NO_ERRORS };
+  return { state: next, effects: row.effects.map((type) => effectOf(type, next)), ignored: null };
+}
+
+function effectOf(type: InteractionEffectType, state: InteractionState): InteractionEffect {
+  const { messageId, visitorId, response } = state;
+  switch (type) {
+    case 'recordDelivery':
+      return { type, messageId };
+    case 'countSent':
+    case 'countRead':
+    case 'countReplied':
+      return { type, messageId, visitorId };
+    case 'handOffToAgent':
+      return { type, messageId, tags: response.type === 'agent' ? [...response.tags] : [], details: copy(state.details) };
+    case 'startAiConversation': {
+      // The table emits this only for AI-agent responses; the fallbacks keep the types total.
+      const aiAgentId = response.type === 'aiAgent' ? response.aiAgentId : '';
+      const answerId = response.type === 'aiAgent' ? response.answerId : null;
+      return answerId === null ? { type, messageId, aiAgentId } : { type, messageId, aiAgentId, answerId };
+    }
+    case 'markDelivery':
+      return { type, messageId, outcome: state.status === 'dismissed' ? 'dismissed' : 'closed' };
+    default:
+      return assertNever(type, 'effect type');
+  }
+}
+
+function copy(details: CapturedDetails): CapturedDetails {
+  return { ...details };
+}
+
+function ignoredReason(state: InteractionState, event: InteractionEvent['type'], flavour: InteractionFlavour): IgnoredReason {
+  if ((TERMINAL_STATUSES as readonly string[]).includes(state.status)) return 'finished';
+  if (event === 'show') return 'alreadyShown';
+  if (state.status === 'hidden') return 'notShown';
+  const otherFlavour = INTERACTION_TRANSITIONS.some(
+    (row) => row.from === state.status && row.event === event && row.when !== 'any' && row.when !== flavour,
+  );
+  if (otherFlavour) return 'notForThisResponseType';
+  return state.status === 'shown' ? 'notOpen' : 'alreadyOpen';
+}
+
+function ignoredMessage(reason: IgnoredReason, state: InteractionState, event: InteractionEvent['type']): string {
+  const prefix = `"${event}" ignored in state "${state.status}"`;
+  switch (reason) {
+    case 'finished':
+      return `${prefix}: the interaction is over`;
+    case 'alreadyShown':
+      return `${prefix}: the message was already shown`;
+    case 'notShown':
+      return `${prefix}: the message has not been shown yet`;
+    case 'notForThisResponseType':
+      return `${prefix}: not applicable to a ${state.response.type} response`;
+    case 'notOpen':
+      return `${prefix}: the messaging window is not open`;
+    case 'alreadyOpen':
+      return `${prefix}: the messaging window is already open`;
+    default:
+      return assertNever(reason, 'ignored reason');
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * `present`: turns a message and its workspace into what a widget renders (SPEC §1.6).
+ * @module
+ */
+import type {
+  AgentResponse,
+  AiAgent,
+  AiAgentResponse,
+  Channel,
+  Message,
+  Workspace,
+} from '../model/types.js';
+import { fail, issue, ok, type Issue, type Result } from '../model/result.js';
+import { assertNever } from '../model/result.js';
+import type {
+  AgentPresentation,
+  AiAgentPresentation,
+  AiOpeningContent,
+  Presentation,
+  PresentationCommon,
+} from './presentation-types.js';
+
+/** Channel types that can carry proactive messages (SPEC §1.5). */
+const PROACTIVE_CHANNEL_TYPES: ReadonlySet<Channel['type']> = new Set(['webWidget', 'mobileSdk']);
+
+/**
+ * The greeting shown when an AI-agent message is opened, no answer is chosen and the AI agent
+ * has no `greeting` of its own.
+ * @example
+ * ```ts
+ * fallbackGreeting('Acme Assistant'); // 'Hi, I am Acme Assistant. How can I help?'
+ * ```
+ */
+export function fallbackGreeting(aiAgentName: string): string {
+  return `Hi, I am ${aiAgentName}. How can I help?`;
+}
+
+/**
+ * What a widget renders for `message`: text, sender, placement above the launcher (replacing
+ * launcher text) and what opening it does. Looks up the channel and, for AI-agent responses,
+ * the AI agent and chosen answer in `workspace`. When any of them is missing or unusable the
+ * result carries every such issue (codes `channelNotFound`, `channelNotAllowed`,
+ * `aiAgentNotFound`, `aiAgentUnavailable`, `aiAgentOtherBrand`, `aiAgentNotOnChannel`,
+ * `answerNotFound`, `answerUnpublished`) and no presentation. The message's `status` is not
+ * looked at: deciding whether to show it is `evaluate`'s job.
+ * @example
+ * ```ts
+ * const result = present(message, workspace);
+ * if (result.ok && result.value.type === 'agent') {
+ *   renderBubble(result.value.text, result.value.sender.name);
+ * }
+ * ```
+ */
+export function present(message: Message, workspace: Workspace): Result<Presentation> {
+  const issues: Issue[] = [];
+  const channel = findChannel(message, workspace, issues);
+  const response = message.response;
+  switch (response.type) {
+    case 'agent':
+      if (channel === undefined) return fail(issues);
+      return ok(presentAgent(message, response, channel));
+    case 'aiAgent': {
+      const aiPresentation = presentAiAgent(message, response, workspace, issues);
+      if (channel === undefined || aiPresentation === undefined) return fail(issues);
+      return ok(aiPresentation(channel.id));
+    }
+    default:
+      return assertNever(response, 'response type');
+  }
+}
+
+function findChannel(message: Message, workspace: Workspace, issues: Issue[]): Channel | undefined {
+  const channelId = message.channelId;
+  if (channelId === null) {
+    issues.push(issue(['channelId'], 'channelNotFound', 'the message has no channel'));
+    return undefined;
+  }
+  const channel = workspace.channels.find((candidate) => candidate.id === channelId);
+  if (channel === undefined) {
+    issues.push(issue(['channelId'], 'channelNotFound', `channel "${channelId}" is not in the workspace`));
+    return undefined;
+  }
+  if (!PROACTIVE_CHANNEL_TYPES.has(channel.type)) {
+    issues.push(
+      issue(['channelId'], 'channelNotAllowed', `channel "${channelId}" is a ${channel.type} channel, which cannot carry proactive messages`),
+    );
+    return undefined;
+  }
+  return channel;
+}
+
+function common(message: Message, channelId: string): PresentationCommon {
+  return {
+    messageId: message.id,
+    channelId,
+    text: message.response.text,
+    placement: 'aboveLauncher',
+    replacesLauncherText: true,
+    tags: [...message.tags],
+  };
+}
+
+function presentAgent(message: Message, response: AgentResponse, channel: Channel): AgentPresentation {
+  return {
+    ...common(message, channel.id),
+    type: 'agent',
+    sender: {
+      kind: 'channelDefaultSender',
+      name: channel.defaultSender.name,
+      avatarUrl: channel.defaultSender.avatarUrl ?? null,
+    },
+    onOpen: {
+      capture: [...response.capture],
+      followUp: response.followUp ?? null,
+      handOff: { tags: [...message.tags] },
+    },
+  };
+}
+
+/** Checks the AI agent and answer; returns a builder awaiting the channel id, or `undefined`. */
+function presentAiAgent(
+  message: Message,
+  response: AiAgentResponse,
+  workspace: Workspace,
+  issues: Issue[],
+): ((channelId: string) => AiAgentPresentation) | undefined {
+  const aiAgent = workspace.aiAgents.find((candidate) => candidate.id === response.aiAgentId);
+  const path = ['response', 'aiAgentId'];
+  if (aiAgent === undefined) {
+    issues.push(issue(path, 'aiAgentNotFound', `AI agent "${response.aiAgentId}" is not in the workspace`));
+    return undefined;
+  }
+  const before = issues.length;
+  if (!aiAgent.published || !aiAgent.active) {
+    const state = !aiAgent.published ? 'not published' : 'not active';
+    issues.push(issue(path, 'aiAgentUnavailable', `AI agent "${aiAgent.id}" is ${state}`));
+  }
+  if (aiAgent.brandId !== message.brandId) {
+    issues.push(
+      issue(path, 'aiAgentOtherBrand', `AI agent "${aiAgent.id}" belongs to brand "${aiAgent.brandId}", not "${message.brandId}"`),
+    );
+  }
+  if (message.channelId !== null && !aiAgent.channelIds.includes(message.channelId)) {
+    issues.push(
+      issue(path, 'aiAgentNotOnChannel', `AI agent "${aiAgent.id}" is not published on channel "${message.channelId}"`),
+    );
+  }
+  const show = openingContent(response, aiAgent, issues);
+  if (show === undefined || issues.length > before) return undefined;
+  return (channelId) => ({
+    ...common(message, channelId),
+    type: 'aiAgent',
+    sender: { kind: 'aiAgent', aiAgentId: aiAgent.id, name: aiAgent.name, avatarUrl: aiAgent.avatarUrl ?? null },
+    onOpen: { aiAgentId: aiAgent.id, show },
+  });
+}
+
+function openingContent(response: AiAgentResponse, aiAgent: AiAgent, issues: Issue[]): AiOpeningContent | undefined {
+  const answerId = response.answerId;
+  if (answerId === undefined) {
+    const greeting = aiAgent.greeting;
+    // A blank greeting would render an empty bubble: treat it like a missing one.
+    return greeting === undefined || greeting.trim() === ''
+      ? { kind: 'greeting', text: fallbackGreeting(aiAgent.name), fallback: true }
+      : { kind: 'greeting', text: greeting, fallback: false };
+  }
+  const path = ['response', 'answerId'];
+  const answer = aiAgent.answers.find((candidate) => candidate.id === answerId);
+  if (answer === undefined) {
+    issues.push(issue(path, 'answerNotFound', `answer "${answerId}" is not one of AI agent "${aiAgent.id}"'s answers`));
+    return undefined;
+  }
+  if (!answer.published) {
+    issues.push(issue(path, 'answerUnpublished', `answer "${answerId}" is not published`));
+    return undefined;
+  }
+  return { kind: 'answer', answerId: answer.id, name: answer.name, text: answer.text ?? answer.name };
+}

@@ -1,0 +1,77 @@
+import {
+  initialInteraction,
+  interact,
+  metricEventOf,
+  present,
+  type CapturedDetails,
+  type InteractionEffect,
+  type InteractionEvent,
+  type InteractionState,
+  type Message,
+  type MetricEvent,
+  type Presentation,
+  type Workspace,
+} from '../../src/index.js';
+
+/** What the host application provides; the library calls none of it itself. */
+export interface WidgetHost {
+  /** e.g. `visitor = recordDelivery(visitor, messageId, now)` and persist the visitor. */
+  recordDelivery(messageId: string): void;
+  /** e.g. `visitor = markDelivery(visitor, messageId, outcome)` so frequency applies. */
+  markDelivery(messageId: string, outcome: 'dismissed' | 'closed'): void;
+  /** Send to your analytics backend; `tally` turns the collected events into list metrics. */
+  sendMetric(event: MetricEvent): void;
+  handOffToAgent(tags: readonly string[], details: CapturedDetails): void;
+  startAiConversation(aiAgentId: string, answerId: string | undefined): void;
+  render(presentation: Presentation, state: InteractionState): void;
+}
+
+/** Runs the effects in order — the only place where anything happens. */
+export function runEffects(effects: readonly InteractionEffect[], host: WidgetHost): void {
+  for (const effect of effects) {
+    const metric = metricEventOf(effect);
+    if (metric !== null) {
+      host.sendMetric(metric);
+      continue;
+    }
+    switch (effect.type) {
+      case 'recordDelivery':
+        host.recordDelivery(effect.messageId);
+        break;
+      case 'markDelivery':
+        host.markDelivery(effect.messageId, effect.outcome);
+        break;
+      case 'handOffToAgent':
+        host.handOffToAgent(effect.tags, effect.details);
+        break;
+      case 'startAiConversation':
+        host.startAiConversation(effect.aiAgentId, effect.answerId);
+        break;
+    }
+  }
+}
+
+/**
+ * Shows `message` (the `message` of `evaluate(visitor, messages, now)`) and returns a
+ * `dispatch` for the widget's UI events, or `null` when the message cannot be presented.
+ */
+export function showMessage(
+  message: Message,
+  workspace: Workspace,
+  visitorId: string,
+  host: WidgetHost,
+): ((event: InteractionEvent) => void) | null {
+  const presented = present(message, workspace);
+  if (!presented.ok) return null; // report presented.issues to your logs
+  const presentation = presented.value;
+  let state = initialInteraction(presentation, visitorId);
+  const dispatch = (event: InteractionEvent): void => {
+    const result = interact(state, event);
+    if (result.ignored !== null) return; // e.g. a double click: nothing to do
+    state = result.state;
+    runEffects(result.effects, host);
+    host.render(presentation, state);
+  };
+  dispatch({ type: 'show' });
+  return dispatch;
+}

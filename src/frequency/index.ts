@@ -1,1 +1,8 @@
-export {};
+export {
+  indexDeliveries,
+  frequencyAllows,
+  recordDelivery,
+  markDelivery,
+  type MessageHistory,
+  type DeliveryOutcome,
+} from './history.js';

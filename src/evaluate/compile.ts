@@ -1,0 +1,191 @@
+/**
+ * Compiles a list of messages once into the form `evaluate` runs on: per message a compiled
+ * condition tree, schedule and trigger; per channel the live messages in priority order.
+ * Cached by array identity (and per message by object identity) in `WeakMap`s, so the cache
+ * never outlives the caller's data.
+ * @module
+ */
+import type { Frequency, Message, SendWindow, Trigger } from '../model/types.js';
+import type { Issue } from '../model/result.js';
+import { issue } from '../model/result.js';
+import { compileConditions, type CompiledConditions } from '../conditions/compile.js';
+import { compileSchedule, type CompiledSchedule } from '../schedule/compile.js';
+
+/** The send window reduced to what evaluation needs. */
+export type CompiledWindow =
+  | { readonly kind: 'anytime' }
+  | { readonly kind: 'inside' | 'outside'; readonly schedule: CompiledSchedule };
+
+/** One valid message, ready to evaluate. */
+export interface CompiledMessage {
+  readonly index: number;
+  readonly message: Message;
+  readonly id: string;
+  readonly live: boolean;
+  readonly channelId: string | null;
+  readonly frequency: Frequency;
+  readonly window: CompiledWindow;
+  /** Milliseconds after `page.enteredAt` at which the trigger fires (0 for page load). */
+  readonly triggerDelayMs: number;
+  readonly conditions: CompiledConditions;
+}
+
+/** A message that could not be compiled: skipped by `evaluate`, reported as `invalid`. */
+export interface InvalidMessage {
+  /** Position in the `messages` array. */
+  readonly index: number;
+  /** The message's id when it has a string one. */
+  readonly id: string | null;
+  readonly issues: readonly Issue[];
+}
+
+/** The compiled form of a `messages` array. */
+export interface CompiledMessages {
+  readonly length: number;
+  /** Every entry by position: compiled or invalid. */
+  readonly entries: readonly (CompiledMessage | InvalidMessage)[];
+  /** Live, valid messages per channel id, highest priority first, ties by position. */
+  readonly liveByChannel: ReadonlyMap<string, readonly CompiledMessage[]>;
+  /** Live, valid messages by id (first occurrence wins), for the on-screen rule. */
+  readonly liveById: ReadonlyMap<string, CompiledMessage>;
+  readonly invalid: readonly InvalidMessage[];
+}
+
+const FREQUENCIES: ReadonlySet<string> = new Set<Frequency>(['once', 'oncePerVisit', 'everyTime']);
+const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function compileTrigger(trigger: Trigger | undefined): number | null {
+  if (!isObject(trigger)) return null;
+  if (trigger.event === 'pageLoad') return 0;
+  if (trigger.event === 'timeOnPage') {
+    const s = trigger.seconds;
+    return typeof s === 'number' && Number.isFinite(s) && s >= 0 ? s * 1000 : null;
+  }
+  return null;
+}
+
+function compileWindow(window: SendWindow | undefined, issues: Issue[]): CompiledWindow | null {
+  if (!isObject(window)) return null;
+  if (window.type === 'anytime') return { kind: 'anytime' };
+  if (window.type !== 'businessHours' && window.type !== 'outsideBusinessHours') return null;
+  const schedule = compileSchedule(window.schedule);
+  if (!schedule.ok) {
+    for (const i of schedule.issues) issues.push({ ...i, path: ['sendWindow', 'schedule', ...i.path] });
+    return null;
+  }
+  return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule: schedule.value };
+}
+
+const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly Issue[]>();
+
+/** Compiles one message, defensively: any shape problem becomes issues, never an exception. */
+function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
+  if (!isObject(message)) return [issue([], 'invalidType', 'message is not an object')];
+  const cached = perMessage.get(message);
+  if (cached !== undefined) return cached;
+  let result: Omit<CompiledMessage, 'index'> | readonly Issue[];
+  try {
+    result = compileFresh(message);
+  } catch (error) {
+    // Only reachable for values that violate the declared types (unparsed JSON from JS callers).
+    result = [issue([], 'invalidType', `message could not be compiled: ${String(error)}`)];
+  }
+  perMessage.set(message, result);
+  return result;
+}
+
+function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
+  const issues: Issue[] = [];
+  if (typeof message.id !== 'string') issues.push(issue(['id'], 'invalidType', 'id must be a string'));
+  if (!STATUSES.has(message.status as string)) issues.push(issue(['status'], 'invalidType', 'unknown status'));
+  if (message.channelId !== null && typeof message.channelId !== 'string') {
+    issues.push(issue(['channelId'], 'invalidType', 'channelId must be a string or null'));
+  }
+  if (!FREQUENCIES.has(message.frequency as string)) {
+    issues.push(issue(['frequency'], 'invalidType', 'unknown frequency'));
+  }
+  if (typeof message.priority !== 'number' || !Number.isFinite(message.priority)) {
+    issues.push(issue(['priority'], 'invalidType', 'priority must be a finite number'));
+  }
+  const triggerDelayMs = compileTrigger(message.trigger);
+  if (triggerDelayMs === null) issues.push(issue(['trigger'], 'invalidType', 'unknown or malformed trigger'));
+  const window = compileWindow(message.sendWindow, issues);
+  if (window === null && issues.every((i) => i.path[0] !== 'sendWindow')) {
+    issues.push(issue(['sendWindow'], 'invalidType', 'unknown or malformed send window'));
+  }
+  const conditions = compileConditions(message.conditions ?? null);
+  if (!conditions.ok) {
+    for (const i of conditions.issues) issues.push({ ...i, path: ['conditions', ...i.path] });
+  }
+  if (issues.length > 0 || window === null || triggerDelayMs === null || !conditions.ok) return issues;
+  return {
+    message,
+    id: message.id,
+    live: message.status === 'live',
+    channelId: message.channelId,
+    frequency: message.frequency,
+    window,
+    triggerDelayMs,
+    conditions: conditions.value,
+  };
+}
+
+const perList = new WeakMap<readonly Message[], CompiledMessages>();
+
+/**
+ * Compiles `messages` (or returns the cached compiled form of this very array).
+ * @example
+ * ```ts
+ * const compiled = compileMessages(messages);
+ * compiled.invalid; // messages that evaluate will skip, with their issues
+ * ```
+ */
+export function compileMessages(messages: readonly Message[]): CompiledMessages {
+  const cached = perList.get(messages);
+  // The length check catches the common in-place mutation (push/splice) of a cached array.
+  if (cached !== undefined && cached.length === messages.length) return cached;
+  const entries: (CompiledMessage | InvalidMessage)[] = [];
+  const invalid: InvalidMessage[] = [];
+  const liveByChannel = new Map<string, CompiledMessage[]>();
+  const liveById = new Map<string, CompiledMessage>();
+  for (let index = 0; index < messages.length; index++) {
+    const message = messages[index] as Message;
+    const compiled = compileOne(message);
+    if (isIssueList(compiled)) {
+      const id = isObject(message) && typeof message.id === 'string' ? message.id : null;
+      const entry: InvalidMessage = { index, id, issues: compiled };
+      entries.push(entry);
+      invalid.push(entry);
+      continue;
+    }
+    const entry: CompiledMessage = { ...compiled, index };
+    entries.push(entry);
+    if (!entry.live || entry.channelId === null) continue;
+    if (!liveById.has(entry.id)) liveById.set(entry.id, entry);
+    let list = liveByChannel.get(entry.channelId);
+    if (list === undefined) liveByChannel.set(entry.channelId, (list = []));
+    list.push(entry);
+  }
+  for (const list of liveByChannel.values()) list.sort(byPriority);
+  const result: CompiledMessages = { length: messages.length, entries, liveByChannel, liveById, invalid };
+  perList.set(messages, result);
+  return result;
+}
+
+/** Highest priority first; ties keep the earlier position. */
+export function byPriority(a: CompiledMessage, b: CompiledMessage): number {
+  return b.message.priority - a.message.priority || a.index - b.index;
+}
+
+function isIssueList(value: Omit<CompiledMessage, 'index'> | readonly Issue[]): value is readonly Issue[] {
+  return Array.isArray(value);
+}
+
+/** Whether an entry of {@link CompiledMessages.entries} is invalid. */
+export function isInvalid(entry: CompiledMessage | InvalidMessage): entry is InvalidMessage {
+  return 'issues' in entry;
+}

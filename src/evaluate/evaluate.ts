@@ -1,0 +1,185 @@
+/**
+ * `evaluate(visitor, messages, now)`: which message, if any, this visitor should see now, and
+ * when to ask again. The hot path: runs on every page view of every visitor.
+ * @module
+ */
+import type { Instant, Message, Visitor } from '../model/types.js';
+import { toEpochMs } from '../model/time.js';
+import { readFacts, type Facts } from '../conditions/compile.js';
+import { frequencyAllows, indexDeliveries, type MessageHistory } from '../frequency/history.js';
+import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
+
+/** The answer of {@link evaluate}. */
+export interface Decision {
+  /** The one message to display now, or `null`. */
+  readonly message: Message | null;
+  /**
+   * Ids of every message that qualifies now, in priority order (highest `priority` first, ties by
+   * position). A message already on screen qualifies while it stays live and is listed first, so
+   * `message` is always `eligible[0]` when not `null`.
+   */
+  readonly eligible: readonly string[];
+  /**
+   * Epoch ms of the earliest instant at which `message` or `eligible` could change with time
+   * alone (a trigger delay or time-on-page/site threshold reached, business hours opening or
+   * closing), or `null` if only a change of input can change them. Never late; it can be early
+   * (see docs/evaluate.md), in which case evaluating again returns the same decision and a later
+   * `reevaluateAt`.
+   */
+  readonly reevaluateAt: number | null;
+  /** Messages skipped because they are malformed (fail closed), with their issues. */
+  readonly invalid: readonly InvalidMessage[];
+}
+
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** Time-dependent result of the window, trigger and condition gates for one message. */
+export interface TimedGates {
+  readonly windowOpen: boolean;
+  readonly windowNext: number | null;
+  readonly triggerReached: boolean;
+  readonly triggerAt: number | null;
+  readonly conditionsMet: boolean;
+  readonly conditionsNext: number | null;
+}
+
+/** Evaluates the three time-dependent gates of one message (window, trigger, conditions). */
+export function timedGates(cm: CompiledMessage, facts: Facts, enteredAtMs: number, nowMs: number): TimedGates {
+  const w = cm.window;
+  let windowOpen = true;
+  let windowNext: number | null = null;
+  if (w.kind !== 'anytime') {
+    const open = w.schedule.isOpen(nowMs);
+    windowOpen = w.kind === 'inside' ? open : !open;
+    windowNext = w.schedule.nextChange(nowMs);
+  }
+  const triggerAt = enteredAtMs + cm.triggerDelayMs;
+  const triggerReached = nowMs >= triggerAt;
+  return {
+    windowOpen,
+    windowNext,
+    triggerReached,
+    // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
+    triggerAt: triggerReached || Number.isNaN(triggerAt) ? null : triggerAt,
+    conditionsMet: cm.conditions.test(facts),
+    conditionsNext: cm.conditions.nextTimeChange(facts),
+  };
+}
+
+/**
+ * Until when the eligibility implied by `g` cannot change by time alone: for an eligible message,
+ * the first change of any component; for an ineligible one, the latest first change among its
+ * failing components (all must flip), or `null` if one of them never changes.
+ */
+export function stableUntil(g: TimedGates): number | null {
+  const eligible = g.windowOpen && g.triggerReached && g.conditionsMet;
+  if (eligible) return minOrNull(g.windowNext, g.conditionsNext);
+  let until = -Infinity;
+  if (!g.windowOpen) {
+    if (g.windowNext === null) return null;
+    until = Math.max(until, g.windowNext);
+  }
+  if (!g.triggerReached) {
+    if (g.triggerAt === null) return null;
+    until = Math.max(until, g.triggerAt);
+  }
+  if (!g.conditionsMet) {
+    if (g.conditionsNext === null) return null;
+    until = Math.max(until, g.conditionsNext);
+  }
+  return until;
+}
+
+function minOrNull(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+/** The on-screen message: the latest undismissed, unclosed delivery in this page view of a live message. */
+export function findOnScreen(
+  compiled: CompiledMessages,
+  history: ReadonlyMap<string, MessageHistory>,
+): CompiledMessage | null {
+  let best: CompiledMessage | null = null;
+  let bestIndex = -1;
+  for (const [id, h] of history) {
+    if (!h.onScreen || h.onScreenIndex < bestIndex) continue;
+    const cm = compiled.liveById.get(id);
+    if (cm === undefined) continue;
+    best = cm;
+    bestIndex = h.onScreenIndex;
+  }
+  return best;
+}
+
+/** Minimal shape check so that values violating the declared types fail closed instead of throwing. */
+export function isVisitorShape(visitor: Visitor): boolean {
+  return (
+    typeof visitor === 'object' &&
+    visitor !== null &&
+    typeof visitor.visit === 'object' &&
+    visitor.visit !== null &&
+    typeof visitor.page === 'object' &&
+    visitor.page !== null &&
+    Array.isArray(visitor.deliveries)
+  );
+}
+
+const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
+
+/**
+ * Decides which message, if any, `visitor` should see at `now`, and when to ask again.
+ *
+ * Gates, in order: status `live`; the visitor's channel; no active conversation; frequency;
+ * send window; trigger; conditions. A message already on screen (delivered in this page view,
+ * not dismissed or closed) stays the answer while it remains live; otherwise the highest
+ * `priority` wins, ties by position. Malformed messages are skipped and listed in `invalid`.
+ * Pure: never reads the clock, never mutates its inputs, never throws.
+ *
+ * Law: for every `t` in `[now, reevaluateAt)` with the same visitor and messages,
+ * `evaluate(visitor, messages, t)` returns the same `message` and `eligible`.
+ *
+ * @example
+ * ```ts
+ * const decision = evaluate(visitor, messages, Date.now());
+ * if (decision.message) showBubble(decision.message);
+ * if (decision.reevaluateAt !== null) setTimeout(check, decision.reevaluateAt - Date.now());
+ * ```
+ */
+export function evaluate(visitor: Visitor, messages: readonly Message[], now: Instant): Decision {
+  const compiled = compileMessages(messages);
+  const nowMs = toEpochMs(now);
+  if (!isVisitorShape(visitor) || Number.isNaN(nowMs)) {
+    return { message: null, eligible: NO_IDS, reevaluateAt: null, invalid: compiled.invalid };
+  }
+  const history = visitor.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(visitor);
+  const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history);
+  const eligible: string[] = onScreen === null ? [] : [onScreen.id];
+  let first: CompiledMessage | null = onScreen;
+  let reevaluateAt: number | null = null;
+
+  const candidates = visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
+  if (candidates !== undefined) {
+    const facts = readFacts(visitor, nowMs);
+    const enteredAtMs = Date.parse(visitor.page.enteredAt);
+    for (let i = 0; i < candidates.length; i++) {
+      const cm = candidates[i] as CompiledMessage;
+      if (cm === onScreen) continue;
+      if (!frequencyAllows(cm.frequency, history.get(cm.id))) continue;
+      const g = timedGates(cm, facts, enteredAtMs, nowMs);
+      const until = stableUntil(g);
+      if (until !== null && (reevaluateAt === null || until < reevaluateAt)) reevaluateAt = until;
+      if (g.windowOpen && g.triggerReached && g.conditionsMet) {
+        eligible.push(cm.id);
+        if (first === null) first = cm;
+      }
+    }
+  }
+  return {
+    message: first === null ? null : first.message,
+    eligible: eligible.length === 0 ? NO_IDS : eligible,
+    reevaluateAt,
+    invalid: compiled.invalid,
+  };
+}

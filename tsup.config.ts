@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
+// `dist/` is emptied by `npm run build` (the `clean` script) once, before both configs run:
+// tsup builds the configs of this array concurrently, so `clean: true` on one of them could
+// delete the other's output.
 export default defineConfig([
   {
+    // Library entries: ESM + CJS, each with its own declaration file (`.d.ts` / `.d.cts`).
     entry: {
       index: 'src/index.ts',
       'testing/index': 'src/testing/index.ts',
@@ -10,18 +14,21 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false,
     target: 'es2022',
     treeshake: true,
     splitting: true,
+    // Dependencies and peers are external by default; the optional peers are listed explicitly.
     external: ['fast-check', 'json-rules-engine'],
   },
   {
+    // The command-line tool: Node only, ESM, executable.
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
     sourcemap: true,
+    clean: false,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

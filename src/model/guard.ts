@@ -55,6 +55,10 @@ export function guardInput(input: unknown, base: IssuePath = []): Issue[] {
       break;
     }
     const { value } = frame;
+    if (frame.depth > LIMITS.maxDepth) {
+      issues.push(issue(pathOf(frame, base), 'tooDeep', `input nests deeper than ${LIMITS.maxDepth} levels`));
+      continue;
+    }
     if (typeof value === 'string') {
       if (value.length > LIMITS.maxStringLength) {
         issues.push(
@@ -66,10 +70,6 @@ export function guardInput(input: unknown, base: IssuePath = []): Issue[] {
     if (typeof value !== 'object' || value === null) continue;
     const isArray = Array.isArray(value);
     if (!isArray && !isPlainObject(value)) continue; // reported by the schema as a wrong type
-    if (frame.depth >= LIMITS.maxDepth) {
-      issues.push(issue(pathOf(frame, base), 'tooDeep', `input nests deeper than ${LIMITS.maxDepth} levels`));
-      continue;
-    }
     if (isArray) {
       const items = value as readonly unknown[];
       if (items.length > LIMITS.maxArrayLength) {

@@ -64,7 +64,7 @@ function mapUnion(found: ZodIssue & { code: 'invalid_union' }, path: IssuePath):
     .filter((first) => first.code === 'invalid_type' && first.path.length === 0)
     .map((first) => EXPECTED[(first as { expected: string }).expected] ?? (first as { expected: string }).expected);
   if (expected.length === branches.length && expected.length > 0) {
-    return issue(path, 'invalidType', `expected ${expected.join(' or ')}, got ${describeValue(found.input)}`);
+    return issue(path, 'invalidType', `expected ${[...new Set(expected)].join(' or ')}, got ${describeValue(found.input)}`);
   }
   if (typeof found.input === 'string') {
     return issue(path, 'invalidEnum', `${JSON.stringify(found.input)} is not an allowed value for ${keyName(path)}`);
@@ -97,11 +97,12 @@ function mapSizeIssue(found: ZodIssue & { code: 'too_big' | 'too_small' }, path:
  */
 export function mapZodIssue(found: ZodIssue, base: IssuePath): Issue[] {
   const path = toPath(base, found.path);
+  const missing = found.input === undefined && found.path.length > 0;
+  if (missing && (found.code === 'invalid_type' || (found.code === 'invalid_union' && found.discriminator === undefined))) {
+    return [issue(path, 'required', `${keyName(path)} is required`)];
+  }
   switch (found.code) {
     case 'invalid_type':
-      if (found.input === undefined && found.path.length > 0) {
-        return [issue(path, 'required', `${keyName(path)} is required`)];
-      }
       return [
         issue(
           path,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage, parseMessages, parseSchedule, parseVisitor, parseWorkspace } from '../../src/model/parse.js';
-import type { Message } from '../../src/index.js';
+import type { Message, Result } from '../../src/index.js';
 import { SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON, SPEC_WORKSPACE_JSON, deepFreeze, fresh } from './fixtures.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test fixtures are edited freely
 
-function valueOf<T>(result: { ok: true; value: T } | { ok: false; issues: unknown }): T {
+function valueOf<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.issues)}`);
   return result.value;
 }
@@ -16,7 +16,7 @@ describe('the SPEC §4 examples', () => {
     ['visitor', SPEC_VISITOR_JSON, parseVisitor],
     ['workspace', SPEC_WORKSPACE_JSON, parseWorkspace],
   ] as const)('the %s parses to exactly its wire JSON (timestamps stay strings)', (_name, json, parse) => {
-    const value = valueOf(parse(JSON.parse(json)));
+    const value = valueOf<unknown>((parse as (input: unknown) => Result<unknown>)(JSON.parse(json)));
     expect(JSON.parse(JSON.stringify(value))).toStrictEqual(JSON.parse(json));
   });
 

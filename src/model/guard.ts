@@ -55,10 +55,6 @@ export function guardInput(input: unknown, base: IssuePath = []): Issue[] {
       break;
     }
     const { value } = frame;
-    if (frame.depth > LIMITS.maxDepth) {
-      issues.push(issue(pathOf(frame, base), 'tooDeep', `input nests deeper than ${LIMITS.maxDepth} levels`));
-      continue;
-    }
     if (typeof value === 'string') {
       if (value.length > LIMITS.maxStringLength) {
         issues.push(
@@ -70,8 +66,14 @@ export function guardInput(input: unknown, base: IssuePath = []): Issue[] {
     if (typeof value !== 'object' || value === null) continue;
     const isArray = Array.isArray(value);
     if (!isArray && !isPlainObject(value)) continue; // reported by the schema as a wrong type
-    if (isArray) {
-      const items = value as readonly unknown[];
+    const items = isArray ? (value as readonly unknown[]) : null;
+    const keys = isArray ? [] : Object.keys(value);
+    const size = items === null ? keys.length : items.length;
+    if (size > 0 && frame.depth >= LIMITS.maxDepth) {
+      issues.push(issue(pathOf(frame, base), 'tooDeep', `input nests deeper than ${LIMITS.maxDepth} levels`));
+      continue;
+    }
+    if (items !== null) {
       if (items.length > LIMITS.maxArrayLength) {
         issues.push(issue(pathOf(frame, base), 'tooMany', `array has more than ${LIMITS.maxArrayLength} items`));
         continue;
@@ -82,7 +84,6 @@ export function guardInput(input: unknown, base: IssuePath = []): Issue[] {
       continue;
     }
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
     if (keys.length > LIMITS.maxObjectKeys) {
       issues.push(issue(pathOf(frame, base), 'tooMany', `object has more than ${LIMITS.maxObjectKeys} keys`));
       continue;

@@ -108,7 +108,7 @@ const vectors: Vector[] = [
   { name: 'array beyond the safety cap', input: message((m) => (m.tags = new Array(10_001).fill('t'))), code: 'tooMany', path: ['tags'] },
   // tooDeep
   { name: 'condition tree of 11 levels', input: message((m) => (m.conditions = nots(10))), code: 'tooDeep', path: ['conditions', ...Array<string>(10).fill('not')] },
-  { name: 'document deeper than the safety cap', input: message((m) => (m.conditions = nots(40))), code: 'tooDeep', path: ['conditions', ...Array<string>(31).fill('not')] },
+  { name: 'document deeper than the safety cap', input: message((m) => (m.conditions = nots(40))), code: 'tooDeep', path: ['conditions', ...Array<string>(30).fill('not')] },
   // tooManyLeaves
   { name: '51 leaves', input: message((m) => (m.conditions = { any: Array.from({ length: 51 }, (_, i) => leaf(`/p${i}`)) })), code: 'tooManyLeaves', path: ['conditions'] },
   // emptyGroup

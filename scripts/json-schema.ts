@@ -10,18 +10,24 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { conditionNodeSchema } from '../src/model/schema/conditions.js';
 import { messageSchema } from '../src/model/schema/message.js';
+import { localDateSchema, timestampSchema } from '../src/model/schema/primitives.js';
 
 /** Where the generated schema is checked in. */
 export const MESSAGE_SCHEMA_PATH = fileURLToPath(new URL('../docs/message.schema.json', import.meta.url));
 
 /** The message JSON Schema as the text of `docs/message.schema.json` (2-space indent, final newline). */
 export function messageJsonSchemaText(): string {
-  const metadata = z.registry<{ id?: string; description?: string }>();
+  const metadata = z.registry<{ id?: string; description?: string; format?: string }>();
+  // Checked by our own functions at run time; JSON Schema gets the standard formats.
+  metadata.add(timestampSchema, { format: 'date-time' });
+  metadata.add(localDateSchema, { format: 'date' });
   metadata.add(conditionNodeSchema, {
     id: 'ConditionNode',
     description: 'A condition tree in json-rules-engine shape: { all }, { any }, { not } or a leaf { fact, operator, value }.',
   });
-  const generated = z.toJSONSchema(messageSchema, { io: 'input', target: 'draft-2020-12', metadata });
+  // At run time the tree is walked iteratively; here it is described by the recursive schema.
+  const wireSchema = z.extend(messageSchema, { conditions: z.nullable(conditionNodeSchema) });
+  const generated = z.toJSONSchema(wireSchema, { io: 'input', target: 'draft-2020-12', metadata });
   const { $schema, ...rest } = generated;
   const document = {
     $schema,

@@ -114,14 +114,6 @@ export function mapZodIssue(found: ZodIssue, base: IssuePath): Issue[] {
     case 'too_small':
       return [mapSizeIssue(found, path)];
     case 'invalid_format':
-      if (found.format === 'datetime') {
-        return [
-          issue(path, 'invalidTimestamp', `${keyName(path)} must be an ISO-8601 timestamp with seconds and an offset or Z, e.g. "2026-11-23T10:00:00Z"`),
-        ];
-      }
-      if (found.format === 'date') {
-        return [issue(path, 'invalidFormat', `${keyName(path)} must be a real calendar date YYYY-MM-DD`)];
-      }
       if (found.format === 'template_literal') {
         return [issue(path, 'invalidEnum', `${JSON.stringify(found.input)} is not an allowed value for ${keyName(path)}`)];
       }

@@ -4,9 +4,8 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { ErrorReason } from '../types.js';
+import type { ConditionNode, ErrorReason } from '../types.js';
 import { LIMITS } from '../limits.js';
-import { conditionNodeSchema } from './conditions.js';
 import {
   counterSchema,
   idSchema,
@@ -82,6 +81,14 @@ const tagsSchema = z
 
 const metricsSchema = z.strictObject({ sent: counterSchema, read: counterSchema, replied: counterSchema });
 
+/**
+ * The condition tree at run time: accepted as is, because `parseMessage` has already walked it
+ * iteratively (`validateConditionTree`, bounded) and checked its semantics. The recursive zod
+ * schema (`conditionNodeSchema`) replaces it only for the JSON Schema export, which keeps
+ * `z.lazy`/`z.templateLiteral` out of widget bundles.
+ */
+export const conditionsAtRuntime = z.custom<ConditionNode>();
+
 /** A proactive message. */
 export const messageSchema = z.strictObject({
   id: idSchema,
@@ -98,7 +105,7 @@ export const messageSchema = z.strictObject({
   publishedAt: z.optional(timestampSchema),
   response: z.discriminatedUnion('type', [agentResponseSchema, aiAgentResponseSchema]),
   trigger: triggerSchema,
-  conditions: z.nullable(conditionNodeSchema),
+  conditions: z.nullable(conditionsAtRuntime),
   tags: z._default(tagsSchema, () => []),
   sendWindow: sendWindowSchema,
   frequency: z.enum(FREQUENCIES),

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isIsoTimestamp, isLocalDate } from '../../src/model/schema/primitives.js';
 import { findEmoji, isTagText, normalizeTag } from '../../src/model/schema/text.js';
 
 describe('findEmoji', () => {
@@ -41,5 +43,33 @@ describe('tags', () => {
     ['', false],
   ])('isTagText(%j) is %s', (tag, allowed) => {
     expect(isTagText(tag)).toBe(allowed);
+  });
+});
+
+describe('calendar checks agree with Date (independent oracle)', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  it('isLocalDate and isIsoTimestamp accept exactly the real dates', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1600, max: 2400 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+        const date = `${y}-${pad(m)}-${pad(d)}`;
+        expect(isLocalDate(date)).toBe(real);
+        expect(isIsoTimestamp(`${date}T23:59:59.999-09:30`)).toBe(real);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['2026-11-23T10:00:00Z', true],
+    ['2026-11-23T10:00:00.123456789+01:00', true],
+    ['2026-11-23T10:00Z', false],
+    ['2026-11-23t10:00:00z', false],
+    ['2026-11-23T24:00:00Z', false],
+    ['2026-11-23T10:00:60Z', false],
+    ['2026-11-23T10:00:00+24:00', false],
+    ['2026-11-23', false],
+  ])('isIsoTimestamp(%j) is %s', (text, valid) => {
+    expect(isIsoTimestamp(text)).toBe(valid);
   });
 });

@@ -82,7 +82,7 @@ export function evaluateCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   if (decision.invalid.length > 0) {
     io.stderr(
       decision.invalid
-        .flatMap((bad) => issueLines(input.messagesFile, bad.issues.map((found) => ({ ...found, path: [bad.index, ...found.path] })), 'warning: skipped invalid message: '))
+        .flatMap((bad) => issueLines(input.messagesFile, bad.issues.map((found) => ({ ...found, path: [bad.index, ...found.path] })), 'warning: '))
         .map((line) => `${line}\n`)
         .join(''),
     );
@@ -110,7 +110,7 @@ export function evaluateCommand(options: EvaluateOptions, io: CliIo): ExitCode {
       : `Re-evaluate at: ${formatInstant(decision.reevaluateAt)} (in ${formatDuration(decision.reevaluateAt - input.nowMs)})`,
   );
   const skipped = input.loaded.total - input.loaded.messages.length + decision.invalid.length;
-  if (skipped > 0) lines.push(`Skipped ${skipped} invalid message${skipped === 1 ? '' : 's'} (see stderr, or run validate)`);
+  if (skipped > 0) lines.push(`Skipped ${skipped} invalid message${skipped === 1 ? '' : 's'} of ${input.loaded.total} (issues on stderr; run validate)`);
   io.stdout(lines.map((line) => `${line}\n`).join(''));
   return EXIT.ok;
 }

@@ -2,10 +2,11 @@
  * `explain`: filled in once `explain` lands in the library.
  * @module
  */
-import type { EvaluateOptions } from './evaluate-command.js';
-import { usageError, type CliIo, type ExitCode } from './io.js';
+import { loadEvaluationInput, type EvaluateOptions } from './evaluate-command.js';
+import { inputError, type CliIo, type ExitCode } from './io.js';
 
 /** Runs `explain`. */
-export function explainCommand(_options: EvaluateOptions, _io: CliIo): ExitCode {
-  throw usageError('explain: not available yet');
+export function explainCommand(options: EvaluateOptions, io: CliIo): ExitCode {
+  loadEvaluationInput(options, 'explain', io);
+  throw inputError(['explain: not available yet']);
 }

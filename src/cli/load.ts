@@ -112,7 +112,7 @@ export function loadVisitor(path: string, io: CliIo): Visitor {
   return parsed.value;
 }
 
-/** Warnings for skipped messages, one line each, for stderr. */
+/** Warnings for skipped messages, one line per issue, for stderr. */
 export function skippedLines(path: string, loaded: LoadedMessages): string[] {
-  return issueLines(path, loaded.issues, 'warning: skipped invalid message: ');
+  return issueLines(path, loaded.issues, 'warning: ');
 }

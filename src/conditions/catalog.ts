@@ -10,7 +10,7 @@ export const CONDITION_LIMITS = {
   /** Nodes on the longest root-to-leaf path (a root leaf has depth 1). */
   maxDepth: 10,
   /** Leaves in one tree. */
-  maxLeaves: 64,
+  maxLeaves: 50,
   /** Items in the value list of `in`, `notIn`, `containsAnyOf`, `doesNotContainAnyOf`. */
   maxListItems: 100,
 } as const;
@@ -71,6 +71,11 @@ export const FACT_CATALOG: Readonly<Record<BuiltInFact, FactSpec>> = {
   pageViews: spec('number', [...EQUALITY, ...NUMERIC]),
   visitCount: spec('number', [...EQUALITY, ...NUMERIC]),
 };
+
+/** Built-in facts in a fixed order: `Facts.values[FACT_INDEX[name]]` is the value of `name`. */
+export const BUILT_IN_FACTS = Object.keys(FACT_CATALOG) as readonly BuiltInFact[];
+/** Position of each built-in fact in `Facts.values`. */
+export const FACT_INDEX = Object.fromEntries(BUILT_IN_FACTS.map((name, i) => [name, i])) as Readonly<Record<BuiltInFact, number>>;
 
 /** `metadata.<key>`: host-supplied business metadata, web widget only. */
 export const METADATA_FACT: FactSpec = {

@@ -4,9 +4,9 @@
  * change a verdict, only how soon it is known. Compiled forms are cached by tree identity.
  * @module
  */
-import type { ConditionLeaf, ConditionNode } from '../model/types.js';
+import type { ConditionLeaf, ConditionNode, Operator } from '../model/types.js';
 import { fail, ok, type Result } from '../model/result.js';
-import { compileLeaf, type FactsPredicate, type NextChange } from './leaf.js';
+import { compileLeaf, evalLeaf, type FactsPredicate, type LeafCode, type NextChange } from './leaf.js';
 import { checkConditionStructure } from './structure.js';
 import { checkConditionSemantics, nodeKind } from './validate.js';
 import type { Facts } from './facts.js';
@@ -27,28 +27,57 @@ export interface CompiledConditions {
 }
 
 /** The compiled tree in source order, for explanations. */
-export type Plan =
-  | { readonly kind: 'leaf'; readonly source: ConditionLeaf; readonly test: FactsPredicate; readonly get: (f: Facts) => unknown; readonly cost: number; readonly next: NextChange | undefined }
-  | { readonly kind: 'all' | 'any'; readonly children: readonly Plan[]; readonly test: FactsPredicate; readonly cost: number; readonly next: NextChange | undefined }
-  | { readonly kind: 'not'; readonly child: Plan; readonly test: FactsPredicate; readonly cost: number; readonly next: NextChange | undefined };
+export type Plan = (
+  | { readonly kind: 'leaf'; readonly source: ConditionLeaf; readonly get: (f: Facts) => unknown }
+  | { readonly kind: 'all' | 'any'; readonly children: readonly Plan[] }
+  | { readonly kind: 'not'; readonly child: Plan }
+) & {
+  readonly test: FactsPredicate;
+  /** Set when the node is (or negates into) a single leaf: parents evaluate it inline. */
+  readonly code: LeafCode | null;
+  readonly cost: number;
+  readonly next: NextChange | undefined;
+};
 
-function groupTest(kind: 'all' | 'any', ordered: readonly FactsPredicate[]): FactsPredicate {
-  const [a, b, c] = ordered;
-  if (ordered.length === 1 && a) return a;
-  if (kind === 'all') {
-    if (ordered.length === 2 && a && b) return (f) => a(f) && b(f);
-    if (ordered.length === 3 && a && b && c) return (f) => a(f) && b(f) && c(f);
+function groupTest(kind: 'all' | 'any', ordered: readonly Plan[]): FactsPredicate {
+  const n = ordered.length;
+  const codes = ordered.map((child) => child.code);
+  const tests = ordered.map((child) => child.test);
+  const decisive = kind === 'any';
+  if (codes.every((code) => code !== null)) {
+    const leaves = codes as LeafCode[];
     return (f) => {
-      for (let i = 0; i < ordered.length; i += 1) if (!(ordered[i] as FactsPredicate)(f)) return false;
-      return true;
+      for (let j = 0; j < n; j += 1) if (evalLeaf(leaves[j] as LeafCode, f) === decisive) return decisive;
+      return !decisive;
     };
   }
-  if (ordered.length === 2 && a && b) return (f) => a(f) || b(f);
-  if (ordered.length === 3 && a && b && c) return (f) => a(f) || b(f) || c(f);
   return (f) => {
-    for (let i = 0; i < ordered.length; i += 1) if ((ordered[i] as FactsPredicate)(f)) return true;
-    return false;
+    for (let j = 0; j < n; j += 1) {
+      const code = codes[j];
+      if ((code != null ? evalLeaf(code, f) : (tests[j] as FactsPredicate)(f)) === decisive) return decisive;
+    }
+    return !decisive;
   };
+}
+
+/** Exact complements, missing facts included: `not` over them compiles to the other one. */
+const COMPLEMENT: Partial<Record<Operator, Operator>> = {
+  equal: 'notEqual',
+  notEqual: 'equal',
+  in: 'notIn',
+  notIn: 'in',
+  containsAnyOf: 'doesNotContainAnyOf',
+  doesNotContainAnyOf: 'containsAnyOf',
+};
+
+function negation(child: Plan): { test: FactsPredicate; code: LeafCode | null } {
+  if (child.kind === 'leaf') {
+    const complement = COMPLEMENT[child.source.operator];
+    const leaf = complement === undefined ? undefined : compileLeaf({ ...child.source, operator: complement });
+    if (leaf !== undefined) return { test: leaf.test, code: leaf.code };
+  }
+  const inner = child.test;
+  return { test: (f) => !inner(f), code: null };
 }
 
 /**
@@ -83,8 +112,7 @@ function plan(node: ConditionNode): Plan | undefined {
     case 'not': {
       const child = plan((node as { not: ConditionNode }).not);
       if (child === undefined) return undefined;
-      const inner = child.test;
-      return { kind, child, test: (f) => !inner(f), cost: child.cost, next: child.next };
+      return { kind, child, ...negation(child), cost: child.cost, next: child.next };
     }
     case 'all':
     case 'any': {
@@ -102,7 +130,8 @@ function plan(node: ConditionNode): Plan | undefined {
       return {
         kind,
         children,
-        test: groupTest(kind, ordered.map((child) => child.test)),
+        test: groupTest(kind, ordered),
+        code: null,
         cost: children.reduce((sum, child) => sum + child.cost, 0),
         next: groupNext(kind, ordered),
       };

@@ -37,6 +37,8 @@ export interface Facts {
   readonly visitStartedAtMs: number;
   /** The visitor's metadata object (read through {@link readMetadata}, own properties only). */
   readonly metadata: Readonly<Record<string, MetadataValue>> | undefined;
+  /** The built-in fact values again, in `BUILT_IN_FACTS` order, for the compiled evaluator's fast path. */
+  readonly values: readonly FactValue[];
 }
 
 function lower(value: unknown): string | undefined {
@@ -106,23 +108,46 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
   const visitCount = finite(visit?.number);
   const referrer = lower(page?.referrer);
   const metadata = visitor.metadata;
+  const pageUrl = lower(page?.url);
+  const pageTitle = lower(page?.title);
+  const visitorType = visitorTypeOf(visitCount);
+  const language = primaryLanguage(visitor.language);
+  const deviceType = deviceTypeOf(visitor.deviceType);
+  const timeOnPage = elapsedSeconds(pageEnteredAtMs, nowMs);
+  const timeOnSite = elapsedSeconds(visitStartedAtMs, nowMs);
+  const pageViews = finite(visit?.pageViews);
+  const referrerFact = referrer === '' ? undefined : referrer;
   return {
     visitor,
     nowMs,
-    pageUrl: lower(page?.url),
-    pageTitle: lower(page?.title),
-    referrer: referrer === '' ? undefined : referrer,
-    language: primaryLanguage(visitor.language),
-    visitorType: visitorTypeOf(visitCount),
-    deviceType: deviceTypeOf(visitor.deviceType),
-    timeOnPage: elapsedSeconds(pageEnteredAtMs, nowMs),
-    timeOnSite: elapsedSeconds(visitStartedAtMs, nowMs),
-    pageViews: finite(visit?.pageViews),
+    pageUrl,
+    pageTitle,
+    referrer: referrerFact,
+    language,
+    visitorType,
+    deviceType,
+    timeOnPage,
+    timeOnSite,
+    pageViews,
     visitCount,
     pageEnteredAtMs,
     visitStartedAtMs,
     metadata: typeof metadata === 'object' && metadata !== null ? metadata : undefined,
+    // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
+    values: [pageUrl, pageTitle, referrerFact, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
   };
+}
+
+/**
+ * Reads a metadata key already known not to be reserved (the compiler rejects those): own
+ * property, scalar values only.
+ */
+export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactValue {
+  if (metadata === undefined || !Object.hasOwn(metadata, key)) return undefined;
+  const value: unknown = metadata[key];
+  return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value))
+    ? value
+    : undefined;
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 export { CONDITION_ISSUE_CODES, type ConditionIssueCode } from './codes.js';
 export {
+  BUILT_IN_FACTS,
   CONDITION_LIMITS,
+  FACT_INDEX,
   FACT_CATALOG,
   METADATA_FACT,
   OPERATORS,

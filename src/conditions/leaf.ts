@@ -4,10 +4,10 @@
  * `timeOnSite` — the next instant its truth value changes.
  * @module
  */
-import type { BuiltInFact, ConditionLeaf, ConditionScalar } from '../model/types.js';
+import type { ConditionLeaf, ConditionScalar, Operator } from '../model/types.js';
 import { assertNever } from '../model/result.js';
-import { resolveFact, type ResolvedFact } from './catalog.js';
-import { readMetadata, type Facts, type FactValue } from './facts.js';
+import { FACT_INDEX, resolveFact, type ResolvedFact } from './catalog.js';
+import { readOwnMetadata, type Facts, type FactValue } from './facts.js';
 import { normalizeConditionValue, OPERATOR_FUNCTIONS } from './operators.js';
 import { compileWildcard } from './wildcard.js';
 
@@ -16,6 +16,7 @@ export type NextChange = (facts: Facts) => number | null;
 
 /** A compiled leaf. */
 export interface CompiledLeaf {
+  readonly code: LeafCode;
   readonly get: (facts: Facts) => FactValue;
   readonly test: FactsPredicate;
   /** Rough relative cost, used to order children of `all` / `any`. */
@@ -24,143 +25,100 @@ export interface CompiledLeaf {
   readonly next: NextChange | undefined;
 }
 
-function builtInGetter(name: BuiltInFact): (facts: Facts) => FactValue {
-  switch (name) {
-    case 'pageUrl':
-      return (f) => f.pageUrl;
-    case 'pageTitle':
-      return (f) => f.pageTitle;
-    case 'referrer':
-      return (f) => f.referrer;
-    case 'visitorType':
-      return (f) => f.visitorType;
-    case 'language':
-      return (f) => f.language;
-    case 'deviceType':
-      return (f) => f.deviceType;
-    case 'timeOnPage':
-      return (f) => f.timeOnPage;
-    case 'timeOnSite':
-      return (f) => f.timeOnSite;
-    case 'pageViews':
-      return (f) => f.pageViews;
-    case 'visitCount':
-      return (f) => f.visitCount;
-    default:
-      return assertNever(name, 'fact');
-  }
-}
-
-function getterOf(fact: ResolvedFact): (facts: Facts) => FactValue {
-  if (fact.type === 'builtIn') return builtInGetter(fact.name);
-  const key = fact.key;
-  return (f) => readMetadata(f.metadata, key);
-}
-
 function listOf(value: unknown): readonly ConditionScalar[] {
   return Array.isArray(value) ? (value as readonly ConditionScalar[]) : [];
 }
 
-function membership(list: readonly ConditionScalar[]): (value: FactValue) => boolean {
-  if (list.length === 1) {
-    const only = list[0];
-    return (v) => v === only;
-  }
-  if (list.length > 8) {
-    const set = new Set<unknown>(list);
-    return (v) => set.has(v);
-  }
-  return (v) => {
-    for (let i = 0; i < list.length; i += 1) if (list[i] === v) return true;
-    return false;
-  };
+/**
+ * A leaf compiled to a flat record of one shape, evaluated by {@link evalLeaf}. One
+ * monomorphic function with a `switch` (inlinable into the group that calls it) instead of a
+ * different closure per leaf behind a megamorphic call site.
+ */
+export interface LeafCode {
+  readonly op: Operator;
+  /** Slot in `Facts.values`, or -1 for metadata. */
+  readonly index: number;
+  /** Metadata key ('' for built-ins). */
+  readonly key: string;
+  /** Scalar rule value (`equal`, `notEqual`). */
+  readonly value: unknown;
+  /** Numeric bound (NaN when not numeric: every comparison is then false). */
+  readonly bound: number;
+  /** String rule value for `startsWith` / `endsWith`, list items for the list operators. */
+  readonly text: string;
+  readonly list: readonly unknown[];
+  readonly set: ReadonlySet<unknown> | null;
+  readonly matcher: ((text: string) => boolean) | null;
 }
 
-function containment(list: readonly ConditionScalar[]): (value: string) => boolean {
-  const needles = list.filter((item): item is string => typeof item === 'string');
-  if (needles.length === 1) {
-    const only = needles[0] as string;
-    return (v) => v.includes(only);
+function containsAny(v: string, needles: readonly unknown[]): boolean {
+  for (let j = 0; j < needles.length; j += 1) {
+    const needle = needles[j];
+    if (typeof needle === 'string' && v.includes(needle)) return true;
   }
-  return (v) => {
-    for (let i = 0; i < needles.length; i += 1) if (v.includes(needles[i] as string)) return true;
-    return false;
-  };
+  return false;
 }
 
-function operatorTest(leaf: ConditionLeaf, get: (f: Facts) => FactValue, value: unknown): FactsPredicate {
-  const operator = leaf.operator;
-  switch (operator) {
+function inList(c: LeafCode, v: FactValue): boolean {
+  if (c.set !== null) return c.set.has(v);
+  const list = c.list;
+  for (let j = 0; j < list.length; j += 1) if (list[j] === v) return true;
+  return false;
+}
+
+/**
+ * Evaluates one compiled leaf against the facts. Total: unexpected fact types read as "not a
+ * match" for positive operators (and as a match for the negative ones, as a missing fact does).
+ */
+export function evalLeaf(c: LeafCode, f: Facts): boolean {
+  const v = c.index >= 0 ? f.values[c.index] : readOwnMetadata(f.metadata, c.key);
+  switch (c.op) {
     case 'equal':
-      return (f) => get(f) === value;
+      return v === c.value;
     case 'notEqual':
-      return (f) => get(f) !== value;
-    case 'in': {
-      const has = membership(listOf(value));
-      return (f) => has(get(f));
-    }
-    case 'notIn': {
-      const has = membership(listOf(value));
-      return (f) => !has(get(f));
-    }
+      return v !== c.value;
+    case 'in':
+      return inList(c, v);
+    case 'notIn':
+      return !inList(c, v);
     case 'lessThan':
+      return typeof v === 'number' && v < c.bound;
     case 'lessThanInclusive':
+      return typeof v === 'number' && v <= c.bound;
     case 'greaterThan':
-    case 'greaterThanInclusive': {
-      if (typeof value !== 'number') return () => false;
-      const bound = value;
-      const compare =
-        operator === 'lessThan'
-          ? (v: number) => v < bound
-          : operator === 'lessThanInclusive'
-            ? (v: number) => v <= bound
-            : operator === 'greaterThan'
-              ? (v: number) => v > bound
-              : (v: number) => v >= bound;
-      return (f) => {
-        const v = get(f);
-        return typeof v === 'number' && compare(v);
-      };
-    }
-    case 'containsAnyOf': {
-      const contains = containment(listOf(value));
-      return (f) => {
-        const v = get(f);
-        return typeof v === 'string' && contains(v);
-      };
-    }
-    case 'doesNotContainAnyOf': {
-      const contains = containment(listOf(value));
-      return (f) => {
-        const v = get(f);
-        return typeof v !== 'string' || !contains(v);
-      };
-    }
+      return typeof v === 'number' && v > c.bound;
+    case 'greaterThanInclusive':
+      return typeof v === 'number' && v >= c.bound;
+    case 'containsAnyOf':
+      return typeof v === 'string' && containsAny(v, c.list);
+    case 'doesNotContainAnyOf':
+      return typeof v !== 'string' || !containsAny(v, c.list);
     case 'startsWith':
-    case 'endsWith': {
-      if (typeof value !== 'string') return () => false;
-      const affix = value;
-      return operator === 'startsWith'
-        ? (f) => {
-            const v = get(f);
-            return typeof v === 'string' && v.startsWith(affix);
-          }
-        : (f) => {
-            const v = get(f);
-            return typeof v === 'string' && v.endsWith(affix);
-          };
-    }
-    case 'matchesWildcard': {
-      if (typeof value !== 'string') return () => false;
-      const matches = compileWildcard(value);
-      return (f) => {
-        const v = get(f);
-        return typeof v === 'string' && matches(v);
-      };
-    }
+      return typeof v === 'string' && c.text !== '' && v.startsWith(c.text);
+    case 'endsWith':
+      return typeof v === 'string' && c.text !== '' && v.endsWith(c.text);
+    case 'matchesWildcard':
+      return typeof v === 'string' && c.matcher !== null && c.matcher(v);
     default:
-      return assertNever(operator, 'operator');
+      return assertNever(c.op, 'operator');
   }
+}
+
+
+function leafCode(op: Operator, index: number, key: string, value: unknown): LeafCode {
+  const list = listOf(value);
+  const text = typeof value === 'string' ? value : '';
+  return {
+    op,
+    index,
+    key,
+    value,
+    bound: typeof value === 'number' ? value : Number.NaN,
+    text,
+    list,
+    set: list.length > 8 ? new Set<unknown>(list) : null,
+    matcher: op === 'matchesWildcard' && text !== '' ? compileWildcard(text) : null,
+  };
 }
 
 function costOf(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): number {
@@ -241,10 +199,13 @@ export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf | undefined {
   const fact = resolveFact(leaf.fact);
   if (fact === undefined) return undefined;
   const value = normalizeConditionValue(leaf.fact, leaf.value);
-  const get = getterOf(fact);
+  const index = fact.type === 'builtIn' ? FACT_INDEX[fact.name] : -1;
+  const key = fact.type === 'metadata' ? fact.key : '';
+  const code = leafCode(leaf.operator, index, key, value);
   return {
-    get,
-    test: operatorTest(leaf, get, value),
+    code,
+    get: (f) => (index >= 0 ? f.values[index] : readOwnMetadata(f.metadata, key)),
+    test: (f) => evalLeaf(code, f),
     cost: costOf(leaf, fact, value),
     next: timeNext(leaf, fact, value),
   };

@@ -86,6 +86,8 @@ export interface ConditionTreeOptions {
   readonly metadata?: boolean;
   /** Deepest tree (root leaf = 1). Default and maximum: `CONDITION_LIMITS.maxDepth`. */
   readonly maxDepth?: number;
+  /** Apply SPEC §1.5: no group inside a group when the tree has two or fewer leaves. Default `true`. */
+  readonly nestingRule?: boolean;
 }
 
 /**
@@ -101,17 +103,36 @@ export function conditionLeafArbitrary(options: ConditionTreeOptions = {}): fc.A
   return options.metadata === false ? fc.oneof(...builtIns) : fc.oneof(...builtIns, metadata);
 }
 
-function countLeaves(node: ConditionNode): number {
-  if ('all' in node) return node.all.reduce((sum, child) => sum + countLeaves(child), 0);
-  if ('any' in node) return node.any.reduce((sum, child) => sum + countLeaves(child), 0);
-  if ('not' in node) return countLeaves(node.not);
-  return 1;
+function children(node: ConditionNode): readonly ConditionNode[] {
+  if ('all' in node) return node.all;
+  if ('any' in node) return node.any;
+  if ('not' in node) return [node.not];
+  return [];
 }
+
+function countLeaves(node: ConditionNode): number {
+  return 'fact' in node ? 1 : children(node).reduce((sum, child) => sum + countLeaves(child), 0);
+}
+
+function countNodes(node: ConditionNode): number {
+  return children(node).reduce((sum, child) => sum + countNodes(child), 1);
+}
+
+/** An `all`/`any` group below another `all`/`any` group (`not` does not count), as the parser defines nesting. */
+function hasNestedGroup(node: ConditionNode, groupAbove = false): boolean {
+  const isGroup = 'all' in node || 'any' in node;
+  if (isGroup && groupAbove) return true;
+  return children(node).some((child) => hasNestedGroup(child, groupAbove || isGroup));
+}
+
+/** Most nodes (groups, `not`s, leaves) the parser accepts in one tree. */
+const MAX_NODES = 200;
 
 /**
  * Valid condition trees: `all` / `any` / `not` groups (never empty) and leaves, depth up to
  * the limit (a share of trees is a full-depth spine), at most `CONDITION_LIMITS.maxLeaves`
- * leaves. The nesting rule of SPEC §1.5 is not applied (compose a filter when you need it).
+ * leaves and 200 nodes, and the nesting rule of SPEC §1.5 (a group inside a group only when the
+ * tree has three or more leaves) unless `nestingRule: false`.
  * @example
  * ```ts
  * fc.assert(fc.property(conditionTreeArbitrary(), (tree) => compileConditions(tree).ok));
@@ -148,7 +169,11 @@ export function conditionTreeArbitrary(options: ConditionTreeOptions = {}): fc.A
       { arbitrary: fc.integer({ min: 1, max: maxDepth }).chain((depth) => node(depth)), weight: 4 },
       { arbitrary: spine(maxDepth), weight: 1 },
     )
-    .filter((tree) => countLeaves(tree) <= CONDITION_LIMITS.maxLeaves);
+    .filter((tree) => {
+      const leaves = countLeaves(tree);
+      if (leaves > CONDITION_LIMITS.maxLeaves || countNodes(tree) > MAX_NODES) return false;
+      return options.nestingRule === false || leaves > 2 || !hasNestedGroup(tree);
+    });
 }
 
 /** Options of {@link conditionVisitorArbitrary}. */

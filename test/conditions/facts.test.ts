@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factValue, primaryLanguage, readFacts } from '../../src/conditions/index.js';
+import { BUILT_IN_FACTS, FACT_INDEX, factValue, primaryLanguage, readFacts } from '../../src/conditions/index.js';
 import type { Visitor } from '../../src/model/types.js';
 import { baseVisitor, NOW } from './reference.js';
 
@@ -19,6 +19,14 @@ describe('readFacts', () => {
       visitCount: 2,
     });
     expect(factValue(f, 'metadata.cartValue')).toBe(120);
+  });
+
+  it('Facts.values holds every built-in fact in BUILT_IN_FACTS order', () => {
+    for (const visitor of [baseVisitor(), baseVisitor({ language: null, deviceType: 'tablet', metadata: {} })]) {
+      const f = readFacts(visitor, NOW);
+      expect(f.values).toHaveLength(BUILT_IN_FACTS.length);
+      for (const name of BUILT_IN_FACTS) expect(f.values[FACT_INDEX[name]]).toBe(f[name]);
+    }
   });
 
   it.each([

@@ -62,7 +62,7 @@ beforeAll(() => {
   mkdirSync(outDir, { recursive: true });
   const exports = libraryExports();
   for (const sample of runnable) writeFileSync(fileFor(sample), moduleFor(sample, exports));
-});
+}, 60_000);
 
 afterAll(() => {
   vi.restoreAllMocks();

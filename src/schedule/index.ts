@@ -1,1 +1,6 @@
-export {};
+/**
+ * Business hours: compile a schedule once, ask whether it is open and when that next changes.
+ * @module
+ */
+export { compileSchedule, isOpen, nextChange, type CompiledSchedule } from './compile.js';
+export { SCHEDULE_ISSUE_CODES, SCHEDULE_LIMITS, type ScheduleIssueCode } from './codes.js';

@@ -20,7 +20,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'] } },
       ...SCHEDULE_HOST_ZONES.map((zone) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: `TZ=${zone}`,
           include: ['test/schedule/**/*.test.ts'],

@@ -68,7 +68,8 @@ function stretchAt(zone: string, pattern: WallPattern, at: number): Stretch {
     if (boundary === null || boundary > MAX_INSTANT) return { from: at, until: Infinity, open };
     const instant = firstInstantAtOrAfter(zone, boundary);
     if (!inRange(instant)) return { from: at, until: Infinity, open };
-    wall = instant + offsetAt(zone, instant);
+    // `max` guarantees progress even if a zone broke the one-transition-per-two-days assumption.
+    wall = Math.max(instant + offsetAt(zone, instant), boundary);
     // In a skipped hour several boundaries can collapse onto one instant with no net change.
     if (wallOpen(pattern, wall) !== open) return { from: at, until: instant, open };
   }

@@ -50,6 +50,24 @@ function formatFor(zone: string): Intl.DateTimeFormat {
  * ```
  */
 export function offsetAt(zone: string, at: number): number {
+  // Many schedules share a zone and are asked about the same instants (same `now`, same
+  // boundaries), so remember recent answers per zone. Bounded: cleared when full.
+  let memo = remembered.get(zone);
+  if (memo === undefined) {
+    memo = new Map();
+    if (remembered.size < 500) remembered.set(zone, memo);
+  }
+  const known = memo.get(at);
+  if (known !== undefined) return known;
+  const offset = formatOffset(zone, at);
+  if (memo.size >= 512) memo.clear();
+  memo.set(at, offset);
+  return offset;
+}
+
+const remembered = new Map<string, Map<number, number>>();
+
+function formatOffset(zone: string, at: number): number {
   let year = 0;
   let month = 1;
   let day = 1;

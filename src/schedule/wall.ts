@@ -23,16 +23,42 @@ export interface MinuteInterval {
 
 /** A precomputed weekly pattern plus holidays as day numbers (days since 1970-01-01). */
 export interface WallPattern {
-  /** One flag per minute of the week, Monday 00:00 first. */
-  readonly openMinutes: Uint8Array;
+  /** Merged open stretches `[start, end)` in minutes of the week (Monday 00:00 = 0), ascending. */
+  readonly open: readonly (readonly [number, number])[];
   /** Minutes of the week at which the weekly pattern flips, ascending. Empty: constant. */
   readonly flips: readonly number[];
   /** Merged holiday ranges `[firstDay, dayAfterLast)`, ascending and disjoint. */
   readonly holidays: readonly (readonly [number, number])[];
 }
 
+/** Sorts and merges overlapping or touching ranges. */
+function merge(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [first, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && first <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([first, end]);
+  }
+  return merged;
+}
+
+/** Whether minute `minute` (0 ≤ minute < 10080) of the week is inside a merged open stretch. */
+function weeklyOpenAt(open: readonly (readonly [number, number])[], minute: number): boolean {
+  let low = 0;
+  let high = open.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const range = open[middle];
+    if (range === undefined || range[1] > minute) high = middle;
+    else low = middle + 1;
+  }
+  const range = open[low];
+  return range !== undefined && range[0] <= minute;
+}
+
 /**
- * Builds the minute table and merged holiday ranges.
+ * Merges the weekly intervals (touching or overlapping ones become one stretch, a stretch
+ * running past Sunday 24:00 wraps to Monday) and the holiday ranges.
  * @example
  * ```ts
  * const pattern = buildPattern([{ day: 0, open: 540, close: 1020 }], [[20_811, 20_812]]);
@@ -43,24 +69,19 @@ export function buildPattern(
   intervals: readonly MinuteInterval[],
   holidayRanges: readonly (readonly [number, number])[],
 ): WallPattern {
-  const openMinutes = new Uint8Array(MINUTES_PER_WEEK);
+  const pieces: [number, number][] = [];
   for (const { day, open, close } of intervals) {
-    const length = close > open ? close - open : close + MINUTES_PER_DAY - open;
     const start = day * MINUTES_PER_DAY + open;
-    for (let k = 0; k < length; k++) openMinutes[(start + k) % MINUTES_PER_WEEK] = 1;
+    const end = start + (close > open ? close - open : close + MINUTES_PER_DAY - open);
+    if (end <= MINUTES_PER_WEEK) pieces.push([start, end]);
+    else pieces.push([start, MINUTES_PER_WEEK], [0, end - MINUTES_PER_WEEK]);
   }
-  const flips: number[] = [];
-  for (let m = 0; m < MINUTES_PER_WEEK; m++) {
-    if (openMinutes[m] !== openMinutes[(m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK]) flips.push(m);
-  }
-  const sorted = [...holidayRanges].sort((a, b) => a[0] - b[0]);
-  const holidays: [number, number][] = [];
-  for (const [first, end] of sorted) {
-    const last = holidays[holidays.length - 1];
-    if (last !== undefined && first <= last[1]) last[1] = Math.max(last[1], end);
-    else holidays.push([first, end]);
-  }
-  return { openMinutes, flips, holidays };
+  const open = merge(pieces);
+  const candidates = [...new Set(open.flatMap(([start, end]) => [start % MINUTES_PER_WEEK, end % MINUTES_PER_WEEK]))];
+  const flips = candidates
+    .filter((m) => weeklyOpenAt(open, m) !== weeklyOpenAt(open, (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK))
+    .sort((a, b) => a - b);
+  return { open, flips, holidays: merge(holidayRanges) };
 }
 
 /** Monday 00:00 (local ms) of the week containing local ms `wall`. 1970-01-01 was a Thursday. */
@@ -100,7 +121,7 @@ function nextHolidayStart(pattern: WallPattern, day: number): number {
  */
 export function wallOpen(pattern: WallPattern, wall: number): boolean {
   if (holidayAt(pattern, Math.floor(wall / DAY)) !== undefined) return false;
-  return pattern.openMinutes[Math.floor((wall - weekStart(wall)) / MINUTE)] === 1;
+  return weeklyOpenAt(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
 }
 
 /** The first weekly flip strictly after local ms `wall`, or `Infinity` for a constant pattern. */

@@ -5,7 +5,16 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { parseMessages, parseVisitor, parseWorkspace, type Message, type Visitor, type Workspace } from '../../src/index.js';
+import {
+  parseMessages,
+  parseSchedule,
+  parseVisitor,
+  parseWorkspace,
+  type Message,
+  type Schedule,
+  type Visitor,
+  type Workspace,
+} from '../../src/index.js';
 import { showMessage as widgetShowMessage, type WidgetHost } from '../experience/widget-loop.example.js';
 
 const root = new URL('../../', import.meta.url);
@@ -34,6 +43,11 @@ export const message: Message = messages.find((m) => m.id === 'msg_pricing_help'
 export const body: string = JSON.stringify(message);
 /** Pretends to store a message. */
 export function save(_message: Message): void {}
+/** The example schedule of docs/schedules.md: its first JSON block, so the sample below it follows it. */
+export const schedule: Schedule = required(
+  parseSchedule(JSON.parse(/```json\n([\s\S]*?)\n```/.exec(readFileSync(new URL('docs/schedules.md', root), 'utf8'))?.[1] ?? 'null')),
+  'the first JSON block of docs/schedules.md',
+);
 /** A widget host that does nothing (see docs/widget-interaction.md). */
 export const host: WidgetHost = {
   recordDelivery: () => undefined,

@@ -63,7 +63,8 @@ export function decide(input: EvaluationInput): Decision {
   return { ...decision, invalid };
 }
 
-function describeVisitor(visitor: Visitor): string {
+/** `v_anna (new, en-US, desktop) on https://… via web_main`. */
+export function describeVisitor(visitor: Visitor): string {
   const kind = visitor.visit.number > 1 ? `returning, visit ${visitor.visit.number}` : 'new';
   const extra = [visitor.language, visitor.deviceType].filter((part): part is string => typeof part === 'string');
   return `${visitor.id} (${kind}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}) on ${visitor.page.url} via ${visitor.channelId}`;

@@ -77,6 +77,8 @@ export interface LoadedMessages {
   readonly fileIndex: readonly number[];
   readonly issues: readonly Issue[];
   readonly total: number;
+  /** The file's items as read, for naming skipped ones. */
+  readonly raw: readonly unknown[];
 }
 
 /**
@@ -96,7 +98,7 @@ export function loadMessages(path: string, io: CliIo): LoadedMessages {
   const kept = json.map((_, i) => i).filter((i) => !skipped.has(i));
   // Positions map back to the file when the parser dropped exactly the items it reported.
   const fileIndex = kept.length === parsed.value.length ? kept : parsed.value.map((_, i) => i);
-  return { messages: parsed.value, fileIndex, issues: parsed.issues, total: json.length };
+  return { messages: parsed.value, fileIndex, issues: parsed.issues, total: json.length, raw: json as unknown[] };
 }
 
 /**

@@ -5,17 +5,7 @@
 import type { ErrorReason, Message, Workspace } from '../model/types.js';
 import { findAiAgent, findChannel, isProactiveChannelType } from './requirements.js';
 
-/** Every {@link ErrorReason}, in the canonical order `errorReasons` are written in. */
-export const ERROR_REASONS = [
-  'channelDeleted',
-  'channelTypeNotAllowed',
-  'aiAgentDeleted',
-  'aiAgentUnpublished',
-  'aiAgentInactive',
-  'aiAgentOtherBrand',
-  'aiAgentNotOnChannel',
-  'answerUnpublished',
-] as const satisfies readonly ErrorReason[];
+export { ERROR_REASONS } from '../model/vocabulary.js';
 
 /**
  * Why a published message can no longer run in `workspace`: its channel or AI agent was deleted

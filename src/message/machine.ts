@@ -5,8 +5,7 @@
  */
 import type { Message, MessageStatus } from '../model/types.js';
 
-/** Every status, in the order of SPEC §1.1. */
-export const MESSAGE_STATUSES = ['draft', 'live', 'paused', 'error'] as const satisfies readonly MessageStatus[];
+export { MESSAGE_STATUSES } from '../model/vocabulary.js';
 
 /** Actions an admin can take on one message (the list's per-row menu, SPEC §1.1). */
 export const ACTIONS = ['edit', 'duplicate', 'publish', 'pause', 'resume', 'delete'] as const;

@@ -5,7 +5,7 @@
  */
 import { issue, type Issue } from './result.js';
 import type { MessageStatus } from './types.js';
-import { MESSAGE_STATUSES } from './schema/message.js';
+import { MESSAGE_STATUSES } from './vocabulary.js';
 
 function isStatus(value: unknown): value is MessageStatus {
   return (MESSAGE_STATUSES as readonly unknown[]).includes(value);

@@ -5,46 +5,11 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { BuiltInFact, ConditionLeaf, ConditionNode, Operator } from '../types.js';
+import type { ConditionLeaf, ConditionNode } from '../types.js';
 import { LIMITS } from '../limits.js';
+import { BUILT_IN_FACTS, OPERATORS } from '../vocabulary.js';
 
-/** Every built-in fact name of SPEC §4 (plus `metadata.<key>`). */
-export const BUILT_IN_FACTS = [
-  'pageUrl',
-  'pageTitle',
-  'visitorType',
-  'language',
-  'timeOnPage',
-  'timeOnSite',
-  'pageViews',
-  'visitCount',
-  'referrer',
-  'deviceType',
-] as const satisfies readonly BuiltInFact[];
-
-/** Every operator of SPEC §4. */
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'containsAnyOf',
-  'doesNotContainAnyOf',
-  'startsWith',
-  'endsWith',
-  'matchesWildcard',
-] as const satisfies readonly Operator[];
-
-// Both lists must name every member of their union (a missing one fails to compile here).
-type Missing<All, Listed> = Exclude<All, Listed>;
-const _allFacts: [Missing<BuiltInFact, (typeof BUILT_IN_FACTS)[number]>] extends [never] ? true : never = true;
-const _allOperators: [Missing<Operator, (typeof OPERATORS)[number]>] extends [never] ? true : never = true;
-void _allFacts;
-void _allOperators;
+export { BUILT_IN_FACTS, OPERATORS };
 
 const scalarSchema = z.union([
   z.string().check(z.maxLength(LIMITS.conditionValueLength)),

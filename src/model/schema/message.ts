@@ -4,7 +4,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { ConditionNode, ErrorReason } from '../types.js';
+import type { ConditionNode } from '../types.js';
 import { LIMITS } from '../limits.js';
 import {
   counterSchema,
@@ -19,20 +19,9 @@ import {
 import { scheduleSchema } from './schedule.js';
 import { isTagText, normalizeTag } from './text.js';
 
-export const MESSAGE_STATUSES = ['draft', 'live', 'paused', 'error'] as const;
-export const PAUSE_REASONS = ['manual', 'automatedResolutionLimit'] as const;
-export const ERROR_REASONS = [
-  'channelDeleted',
-  'channelTypeNotAllowed',
-  'aiAgentDeleted',
-  'aiAgentUnpublished',
-  'aiAgentInactive',
-  'aiAgentOtherBrand',
-  'aiAgentNotOnChannel',
-  'answerUnpublished',
-] as const satisfies readonly ErrorReason[];
-export const FREQUENCIES = ['once', 'oncePerVisit', 'everyTime'] as const;
-export const CAPTURE_FIELDS = ['name', 'email'] as const;
+import { CAPTURE_FIELDS, ERROR_REASONS, FREQUENCIES, MESSAGE_STATUSES, PAUSE_REASONS } from '../vocabulary.js';
+
+export { CAPTURE_FIELDS, ERROR_REASONS, FREQUENCIES, MESSAGE_STATUSES, PAUSE_REASONS };
 
 const agentResponseSchema = z.strictObject({
   type: z.literal('agent'),

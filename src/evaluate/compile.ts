@@ -8,8 +8,9 @@
 import type { Frequency, Message, SendWindow, Trigger } from '../model/types.js';
 import type { Issue } from '../model/result.js';
 import { issue } from '../model/result.js';
-import { compileConditions, type CompiledConditions } from '../conditions/compile.js';
-import { compileSchedule, type CompiledSchedule } from '../schedule/compile.js';
+// The lean compilers only: the detailed validators stay out of `evaluate`'s bundle.
+import { compileTreeLean, type CompiledConditions } from '../conditions/plan.js';
+import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -51,6 +52,9 @@ export interface CompiledMessages {
   readonly invalid: readonly InvalidMessage[];
 }
 
+/** Only unparsed input gets here: the parser says precisely what is wrong. */
+const DETAILS = 'run parseMessage for details';
+
 const FREQUENCIES: ReadonlySet<string> = new Set<Frequency>(['once', 'oncePerVisit', 'everyTime']);
 const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
 
@@ -72,12 +76,12 @@ function compileWindow(window: SendWindow | undefined, issues: Issue[]): Compile
   if (!isObject(window)) return null;
   if (window.type === 'anytime') return { kind: 'anytime' };
   if (window.type !== 'businessHours' && window.type !== 'outsideBusinessHours') return null;
-  const schedule = compileSchedule(window.schedule);
-  if (!schedule.ok) {
-    for (const i of schedule.issues) issues.push({ ...i, path: ['sendWindow', 'schedule', ...i.path] });
+  const schedule = prepareSchedule(window.schedule);
+  if (schedule === null) {
+    issues.push(issue(['sendWindow', 'schedule'], 'invalidSchedule', `invalid schedule; ${DETAILS}`));
     return null;
   }
-  return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule: schedule.value };
+  return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule };
 }
 
 const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly Issue[]>();
@@ -117,11 +121,9 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
   if (window === null && issues.every((i) => i.path[0] !== 'sendWindow')) {
     issues.push(issue(['sendWindow'], 'invalidType', 'unknown or malformed send window'));
   }
-  const conditions = compileConditions(message.conditions ?? null);
-  if (!conditions.ok) {
-    for (const i of conditions.issues) issues.push({ ...i, path: ['conditions', ...i.path] });
-  }
-  if (issues.length > 0 || window === null || triggerDelayMs === null || !conditions.ok) return issues;
+  const conditions = compileTreeLean(message.conditions ?? null);
+  if (conditions === null) issues.push(issue(['conditions'], 'malformedConditionNode', `invalid conditions; ${DETAILS}`));
+  if (issues.length > 0 || window === null || triggerDelayMs === null || conditions === null) return issues;
   return {
     message,
     id: message.id,
@@ -130,7 +132,7 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
     frequency: message.frequency,
     window,
     triggerDelayMs,
-    conditions: conditions.value,
+    conditions: conditions.compiled,
   };
 }
 

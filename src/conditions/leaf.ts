@@ -144,39 +144,23 @@ function costOf(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): number
   }
 }
 
-/** Integers at which the truth of `v <op> value` can change, for integer `v`. */
-function breakpoints(leaf: ConditionLeaf, value: unknown): number[] {
-  const points: number[] = [];
-  const at = (x: unknown): void => {
-    if (typeof x === 'number' && Number.isInteger(x)) points.push(x, x + 1);
-  };
-  const bound = typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  switch (leaf.operator) {
-    case 'equal':
-    case 'notEqual':
-      at(value);
-      break;
-    case 'in':
-    case 'notIn':
-      listOf(value).forEach(at);
-      break;
-    case 'lessThan':
-    case 'greaterThanInclusive':
-      if (bound !== undefined) points.push(Math.ceil(bound));
-      break;
-    case 'lessThanInclusive':
-    case 'greaterThan':
-      if (bound !== undefined) points.push(Math.floor(bound) + 1);
-      break;
-    default:
-      break;
+/**
+ * Whole seconds, ascending, at which the truth of `seconds <op> value` can change: for every
+ * number `x` of the rule value, `ceil(x)` and `floor(x) + 1` (`x` and `x + 1` for an integer).
+ * That covers every operator a time fact allows (`equal`/`in` flip at `x` and `x + 1`, the
+ * comparisons at one of the two); candidates where nothing flips are skipped by the caller.
+ */
+function breakpoints(value: unknown): number[] {
+  const points = new Set<number>();
+  for (const x of Array.isArray(value) ? value : [value]) {
+    if (typeof x === 'number' && Number.isFinite(x)) points.add(Math.ceil(x)).add(Math.floor(x) + 1);
   }
-  return [...new Set(points)].sort((a, b) => a - b);
+  return [...points].sort((a, b) => a - b);
 }
 
-function timeNext(leaf: ConditionLeaf, fact: ResolvedFact, code: LeafCode): NextChange | undefined {
+function timeNext(fact: ResolvedFact, code: LeafCode): NextChange | undefined {
   if (fact.type !== 'builtIn' || !fact.spec.timeBased) return undefined;
-  const points = breakpoints(leaf, code.value);
+  const points = breakpoints(code.value);
   if (points.length === 0) return () => null;
   const truth = (v: number): boolean => evalValue(code, v);
   const onPage = fact.name === 'timeOnPage';
@@ -217,6 +201,6 @@ export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf | undefined {
     get: (f) => (index >= 0 ? f.values[index] : readOwnMetadata(f.metadata, key)),
     test: (f) => evalLeaf(code, f),
     cost: costOf(leaf, fact, value),
-    next: timeNext(leaf, fact, code),
+    next: timeNext(fact, code),
   };
 }

@@ -164,23 +164,13 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
 
 const ALWAYS: CompiledTree = { compiled: { test: () => true, nextTimeChange: () => null }, plan: null };
 
-/** Facts of unexpected shape (a hand-built object, a throwing getter) read as a failed test. */
-function guardTest(test: FactsPredicate): FactsPredicate {
+/** Facts of unexpected shape (a hand-built object, a throwing getter) read as `fallback`. */
+function guard<T>(run: (f: Facts) => T, fallback: T): (f: Facts) => T {
   return (f) => {
     try {
-      return test(f);
+      return run(f);
     } catch {
-      return false;
-    }
-  };
-}
-
-function guardNext(next: NextChange): NextChange {
-  return (f) => {
-    try {
-      return next(f);
-    } catch {
-      return null;
+      return fallback;
     }
   };
 }
@@ -193,7 +183,7 @@ function compileUncached(tree: object): CompiledTree | null {
   if (root === undefined) return null;
   const next = root.next;
   return {
-    compiled: { test: guardTest(root.test), nextTimeChange: next === undefined ? () => null : guardNext(next) },
+    compiled: { test: guard(root.test, false), nextTimeChange: next === undefined ? () => null : guard(next, null) },
     plan: root,
   };
 }

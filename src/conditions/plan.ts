@@ -142,10 +142,8 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
         if (child === undefined) return undefined;
         children.push(child);
       }
-      const ordered = children
-        .map((child, index) => ({ child, index }))
-        .sort((x, y) => x.child.cost - y.child.cost || x.index - y.index)
-        .map(({ child }) => child);
+      // `sort` is stable (ES2019): equal costs keep source order.
+      const ordered = [...children].sort((x, y) => x.cost - y.cost);
       return {
         kind,
         children,

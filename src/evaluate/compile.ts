@@ -78,15 +78,16 @@ function compileTrigger(trigger: Trigger | undefined): number | null {
 }
 
 function compileWindow(window: SendWindow | undefined, issues: Issue[]): CompiledWindow | null {
-  if (!isObject(window)) return null;
-  if (window.type === 'anytime') return { kind: 'anytime' };
-  if (window.type !== 'businessHours' && window.type !== 'outsideBusinessHours') return null;
-  const schedule = prepareSchedule(window.schedule);
-  if (schedule === null) {
-    invalid(issues, ['sendWindow', 'schedule'], 'invalidSchedule');
+  const type: unknown = isObject(window) ? window.type : undefined;
+  if (type === 'anytime') return { kind: 'anytime' };
+  const schedule = type === 'businessHours' || type === 'outsideBusinessHours' ? prepareSchedule((window as SendWindow & { schedule: unknown }).schedule) : undefined;
+  if (schedule == null) {
+    // `null`: a schedule that does not compile; `undefined`: no window type evaluate knows.
+    if (schedule === null) invalid(issues, ['sendWindow', 'schedule'], 'invalidSchedule');
+    else invalid(issues, ['sendWindow']);
     return null;
   }
-  return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule };
+  return { kind: type === 'businessHours' ? 'inside' : 'outside', schedule };
 }
 
 const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly Issue[]>();
@@ -122,7 +123,6 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
   const triggerDelayMs = compileTrigger(message.trigger);
   if (triggerDelayMs === null) invalid(issues, ['trigger']);
   const window = compileWindow(message.sendWindow, issues);
-  if (window === null && issues.every((i) => i.path[0] !== 'sendWindow')) invalid(issues, ['sendWindow']);
   const conditions = compileTreeLean(message.conditions ?? null);
   if (conditions === null) invalid(issues, ['conditions'], 'malformedConditionNode');
   if (issues.length > 0 || window === null || triggerDelayMs === null || conditions === null) return issues;

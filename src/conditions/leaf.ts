@@ -8,7 +8,6 @@ import type { ConditionLeaf, ConditionScalar, Operator } from '../model/types.js
 import { assertNever } from '../model/result.js';
 import { FACT_INDEX, resolveFact, type ResolvedFact } from './catalog.js';
 import { readOwnMetadata, type Facts, type FactValue } from './facts.js';
-import { normalizeConditionValue, OPERATOR_FUNCTIONS } from './operators.js';
 import { compileWildcard } from './wildcard.js';
 
 export type FactsPredicate = (facts: Facts) => boolean;
@@ -71,7 +70,11 @@ function inList(c: LeafCode, v: FactValue): boolean {
  * match" for positive operators (and as a match for the negative ones, as a missing fact does).
  */
 export function evalLeaf(c: LeafCode, f: Facts): boolean {
-  const v = c.index >= 0 ? f.values[c.index] : readOwnMetadata(f.metadata, c.key);
+  return evalValue(c, c.index >= 0 ? f.values[c.index] : readOwnMetadata(f.metadata, c.key));
+}
+
+/** The operator of a compiled leaf applied to fact value `v` (the semantics of `OPERATOR_FUNCTIONS`). */
+function evalValue(c: LeafCode, v: FactValue): boolean {
   switch (c.op) {
     case 'equal':
       return v === c.value;
@@ -141,41 +144,25 @@ function costOf(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): number
   }
 }
 
-/** Integers at which the truth of `v <op> value` can change, for integer `v`. */
-function breakpoints(leaf: ConditionLeaf, value: unknown): number[] {
-  const points: number[] = [];
-  const at = (x: unknown): void => {
-    if (typeof x === 'number' && Number.isInteger(x)) points.push(x, x + 1);
-  };
-  const bound = typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-  switch (leaf.operator) {
-    case 'equal':
-    case 'notEqual':
-      at(value);
-      break;
-    case 'in':
-    case 'notIn':
-      listOf(value).forEach(at);
-      break;
-    case 'lessThan':
-    case 'greaterThanInclusive':
-      if (bound !== undefined) points.push(Math.ceil(bound));
-      break;
-    case 'lessThanInclusive':
-    case 'greaterThan':
-      if (bound !== undefined) points.push(Math.floor(bound) + 1);
-      break;
-    default:
-      break;
+/**
+ * Whole seconds, ascending, at which the truth of `seconds <op> value` can change: for every
+ * number `x` of the rule value, `ceil(x)` and `floor(x) + 1` (`x` and `x + 1` for an integer).
+ * That covers every operator a time fact allows (`equal`/`in` flip at `x` and `x + 1`, the
+ * comparisons at one of the two); candidates where nothing flips are skipped by the caller.
+ */
+function breakpoints(value: unknown): number[] {
+  const points = new Set<number>();
+  for (const x of Array.isArray(value) ? value : [value]) {
+    if (typeof x === 'number' && Number.isFinite(x)) points.add(Math.ceil(x)).add(Math.floor(x) + 1);
   }
-  return [...new Set(points)].sort((a, b) => a - b);
+  return [...points].sort((a, b) => a - b);
 }
 
-function timeNext(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): NextChange | undefined {
+function timeNext(fact: ResolvedFact, code: LeafCode): NextChange | undefined {
   if (fact.type !== 'builtIn' || !fact.spec.timeBased) return undefined;
-  const points = breakpoints(leaf, value);
+  const points = breakpoints(code.value);
   if (points.length === 0) return () => null;
-  const truth = (v: number): boolean => OPERATOR_FUNCTIONS[leaf.operator](v, value);
+  const truth = (v: number): boolean => evalValue(code, v);
   const onPage = fact.name === 'timeOnPage';
   return (f) => {
     const seconds = onPage ? f.timeOnPage : f.timeOnSite;
@@ -185,6 +172,13 @@ function timeNext(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): Next
     for (const k of points) if (k > seconds && truth(k) !== current) return since + k * 1000;
     return null;
   };
+}
+
+/** The rule value as `normalizeConditionValue` gives it: lower-cased for text and language facts. */
+function normalized(fact: ResolvedFact, value: ConditionLeaf['value']): unknown {
+  if (fact.spec.kind !== 'text' && fact.spec.kind !== 'language') return value;
+  const lower = (item: unknown): unknown => (typeof item === 'string' ? item.toLowerCase() : item);
+  return Array.isArray(value) ? value.map(lower) : lower(value);
 }
 
 /**
@@ -198,7 +192,7 @@ function timeNext(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): Next
 export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf | undefined {
   const fact = resolveFact(leaf.fact);
   if (fact === undefined) return undefined;
-  const value = normalizeConditionValue(leaf.fact, leaf.value);
+  const value = normalized(fact, leaf.value);
   const index = fact.type === 'builtIn' ? FACT_INDEX[fact.name] : -1;
   const key = fact.type === 'metadata' ? fact.key : '';
   const code = leafCode(leaf.operator, index, key, value);
@@ -207,6 +201,6 @@ export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf | undefined {
     get: (f) => (index >= 0 ? f.values[index] : readOwnMetadata(f.metadata, key)),
     test: (f) => evalLeaf(code, f),
     cost: costOf(leaf, fact, value),
-    next: timeNext(leaf, fact, value),
+    next: timeNext(fact, code),
   };
 }

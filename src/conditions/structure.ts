@@ -6,7 +6,7 @@
  */
 import { issue, type Issue, type IssuePath } from '../model/result.js';
 import { CONDITION_LIMITS } from './catalog.js';
-import { nodeKind } from './validate.js';
+import { nodeKind } from './lean.js';
 
 /**
  * Checks shape and bounds: every node a group or a leaf, groups non-empty, depth and leaf

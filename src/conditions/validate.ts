@@ -7,33 +7,15 @@
 import type { ChannelType, ConditionNode, Operator } from '../model/types.js';
 import { issue, type Issue, type IssuePath } from '../model/result.js';
 import { CONDITION_LIMITS, isOperator, isReservedMetadataKey, resolveFact, type FactSpec } from './catalog.js';
+import { isFiniteNumber, isNonEmptyString, nodeKind, scalarOk } from './lean.js';
+
+export { nodeKind, type NodeKind } from './lean.js';
 
 /** What semantic checks of a condition tree may depend on. */
 export interface ConditionCheckContext {
   /** The type of the message's channel, when known (metadata facts are web-widget only). */
   readonly channelType?: ChannelType;
 }
-
-/** The kind of a node, read through own properties only; `undefined` when malformed. */
-export type NodeKind = 'all' | 'any' | 'not' | 'leaf';
-
-/**
- * Classifies a node (own properties only).
- * @example
- * ```ts
- * nodeKind({ not: { fact: 'pageUrl', operator: 'equal', value: '/' } }); // 'not'
- * ```
- */
-export function nodeKind(node: unknown): NodeKind | undefined {
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-  if (Object.hasOwn(node, 'all')) return 'all';
-  if (Object.hasOwn(node, 'any')) return 'any';
-  if (Object.hasOwn(node, 'not')) return 'not';
-  if (Object.hasOwn(node, 'fact')) return 'leaf';
-  return undefined;
-}
-
-const LANGUAGE_SUBTAG = /^[A-Za-z]{2,8}$/;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -43,23 +25,18 @@ function describe(value: unknown): string {
 
 /** Why a single comparison value does not suit the fact; `undefined` when it does. */
 function scalarProblem(spec: FactSpec, value: unknown): string | undefined {
+  if (scalarOk(spec, value)) return undefined;
   switch (spec.kind) {
     case 'text':
-      return typeof value === 'string' ? undefined : 'expects a string';
+      return 'expects a string';
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'expects a finite number';
+      return 'expects a finite number';
     case 'enum':
-      return typeof value === 'string' && (spec.enumValues ?? []).includes(value)
-        ? undefined
-        : `expects one of ${(spec.enumValues ?? []).map((v) => `"${v}"`).join(', ')}`;
+      return `expects one of ${(spec.enumValues ?? []).map((v) => `"${v}"`).join(', ')}`;
     case 'language':
-      return typeof value === 'string' && LANGUAGE_SUBTAG.test(value)
-        ? undefined
-        : 'expects a primary language subtag such as "en" (regions like "en-US" are not compared)';
+      return 'expects a primary language subtag such as "en" (regions like "en-US" are not compared)';
     case 'scalar':
-      return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value))
-        ? undefined
-        : 'expects a string, finite number, boolean or null';
+      return 'expects a string, finite number, boolean or null';
   }
 }
 
@@ -88,8 +65,7 @@ function checkList(
   });
 }
 
-const NON_EMPTY_STRING = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.length > 0 ? undefined : 'expects a non-empty string';
+const NON_EMPTY_STRING = (value: unknown): string | undefined => (isNonEmptyString(value) ? undefined : 'expects a non-empty string');
 
 function checkValue(spec: FactSpec, operator: Operator, value: unknown, path: IssuePath, issues: Issue[]): void {
   switch (operator) {
@@ -107,7 +83,7 @@ function checkValue(spec: FactSpec, operator: Operator, value: unknown, path: Is
     case 'lessThanInclusive':
     case 'greaterThan':
     case 'greaterThanInclusive':
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
+      if (!isFiniteNumber(value)) {
         issues.push(issue(path, 'invalidConditionValue', `${operator} expects a finite number, got ${describe(value)}`));
       }
       return;

@@ -6,10 +6,11 @@
  * @module
  */
 import type { Frequency, Message, SendWindow, Trigger } from '../model/types.js';
-import type { Issue } from '../model/result.js';
-import { issue } from '../model/result.js';
-import { compileConditions, type CompiledConditions } from '../conditions/compile.js';
-import { compileSchedule, type CompiledSchedule } from '../schedule/compile.js';
+import type { IssueCode } from '../model/issue-codes.js';
+import { issue, type Issue, type IssuePath } from '../model/result.js';
+// The lean compilers only: the detailed validators stay out of `evaluate`'s bundle.
+import { compileTreeLean, type CompiledConditions } from '../conditions/plan.js';
+import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -51,6 +52,14 @@ export interface CompiledMessages {
   readonly invalid: readonly InvalidMessage[];
 }
 
+/**
+ * Records that the field at `path` is malformed. Only unparsed input gets here, and the parser
+ * says precisely what is wrong, so the evaluator's bundle carries no detailed messages.
+ */
+function invalid(issues: Issue[], path: IssuePath, code: IssueCode = 'invalidType'): void {
+  issues.push(issue(path, code, `invalid ${path.join('.') || 'message'}; run parseMessage for details`));
+}
+
 const FREQUENCIES: ReadonlySet<string> = new Set<Frequency>(['once', 'oncePerVisit', 'everyTime']);
 const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
 
@@ -69,30 +78,36 @@ function compileTrigger(trigger: Trigger | undefined): number | null {
 }
 
 function compileWindow(window: SendWindow | undefined, issues: Issue[]): CompiledWindow | null {
-  if (!isObject(window)) return null;
-  if (window.type === 'anytime') return { kind: 'anytime' };
-  if (window.type !== 'businessHours' && window.type !== 'outsideBusinessHours') return null;
-  const schedule = compileSchedule(window.schedule);
-  if (!schedule.ok) {
-    for (const i of schedule.issues) issues.push({ ...i, path: ['sendWindow', 'schedule', ...i.path] });
+  const type: unknown = isObject(window) ? window.type : undefined;
+  if (type === 'anytime') return { kind: 'anytime' };
+  const schedule = type === 'businessHours' || type === 'outsideBusinessHours' ? prepareSchedule((window as SendWindow & { schedule: unknown }).schedule) : undefined;
+  if (schedule == null) {
+    // `null`: a schedule that does not compile; `undefined`: no window type evaluate knows.
+    if (schedule === null) invalid(issues, ['sendWindow', 'schedule'], 'invalidSchedule');
+    else invalid(issues, ['sendWindow']);
     return null;
   }
-  return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule: schedule.value };
+  return { kind: type === 'businessHours' ? 'inside' : 'outside', schedule };
 }
 
 const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly Issue[]>();
 
 /** Compiles one message, defensively: any shape problem becomes issues, never an exception. */
 function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
-  if (!isObject(message)) return [issue([], 'invalidType', 'message is not an object')];
+  const issues: Issue[] = [];
+  if (!isObject(message)) {
+    invalid(issues, []);
+    return issues;
+  }
   const cached = perMessage.get(message);
   if (cached !== undefined) return cached;
   let result: Omit<CompiledMessage, 'index'> | readonly Issue[];
   try {
     result = compileFresh(message);
-  } catch (error) {
-    // Only reachable for values that violate the declared types (unparsed JSON from JS callers).
-    result = [issue([], 'invalidType', `message could not be compiled: ${String(error)}`)];
+  } catch {
+    // Only reachable for values that violate the declared types (a throwing getter, a proxy).
+    invalid(issues, []);
+    result = issues;
   }
   perMessage.set(message, result);
   return result;
@@ -100,28 +115,17 @@ function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly
 
 function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
   const issues: Issue[] = [];
-  if (typeof message.id !== 'string') issues.push(issue(['id'], 'invalidType', 'id must be a string'));
-  if (!STATUSES.has(message.status as string)) issues.push(issue(['status'], 'invalidType', 'unknown status'));
-  if (message.channelId !== null && typeof message.channelId !== 'string') {
-    issues.push(issue(['channelId'], 'invalidType', 'channelId must be a string or null'));
-  }
-  if (!FREQUENCIES.has(message.frequency as string)) {
-    issues.push(issue(['frequency'], 'invalidType', 'unknown frequency'));
-  }
-  if (typeof message.priority !== 'number' || !Number.isFinite(message.priority)) {
-    issues.push(issue(['priority'], 'invalidType', 'priority must be a finite number'));
-  }
+  if (typeof message.id !== 'string') invalid(issues, ['id']);
+  if (!STATUSES.has(message.status as string)) invalid(issues, ['status']);
+  if (message.channelId !== null && typeof message.channelId !== 'string') invalid(issues, ['channelId']);
+  if (!FREQUENCIES.has(message.frequency as string)) invalid(issues, ['frequency']);
+  if (typeof message.priority !== 'number' || !Number.isFinite(message.priority)) invalid(issues, ['priority']);
   const triggerDelayMs = compileTrigger(message.trigger);
-  if (triggerDelayMs === null) issues.push(issue(['trigger'], 'invalidType', 'unknown or malformed trigger'));
+  if (triggerDelayMs === null) invalid(issues, ['trigger']);
   const window = compileWindow(message.sendWindow, issues);
-  if (window === null && issues.every((i) => i.path[0] !== 'sendWindow')) {
-    issues.push(issue(['sendWindow'], 'invalidType', 'unknown or malformed send window'));
-  }
-  const conditions = compileConditions(message.conditions ?? null);
-  if (!conditions.ok) {
-    for (const i of conditions.issues) issues.push({ ...i, path: ['conditions', ...i.path] });
-  }
-  if (issues.length > 0 || window === null || triggerDelayMs === null || !conditions.ok) return issues;
+  const conditions = compileTreeLean(message.conditions ?? null);
+  if (conditions === null) invalid(issues, ['conditions'], 'malformedConditionNode');
+  if (issues.length > 0 || window === null || triggerDelayMs === null || conditions === null) return issues;
   return {
     message,
     id: message.id,
@@ -130,7 +134,7 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
     frequency: message.frequency,
     window,
     triggerDelayMs,
-    conditions: conditions.value,
+    conditions: conditions.compiled,
   };
 }
 

@@ -8,47 +8,9 @@ import { issue, type Issue, type Result } from '../model/result.js';
 import { SCHEDULE_LIMITS } from './codes.js';
 import { isValidTimeZone } from './zone.js';
 import type { MinuteInterval } from './wall.js';
+import { isRecord, parseLocalDate, parseWallTime, WEEKDAYS, type NormalizedSchedule } from './normalize.js';
 
-export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-/** A schedule in numbers: zone, intervals in minutes, holidays as `[firstDay, dayAfterLast)`. */
-export interface NormalizedSchedule {
-  readonly zone: string;
-  readonly intervals: readonly MinuteInterval[];
-  readonly holidayRanges: readonly (readonly [number, number])[];
-}
-
-const TIME = /^(\d{2}):(\d{2})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Minutes since midnight for `HH:MM` (`00:00`–`24:00`), or `null`. */
-export function parseWallTime(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const match = TIME.exec(value);
-  if (match === null) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return null;
-  return hours * 60 + minutes;
-}
-
-/** Days since 1970-01-01 for a real `YYYY-MM-DD` date in years 1000–9998, or `null`. */
-export function parseLocalDate(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const match = DATE.exec(value);
-  if (match === null) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1000 || year > 9998 || month < 1 || month > 12 || day < 1) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  if (new Date(ms).getUTCDate() !== day) return null; // e.g. 2026-02-30
-  return ms / 86_400_000;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { parseLocalDate, parseWallTime, WEEKDAYS, type NormalizedSchedule } from './normalize.js';
 
 function checkIntervals(weekly: readonly unknown[], issues: Issue[]): MinuteInterval[] {
   const intervals: MinuteInterval[] = [];

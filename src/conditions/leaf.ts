@@ -108,6 +108,75 @@ function evalValue(c: LeafCode, v: FactValue): boolean {
 }
 
 
+/**
+ * One closure per leaf, specialised for its operator with the rule value captured: measured
+ * faster on V8 than dispatching every call through {@link evalLeaf}'s `switch` (bench/: 140
+ * six-leaf trees, about 1.4× on the condition tests). Same semantics as {@link evalValue}.
+ */
+function leafTest(c: LeafCode): FactsPredicate {
+  const i = c.index;
+  const key = c.key;
+  const read = (f: Facts): FactValue => (i >= 0 ? f.values[i] : readOwnMetadata(f.metadata, key));
+  const { value, bound, text, list, set, matcher } = c;
+  switch (c.op) {
+    case 'equal':
+      return (f) => read(f) === value;
+    case 'notEqual':
+      return (f) => read(f) !== value;
+    case 'in':
+      return set !== null ? (f) => set.has(read(f)) : (f) => list.includes(read(f));
+    case 'notIn':
+      return set !== null ? (f) => !set.has(read(f)) : (f) => !list.includes(read(f));
+    case 'lessThan':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'number' && v < bound;
+      };
+    case 'lessThanInclusive':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'number' && v <= bound;
+      };
+    case 'greaterThan':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'number' && v > bound;
+      };
+    case 'greaterThanInclusive':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'number' && v >= bound;
+      };
+    case 'containsAnyOf':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'string' && containsAny(v, list);
+      };
+    case 'doesNotContainAnyOf':
+      return (f) => {
+        const v = read(f);
+        return typeof v !== 'string' || !containsAny(v, list);
+      };
+    case 'startsWith':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'string' && text !== '' && v.startsWith(text);
+      };
+    case 'endsWith':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'string' && text !== '' && v.endsWith(text);
+      };
+    case 'matchesWildcard':
+      return (f) => {
+        const v = read(f);
+        return typeof v === 'string' && matcher !== null && matcher(v);
+      };
+    default:
+      return assertNever(c.op, 'operator');
+  }
+}
+
 function leafCode(op: Operator, index: number, key: string, value: unknown): LeafCode {
   const list = listOf(value);
   const text = typeof value === 'string' ? value : '';
@@ -199,7 +268,7 @@ export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf | undefined {
   return {
     code,
     get: (f) => (index >= 0 ? f.values[index] : readOwnMetadata(f.metadata, key)),
-    test: (f) => evalLeaf(code, f),
+    test: leafTest(code),
     cost: costOf(leaf, fact, value),
     next: timeNext(fact, code),
   };

@@ -11,7 +11,7 @@
  */
 import type { ConditionLeaf, Operator } from '../model/types.js';
 import { CONDITION_LIMITS } from './catalog.js';
-import { compileLeaf, evalLeaf, type FactsPredicate, type LeafCode, type NextChange } from './leaf.js';
+import { compileLeaf, type FactsPredicate, type LeafCode, type NextChange } from './leaf.js';
 import { leafOk, nodeKind } from './lean.js';
 import type { Facts } from './facts.js';
 
@@ -44,27 +44,30 @@ export type Plan = (
 /** A compiled tree plus its source-order plan (`null` tree: no plan). */
 export interface CompiledTree {
   readonly compiled: CompiledConditions;
+  /**
+   * The same closures without the per-call `try`/`catch` of `compiled`: for callers that guard a
+   * whole batch of calls themselves (`evaluate`). They can throw only on facts of unexpected shape.
+   */
+  readonly unguarded: CompiledConditions;
   readonly plan: Plan | null;
 }
 
 function groupTest(kind: 'all' | 'any', ordered: readonly Plan[]): FactsPredicate {
-  const n = ordered.length;
-  const codes = ordered.map((child) => child.code);
+  // Children's own closures, cheapest first. Two-child groups (the common shape) skip the loop.
   const tests = ordered.map((child) => child.test);
-  const decisive = kind === 'any';
-  if (codes.every((code) => code !== null)) {
-    const leaves = codes as LeafCode[];
+  const [a, b] = tests as [FactsPredicate, FactsPredicate];
+  if (tests.length === 1) return a;
+  if (tests.length === 2) return kind === 'all' ? (f) => a(f) && b(f) : (f) => a(f) || b(f);
+  const n = tests.length;
+  if (kind === 'all') {
     return (f) => {
-      for (let j = 0; j < n; j += 1) if (evalLeaf(leaves[j] as LeafCode, f) === decisive) return decisive;
-      return !decisive;
+      for (let j = 0; j < n; j += 1) if (!(tests[j] as FactsPredicate)(f)) return false;
+      return true;
     };
   }
   return (f) => {
-    for (let j = 0; j < n; j += 1) {
-      const code = codes[j];
-      if ((code != null ? evalLeaf(code, f) : (tests[j] as FactsPredicate)(f)) === decisive) return decisive;
-    }
-    return !decisive;
+    for (let j = 0; j < n; j += 1) if ((tests[j] as FactsPredicate)(f)) return true;
+    return false;
   };
 }
 
@@ -160,7 +163,8 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
   }
 }
 
-const ALWAYS: CompiledTree = { compiled: { test: () => true, nextTimeChange: () => null }, plan: null };
+const ALWAYS_TRUE: CompiledConditions = { test: () => true, nextTimeChange: () => null };
+const ALWAYS: CompiledTree = { compiled: ALWAYS_TRUE, unguarded: ALWAYS_TRUE, plan: null };
 
 /** Facts of unexpected shape (a hand-built object, a throwing getter) read as `fallback`. */
 function guard<T>(run: (f: Facts) => T, fallback: T): (f: Facts) => T {
@@ -182,6 +186,7 @@ function compileUncached(tree: object): CompiledTree | null {
   const next = root.next;
   return {
     compiled: { test: guard(root.test, false), nextTimeChange: next === undefined ? () => null : guard(next, null) },
+    unguarded: { test: root.test, nextTimeChange: next ?? (() => null) },
     plan: root,
   };
 }

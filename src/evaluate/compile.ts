@@ -28,7 +28,10 @@ export interface CompiledMessage {
   readonly window: CompiledWindow;
   /** Milliseconds after `page.enteredAt` at which the trigger fires (0 for page load). */
   readonly triggerDelayMs: number;
+  /** Never throws. */
   readonly conditions: CompiledConditions;
+  /** The same without per-call guards, for `evaluate`'s guarded batch (see `CompiledTree.unguarded`). */
+  readonly fastConditions: CompiledConditions;
 }
 
 /** A message that could not be compiled: skipped by `evaluate`, reported as `invalid`. */
@@ -135,6 +138,7 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
     window,
     triggerDelayMs,
     conditions: conditions.compiled,
+    fastConditions: conditions.unguarded,
   };
 }
 

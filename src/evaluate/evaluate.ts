@@ -90,6 +90,11 @@ export function stableUntil(g: TimedGates): number | null {
   return until;
 }
 
+/** The instant the whole-second count `seconds` since `since` next increases (`Infinity` if unknown). */
+function nextSecond(since: number, seconds: number | undefined): number {
+  return seconds === undefined || Number.isNaN(since) ? Infinity : since + (seconds + 1) * 1000;
+}
+
 function minOrNull(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -155,17 +160,56 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
   }
   const history = visitor.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(visitor);
   const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history);
+  const candidates = visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
+  let scan: Scan;
+  try {
+    // One guard for the whole batch: the unguarded condition closures are ~25% faster.
+    scan = scanCandidates(visitor, candidates, history, onScreen, nowMs, true);
+  } catch {
+    // Only facts of unexpected shape (e.g. a metadata getter that throws) get here: redo the
+    // scan with closures that read such a failure as "not met", as `compileConditions` does.
+    scan = scanCandidates(visitor, candidates, history, onScreen, nowMs, false);
+  }
+  const first = scan.first;
+  return {
+    message: first === null ? null : first.message,
+    eligible: scan.eligible.length === 0 ? NO_IDS : scan.eligible,
+    reevaluateAt: scan.reevaluateAt,
+    invalid: compiled.invalid,
+  };
+}
+
+interface Scan {
+  readonly eligible: string[];
+  readonly first: CompiledMessage | null;
+  readonly reevaluateAt: number | null;
+}
+
+/** The gates of every candidate, in priority order (see {@link evaluate}). */
+function scanCandidates(
+  visitor: Visitor,
+  candidates: readonly CompiledMessage[] | undefined,
+  history: ReadonlyMap<string, MessageHistory>,
+  onScreen: CompiledMessage | null,
+  nowMs: number,
+  fast: boolean,
+): Scan {
   const eligible: string[] = onScreen === null ? [] : [onScreen.id];
   let first: CompiledMessage | null = onScreen;
   let reevaluateAt: number | null = null;
-
-  const candidates = visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
   if (candidates !== undefined) {
     const facts = readFacts(visitor, nowMs);
     const enteredAtMs = Date.parse(visitor.page.enteredAt);
+    // No time-based leaf can change before the next whole second of time on page or on site:
+    // once reevaluateAt is at or below this floor, no `nextTimeChange` call can lower it.
+    const timeFloor = Math.min(
+      nextSecond(facts.pageEnteredAtMs, facts.timeOnPage),
+      nextSecond(facts.visitStartedAtMs, facts.timeOnSite),
+    );
     for (let i = 0; i < candidates.length; i++) {
       const cm = candidates[i] as CompiledMessage;
       if (cm === onScreen || !frequencyAllows(cm.frequency, history.get(cm.id))) continue;
+      const conditions = fast ? cm.fastConditions : cm.conditions;
       // Same gates and the same `stableUntil` rule as `timedGates` + `stableUntil` (which
       // `explain` uses), computed lazily: only what can change `eligible` or lower `reevaluateAt`.
       const w = cm.window;
@@ -181,16 +225,17 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
       const triggerReached = nowMs >= triggerAt;
       if (!triggerReached && Number.isNaN(triggerAt)) continue;
       if (windowOpen && triggerReached) {
-        if (cm.conditions.test(facts)) {
+        const met = conditions.test(facts);
+        if (met) {
           eligible.push(cm.id);
           if (first === null) first = cm;
-          // Eligible: stable until the window or a time-based leaf changes.
-          const next = minOrNull(windowNext, cm.conditions.nextTimeChange(facts));
-          if (next !== null && (reevaluateAt === null || next < reevaluateAt)) reevaluateAt = next;
-        } else {
-          const next = cm.conditions.nextTimeChange(facts);
-          if (next !== null && (reevaluateAt === null || next < reevaluateAt)) reevaluateAt = next;
         }
+        // Eligible: stable until the window or a time-based leaf changes; not eligible only
+        // because of its conditions: until a time-based leaf changes.
+        if (met && windowNext !== null && (reevaluateAt === null || windowNext < reevaluateAt)) reevaluateAt = windowNext;
+        if (reevaluateAt !== null && reevaluateAt <= timeFloor) continue;
+        const next = conditions.nextTimeChange(facts);
+        if (next !== null && (reevaluateAt === null || next < reevaluateAt)) reevaluateAt = next;
         continue;
       }
       // Not eligible: every failing gate must flip, so the latest of their first changes counts.
@@ -198,18 +243,14 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
       if (!triggerReached && triggerAt > until) until = triggerAt;
       // A bound that cannot lower reevaluateAt needs no condition work at all.
       if (reevaluateAt !== null && until >= reevaluateAt) continue;
-      if (!cm.conditions.test(facts)) {
-        const next = cm.conditions.nextTimeChange(facts);
+      if (!conditions.test(facts)) {
+        if (reevaluateAt !== null && reevaluateAt <= timeFloor) continue;
+        const next = conditions.nextTimeChange(facts);
         if (next === null) continue;
         if (next > until) until = next;
       }
       if (reevaluateAt === null || until < reevaluateAt) reevaluateAt = until;
     }
   }
-  return {
-    message: first === null ? null : first.message,
-    eligible: eligible.length === 0 ? NO_IDS : eligible,
-    reevaluateAt,
-    invalid: compiled.invalid,
-  };
+  return { eligible, first, reevaluateAt };
 }

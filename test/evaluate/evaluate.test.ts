@@ -151,3 +151,24 @@ describe('evaluate: purity', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('evaluate: facts of unexpected shape', () => {
+  it('reads a throwing metadata getter as "not met" and still evaluates every other message', () => {
+    const metadata = Object.defineProperty({}, 'plan', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const v = visitor({ metadata });
+    const messages = [
+      message('by_plan', { priority: 9, conditions: { all: [{ fact: 'metadata.plan', operator: 'equal', value: 'trial' }] } }),
+      message('not_plan', { priority: 5, conditions: { not: { fact: 'metadata.plan', operator: 'equal', value: 'trial' } } }),
+      message('plain', { priority: 1 }),
+    ];
+    const d = evaluate(v, messages, T0);
+    // The guarded closures read the failure as "not met" for each compiled tree as a whole.
+    expect(d.eligible).toEqual(['plain']);
+    expect(d.message?.id).toBe('plain');
+  });
+});

@@ -19,6 +19,11 @@ export interface Budget {
   readonly name: string;
   /** Maximum min+gzip size in bytes, or `null` to measure and print only. */
   readonly limitBytes: number | null;
+  /**
+   * While a target is knowingly missed: the size this budget must not grow past (a regression
+   * ceiling, enforced by the test instead of `limitBytes`), with the reason in `docs/dependencies.md`.
+   */
+  readonly missedTargetCeilingBytes?: number;
   readonly imports: readonly string[];
 }
 
@@ -166,7 +171,14 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KB`;
 export function formatReport(report: SizeReport): string[] {
   const lines = report.results.map((r) => {
     const limit = r.budget.limitBytes === null ? 'no limit' : `limit ${kb(r.budget.limitBytes)}`;
-    const state = !r.bundled ? 'SKIPPED (nothing exported yet)' : r.withinLimit ? 'ok' : 'OVER BUDGET';
+    const ceiling = r.budget.missedTargetCeilingBytes;
+    const state = !r.bundled
+      ? 'SKIPPED (nothing exported yet)'
+      : r.withinLimit
+        ? 'ok'
+        : ceiling !== undefined && r.gzipBytes <= ceiling
+          ? `TARGET MISSED (known: under its ${kb(ceiling)} regression ceiling, see docs/dependencies.md)`
+          : 'OVER BUDGET';
     const sizes = r.bundled ? `${kb(r.gzipBytes)} min+gzip (${kb(r.minBytes)} min)` : '-';
     return `${r.budget.name}: ${sizes}, ${limit} — ${state}`;
   });

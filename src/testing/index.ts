@@ -21,5 +21,5 @@ export { conditionTreeArb, treeShape, isWithinTreeLimits, TREE_LIMITS, type Cond
 export { messageArb, messageListArb, responseArb, triggerArb, type MessageArbOptions, type MessageListArbOptions } from './message.js';
 export { visitorArb, type VisitorArbOptions } from './visitor.js';
 export { workspaceArb, type WorkspaceArbOptions } from './workspace.js';
-export { scenarioArb, type Scenario, type ScenarioArbOptions } from './scenario.js';
+export { scenarioArb, scenarioAt, type Scenario, type ScenarioArbOptions } from './scenario.js';
 export { deepFreeze } from './freeze.js';

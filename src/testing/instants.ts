@@ -127,7 +127,7 @@ export function instantNearDstArb(options: InstantNearDstOptions = {}): fc.Arbit
   const within = options.withinMs ?? 3 * 3_600_000;
   const offset = fc.oneof(
     { arbitrary: fc.integer({ min: -within, max: within }), weight: 4 },
-    { arbitrary: fc.constantFrom(0, -1, 1, -60_000, 60_000, -1_800_000, 1_800_000), weight: 1 },
+    { arbitrary: fc.constantFrom(0, -1, 1, -60_000, 60_000, -1_800_000, 1_800_000).map((d) => Math.max(-within, Math.min(within, d))), weight: 1 },
   );
   return fc.tuple(fc.constantFrom(...transitions), offset).map(([t, d]) => t + d);
 }

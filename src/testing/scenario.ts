@@ -33,7 +33,8 @@ export interface ScenarioArbOptions {
 /**
  * A workspace, messages and a visitor placed around one `now`, sharing one channel: most
  * messages run on the visitor's channel (the rest on other channels), and the visitor's
- * deliveries name the messages. The building block of the laws in `docs/property-testing.md`.
+ * deliveries name messages of the list. The workspace draws on the same channel and AI-agent
+ * ids (`workspace: { publishable: true }` holds all of them). The building block of the laws in `docs/property-testing.md`.
  * @example
  * ```ts
  * fc.assert(fc.property(scenarioArb(), ({ visitor, messages, now }) => {
@@ -59,7 +60,10 @@ export function scenarioArb(options: ScenarioArbOptions = {}): fc.Arbitrary<Scen
     .tuple(nowArb, fc.oneof(...perChannel), workspaceArb(options.workspace ?? {}))
     .map(([now, { messages, visitor }, workspace]): Scenario => {
       const shift = now - KIT_NOW_MS;
-      return { now, workspace, messages: messages.map((m) => shiftMessage(m, shift)), visitor: shiftVisitor(visitor, shift) };
+      // Deliveries name messages of this list (`msg_k` folded onto the list's length).
+      const n = messages.length;
+      const deliveries = n === 0 ? [] : visitor.deliveries.map((d) => ({ ...d, messageId: `msg_${((Number(d.messageId.slice(4)) - 1) % n) + 1}` }));
+      return { now, workspace, messages: messages.map((m) => shiftMessage(m, shift)), visitor: shiftVisitor({ ...visitor, deliveries }, shift) };
     });
 }
 
@@ -83,4 +87,20 @@ function shiftVisitor(visitor: Visitor, by: number): Visitor {
     page: { ...visitor.page, enteredAt: shifted(visitor.page.enteredAt, by) },
     deliveries: visitor.deliveries.map((d) => ({ ...d, at: shifted(d.at, by) })),
   };
+}
+
+/**
+ * Moves a scenario in time so that its `now` becomes `now`: every timestamp of the messages and
+ * the visitor shifts by the same amount, so the visitor's time on page, the order of its
+ * deliveries and the messages' dates stay as they were. Use it to place a scenario just before a
+ * business-hours boundary or a DST transition.
+ * @example
+ * ```ts
+ * const moved = scenarioAt(scenario, Date.parse('2026-03-29T00:59:00Z'));
+ * moved.visitor.page.enteredAt; // 2026-03-29T00:5x…, same seconds on page as before
+ * ```
+ */
+export function scenarioAt(scenario: Scenario, now: number): Scenario {
+  const by = now - scenario.now;
+  return { ...scenario, now, messages: scenario.messages.map((m) => shiftMessage(m, by)), visitor: shiftVisitor(scenario.visitor, by) };
 }

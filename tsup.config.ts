@@ -1,23 +1,44 @@
 import { defineConfig } from 'tsup';
 
-// `dist/` is emptied by `npm run build` (the `clean` script) once, before both configs run:
+// `dist/` is emptied by `npm run build` (the `clean` script) once, before the configs run:
 // tsup builds the configs of this array concurrently, so `clean: true` on one of them could
-// delete the other's output.
+// delete another's output.
+//
+// The ESM build is NOT bundled: one output file per source module, so a browser bundler can drop
+// whole modules thanks to `"sideEffects": false` (a single bundled `dist/index.js` made every
+// top-level zod schema reachable from `import { evaluate }`). The CJS build serves Node, where
+// bundle size does not matter, and stays bundled per entry.
+const library = {
+  index: 'src/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'adapters/json-rules-engine/index': 'src/adapters/json-rules-engine/index.ts',
+};
+
 export default defineConfig([
   {
-    // Library entries: ESM + CJS, each with its own declaration file (`.d.ts` / `.d.cts`).
-    entry: {
-      index: 'src/index.ts',
-      'testing/index': 'src/testing/index.ts',
-      'adapters/json-rules-engine/index': 'src/adapters/json-rules-engine/index.ts',
-    },
-    format: ['esm', 'cjs'],
+    // ESM: every library module transpiled on its own (imports keep their `.js` specifiers).
+    entry: ['src/**/*.ts', '!src/cli/**'],
+    format: ['esm'],
+    bundle: false,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+  },
+  {
+    // ESM declaration files for the three entries (`.d.ts`).
+    entry: library,
+    format: ['esm'],
+    dts: { only: true },
+    clean: false,
+  },
+  {
+    // CJS: bundled per entry, with its own declaration files (`.d.cts`).
+    entry: library,
+    format: ['cjs'],
     dts: true,
     sourcemap: true,
     clean: false,
     target: 'es2022',
-    treeshake: true,
-    splitting: true,
     // Dependencies and peers are external by default; the optional peers are listed explicitly.
     external: ['fast-check', 'json-rules-engine'],
   },

@@ -1,9 +1,21 @@
 /**
- * Business-hours arithmetic. STUB — the schedule module replaces the bodies; the exported
- * names and signatures are the contract `evaluate` compiles against.
+ * Business-hours arithmetic: open/closed at an instant and the next instant the state flips.
+ *
+ * Model (docs/schedules.md): the wall-clock schedule is a function of the local date and time
+ * (see `wall.ts`). Instants map onto it through the *high-water mark* of the zone's wall clock —
+ * the latest local time the clock has shown so far. A boundary at wall time `w` takes effect at
+ * the first instant the clock shows `w` or later, so
+ * - a boundary inside a skipped hour takes effect at the jump (02:30 on a spring-forward day
+ *   where 02:00–03:00 is skipped → at the instant the clock shows 03:00);
+ * - a boundary inside a repeated hour takes effect at its first occurrence, and nothing flips
+ *   during the repeat (the high-water mark stands still until the clock passes it again).
+ * @module
  */
 import type { Instant, Schedule } from '../model/types.js';
 import { ok, type Result } from '../model/result.js';
+import { DAY, MAX_INSTANT, MIN_INSTANT, firstTransition, offsetAt } from './offset.js';
+import { buildPattern, nextWallFlip, wallOpen, type WallPattern } from './wall.js';
+import { validateSchedule } from './validate.js';
 
 /** A schedule prepared for repeated queries. Never throws. */
 export interface CompiledSchedule {
@@ -13,16 +25,135 @@ export interface CompiledSchedule {
   nextChange(at: number): number | null;
 }
 
-/** Prepares a schedule; fails with issues (e.g. an unknown time zone) instead of throwing. */
-export function compileSchedule(_schedule: Schedule): Result<CompiledSchedule> {
-  return ok({ isOpen: () => true, nextChange: () => null });
+/** The highest local ms the zone's clock has shown up to and including instant `at`. */
+function highWaterWall(zone: string, at: number): number {
+  const offset = offsetAt(zone, at);
+  const wall = at + offset;
+  // Offsets change at most once per two days, and no zone steps back by more than a day.
+  const earlier = offsetAt(zone, at - DAY);
+  if (earlier <= offset) return wall;
+  const stepBack = earlier - offset;
+  if (offsetAt(zone, at - stepBack) === offset) return wall; // the repeated stretch is over
+  const transition = firstTransition(zone, at - stepBack, at);
+  return Math.max(wall, transition - 1 + earlier);
 }
 
+/** The first instant at which the zone's clock shows local ms `wall` or later. */
+function firstInstantAtOrAfter(zone: string, wall: number): number {
+  const before = offsetAt(zone, wall - DAY);
+  const after = offsetAt(zone, wall + DAY);
+  const early = wall - before;
+  if (before === after || offsetAt(zone, early) === before) return early; // unique or first occurrence
+  const late = wall - after;
+  if (offsetAt(zone, late) === after) return late; // only after the transition
+  return firstTransition(zone, late, early); // skipped: the jump itself
+}
+
+interface Stretch {
+  from: number;
+  until: number;
+  open: boolean;
+}
+
+function inRange(at: number): boolean {
+  return at >= MIN_INSTANT + 2 * DAY && at <= MAX_INSTANT - 2 * DAY;
+}
+
+/** State at `at` and the next flip (`Infinity` if none). */
+function stretchAt(zone: string, pattern: WallPattern, at: number): Stretch {
+  let wall = highWaterWall(zone, at);
+  const open = wallOpen(pattern, wall);
+  for (;;) {
+    const boundary = nextWallFlip(pattern, wall);
+    if (boundary === null || boundary > MAX_INSTANT) return { from: at, until: Infinity, open };
+    const instant = firstInstantAtOrAfter(zone, boundary);
+    if (!inRange(instant)) return { from: at, until: Infinity, open };
+    // `max` guarantees progress even if a zone broke the one-transition-per-two-days assumption.
+    wall = Math.max(instant + offsetAt(zone, instant), boundary);
+    // In a skipped hour several boundaries can collapse onto one instant with no net change.
+    if (wallOpen(pattern, wall) !== open) return { from: at, until: instant, open };
+  }
+}
+
+function compileNormalized(zone: string, pattern: WallPattern): CompiledSchedule {
+  // The last answered stretch: repeated queries inside it cost two comparisons.
+  let cached: Stretch | undefined;
+  const lookup = (at: number): Stretch | undefined => {
+    if (!inRange(at)) return undefined;
+    if (cached !== undefined && at >= cached.from && at < cached.until) return cached;
+    const fresh = stretchAt(zone, pattern, at);
+    if (cached !== undefined && fresh.until === cached.until && fresh.open === cached.open && at < cached.from) {
+      cached.from = at;
+    } else cached = fresh;
+    return cached;
+  };
+  return {
+    isOpen: (at) => lookup(at)?.open ?? false,
+    nextChange: (at) => {
+      const stretch = lookup(at);
+      return stretch === undefined || stretch.until === Infinity ? null : stretch.until;
+    },
+  };
+}
+
+const compiled = new WeakMap<object, Result<CompiledSchedule>>();
+
+/**
+ * Prepares a schedule for repeated queries; fails with issues (unknown time zone, malformed
+ * time or date, …) instead of throwing. Memoised by the schedule object's identity, so treat
+ * schedules as immutable (their types are `readonly`).
+ * @example
+ * ```ts
+ * const result = compileSchedule({
+ *   timezone: 'Europe/Berlin',
+ *   weekly: [{ day: 'mon', open: '09:00', close: '17:00' }],
+ *   holidays: [{ name: 'Christmas', start: '2026-12-24', end: '2026-12-26' }],
+ * });
+ * if (result.ok) result.value.isOpen(Date.parse('2026-11-23T09:30:00Z')); // true (10:30 in Berlin)
+ * ```
+ */
+export function compileSchedule(schedule: Schedule): Result<CompiledSchedule> {
+  const key: unknown = schedule;
+  const memo = typeof key === 'object' && key !== null ? compiled.get(key) : undefined;
+  if (memo !== undefined) return memo;
+  const checked = validateSchedule(key);
+  const result: Result<CompiledSchedule> = checked.ok
+    ? ok(compileNormalized(checked.value.zone, buildPattern(checked.value.intervals, checked.value.holidayRanges)))
+    : checked;
+  if (typeof key === 'object' && key !== null) compiled.set(key, result);
+  return result;
+}
+
+function epochMs(now: Instant): number {
+  return typeof now === 'number' ? now : now instanceof Date ? now.getTime() : NaN;
+}
+
+/**
+ * Whether the schedule is open at `now`. Fails closed: an invalid schedule, an invalid date or
+ * an instant outside the years 1000–9999 is `false`.
+ * @example
+ * ```ts
+ * const schedule = { timezone: 'America/New_York', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }], holidays: [] };
+ * isOpen(schedule, new Date('2026-11-23T14:00:00Z')); // true (09:00 in New York)
+ * isOpen(schedule, new Date('2026-11-23T13:59:00Z')); // false
+ * ```
+ */
 export function isOpen(schedule: Schedule, now: Instant): boolean {
   const c = compileSchedule(schedule);
-  return c.ok ? c.value.isOpen(typeof now === 'number' ? now : now.getTime()) : false;
+  return c.ok ? c.value.isOpen(epochMs(now)) : false;
 }
+
+/**
+ * The first instant (epoch ms) strictly after `now` at which {@link isOpen} flips, or `null` if
+ * it never does (no intervals, or open around the clock with no holidays left). Fails closed:
+ * an invalid schedule or instant gives `null`.
+ * @example
+ * ```ts
+ * const schedule = { timezone: 'America/New_York', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }], holidays: [] };
+ * nextChange(schedule, new Date('2026-11-23T14:00:00Z')); // Date.parse('2026-11-23T22:00:00Z') (17:00 local)
+ * ```
+ */
 export function nextChange(schedule: Schedule, now: Instant): number | null {
   const c = compileSchedule(schedule);
-  return c.ok ? c.value.nextChange(typeof now === 'number' ? now : now.getTime()) : null;
+  return c.ok ? c.value.nextChange(epochMs(now)) : null;
 }

@@ -16,7 +16,8 @@ export {
   type InstantArbOptions,
   type InstantNearDstOptions,
 } from './instants.js';
-export { leafArb } from './leaves.js';
+// Leaf and fact-focused visitor arbitraries of the conditions module (its differential test uses them).
+export * from './conditions.js';
 export { conditionTreeArb, treeShape, isWithinTreeLimits, TREE_LIMITS, type ConditionTreeArbOptions, type TreeShape } from './trees.js';
 export { messageArb, messageListArb, responseArb, triggerArb, type MessageArbOptions, type MessageListArbOptions } from './message.js';
 export { visitorArb, type VisitorArbOptions } from './visitor.js';

@@ -1,12 +1,14 @@
 /**
  * Condition trees that pass the parser: depth, leaf and node counts within its limits, never
  * an empty group, and the nesting rule of SPEC §1.5 — a tree with two or fewer leaves has no
- * `all`/`any` group inside another group.
+ * `all`/`any` group inside another group. Leaves come from the conditions module's
+ * `conditionLeafArbitrary` (every fact × operator, values from pools visitors share); this file
+ * adds the structure rules its `conditionTreeArbitrary` leaves out (nesting rule, parser limits).
  * @module
  */
 import fc from 'fast-check';
 import type { ConditionLeaf, ConditionNode } from '../model/types.js';
-import { leafArb } from './leaves.js';
+import { conditionLeafArbitrary } from './conditions.js';
 
 /** The parser's bounds on a tree (see `LIMITS` in the model). */
 export const TREE_LIMITS = { maxDepth: 10, maxLeaves: 50, maxNodes: 200 } as const;
@@ -149,7 +151,7 @@ function largeTreeArb(leaf: fc.Arbitrary<ConditionLeaf>, maxDepth: number, maxLe
 export function conditionTreeArb(options: ConditionTreeArbOptions = {}): fc.Arbitrary<ConditionNode> {
   const maxDepth = Math.max(1, Math.min(options.maxDepth ?? TREE_LIMITS.maxDepth, TREE_LIMITS.maxDepth));
   const maxLeaves = Math.max(1, Math.min(options.maxLeaves ?? 12, TREE_LIMITS.maxLeaves));
-  const leaf = leafArb({ metadata: options.metadata ?? true });
+  const leaf = conditionLeafArbitrary({ metadata: options.metadata ?? true });
   const small = smallTreeArb(leaf, maxDepth);
   if (maxLeaves < 3 || maxDepth < 2) return small;
   return fc.oneof({ arbitrary: small, weight: 1 }, { arbitrary: largeTreeArb(leaf, maxDepth, maxLeaves), weight: 2 });

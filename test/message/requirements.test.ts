@@ -99,6 +99,8 @@ describe('checkPublishRequirements', () => {
       { path: ['conditions', 'all', 0, 'fact'], code: 'metadataFactOnMobile', message: 'web only' },
     ]);
     const message: Message = { ...draft, channelId: 'app_main', conditions: { all: [{ fact: 'metadata.plan', operator: 'equal', value: 'x' }] } };
+    // The real parser also calls the (mocked) semantic check; isolate the merge under test.
+    vi.spyOn(parse, 'parseMessage').mockReturnValue({ ok: true, value: message });
     expect(codes(message, workspace)).toEqual(['metadataFactOnMobile', 'unknownOperator']);
     expect(spy).toHaveBeenCalledWith(message.conditions, ['conditions'], { channelType: 'mobileSdk' });
   });

@@ -1,0 +1,98 @@
+/**
+ * Explanations: the tree annotated with each node's outcome and, for leaves, the fact value
+ * the operator saw. Children run in source order with short-circuiting; nodes that did not
+ * need to run are `skipped`. (The compiled `test` may run cheaper children first; the verdict
+ * is the same, only which nodes are skipped can differ.)
+ * @module
+ */
+import type { ConditionLeaf, ConditionNode } from '../model/types.js';
+import { ok, type Result } from '../model/result.js';
+import { compileTree, type Plan } from './compile.js';
+import type { Facts, FactValue } from './facts.js';
+
+/** A node's outcome: it held, it did not, or short-circuiting made it unnecessary. */
+export type ConditionOutcome = 'passed' | 'failed' | 'skipped';
+
+/** An explained leaf. `factValue` is present when the leaf ran and the fact was present. */
+export interface ExplainedLeaf extends ConditionLeaf {
+  readonly outcome: ConditionOutcome;
+  readonly factValue?: Exclude<FactValue, undefined>;
+  /** `true` when the leaf ran and the fact was missing. */
+  readonly factMissing?: boolean;
+}
+export interface ExplainedAll {
+  readonly all: readonly ExplainedNode[];
+  readonly outcome: ConditionOutcome;
+}
+export interface ExplainedAny {
+  readonly any: readonly ExplainedNode[];
+  readonly outcome: ConditionOutcome;
+}
+export interface ExplainedNot {
+  readonly not: ExplainedNode;
+  readonly outcome: ConditionOutcome;
+}
+/** A condition tree annotated with outcomes. */
+export type ExplainedNode = ExplainedAll | ExplainedAny | ExplainedNot | ExplainedLeaf;
+
+function outcome(result: boolean): ConditionOutcome {
+  return result ? 'passed' : 'failed';
+}
+
+function run(node: Plan, facts: Facts, skip: boolean): ExplainedNode {
+  switch (node.kind) {
+    case 'leaf': {
+      const { fact, operator, value } = node.source;
+      if (skip) return { fact, operator, value, outcome: 'skipped' };
+      const seen = node.get(facts) as FactValue;
+      const result = node.test(facts);
+      return seen === undefined
+        ? { fact, operator, value, outcome: outcome(result), factMissing: true }
+        : { fact, operator, value, outcome: outcome(result), factValue: seen };
+    }
+    case 'not': {
+      const child = run(node.child, facts, skip);
+      return { not: child, outcome: skip ? 'skipped' : child.outcome === 'passed' ? 'failed' : 'passed' };
+    }
+    case 'all':
+    case 'any': {
+      const decisive: ConditionOutcome = node.kind === 'all' ? 'failed' : 'passed';
+      let decided = false;
+      const children = node.children.map((child) => {
+        const explained = run(child, facts, skip || decided);
+        if (explained.outcome === decisive) decided = true;
+        return explained;
+      });
+      const result: ConditionOutcome = skip ? 'skipped' : decided ? decisive : decisive === 'failed' ? 'passed' : 'failed';
+      return node.kind === 'all' ? { all: children, outcome: result } : { any: children, outcome: result };
+    }
+  }
+}
+
+/**
+ * Explains a tree for these facts: every node with its outcome, every leaf that ran with the
+ * fact value it saw. `null` tree: `null` (every visitor qualifies). A tree that does not
+ * compile yields the same issues as {@link compileConditions}.
+ * @example
+ * ```ts
+ * const r = explainConditions(
+ *   { any: [{ fact: 'visitorType', operator: 'equal', value: 'new' },
+ *           { fact: 'visitCount', operator: 'greaterThan', value: 5 }] },
+ *   readFacts(visitor, now),
+ * );
+ * // first visit: { any: [{ …, outcome: 'passed', factValue: 'new' },
+ * //                      { …, outcome: 'skipped' }], outcome: 'passed' }
+ * ```
+ */
+export function explainConditions(tree: ConditionNode | null, facts: Facts): Result<ExplainedNode | null> {
+  const compiled = compileTree(tree);
+  if (!compiled.ok) return compiled;
+  const plan = compiled.value.plan;
+  if (plan === null) return ok(null);
+  try {
+    return ok(run(plan, facts, false));
+  } catch {
+    // Only facts of unexpected shape get here (`test` reads them as false): nothing is claimed.
+    return ok(run(plan, facts, true));
+  }
+}

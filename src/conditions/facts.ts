@@ -1,0 +1,188 @@
+/**
+ * Fact derivation: the facts of one visitor at one instant, computed once per evaluation and
+ * shared by every message. Values are normalised here (lower-cased text, primary language
+ * subtag, whole seconds) so operators compare plain values; `undefined` means "missing".
+ * @module
+ */
+import type { DeviceType, FactName, MetadataValue, Visitor } from '../model/types.js';
+import { isReservedMetadataKey, resolveFact } from './catalog.js';
+
+/** A fact value as operators see it; `undefined` is a missing fact. */
+export type FactValue = string | number | boolean | null | undefined;
+
+/** The facts of one visitor at one instant, derived once per evaluation and shared by all messages. */
+export interface Facts {
+  readonly visitor: Visitor;
+  readonly nowMs: number;
+  /** `page.url` lower-cased. */
+  readonly pageUrl: string | undefined;
+  /** `page.title` lower-cased. */
+  readonly pageTitle: string | undefined;
+  /** `page.referrer` lower-cased; `null`, absent or `""` is missing. */
+  readonly referrer: string | undefined;
+  /** Primary language subtag of `language`, lower-cased (`en-US` → `en`). */
+  readonly language: string | undefined;
+  /** `visit.number` 1 → `new`, above 1 → `returning`. */
+  readonly visitorType: 'new' | 'returning' | undefined;
+  readonly deviceType: DeviceType | undefined;
+  /** Whole seconds since `page.enteredAt`, never negative (clock skew reads as 0). */
+  readonly timeOnPage: number | undefined;
+  /** Whole seconds since `visit.startedAt`, never negative. */
+  readonly timeOnSite: number | undefined;
+  readonly pageViews: number | undefined;
+  readonly visitCount: number | undefined;
+  /** `page.enteredAt` in epoch ms (`NaN` when unreadable). */
+  readonly pageEnteredAtMs: number;
+  /** `visit.startedAt` in epoch ms (`NaN` when unreadable). */
+  readonly visitStartedAtMs: number;
+  /** The visitor's metadata object (read through {@link readMetadata}, own properties only). */
+  readonly metadata: Readonly<Record<string, MetadataValue>> | undefined;
+  /** The built-in fact values again, in `BUILT_IN_FACTS` order, for the compiled evaluator's fast path. */
+  readonly values: readonly FactValue[];
+}
+
+function lower(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function parseInstant(value: unknown): number {
+  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+}
+
+/** Whole seconds elapsed from `since` to `nowMs`, clamped at 0; missing when either is unknown. */
+export function elapsedSeconds(since: number, nowMs: number): number | undefined {
+  const ms = nowMs - since;
+  if (!Number.isFinite(ms)) return undefined;
+  return ms <= 0 ? 0 : Math.floor(ms / 1000);
+}
+
+/**
+ * The primary language subtag of a locale, lower-cased: `en-US` → `en`, `pt_BR` → `pt`.
+ * @example
+ * ```ts
+ * primaryLanguage('en-US'); // 'en'
+ * primaryLanguage('');      // undefined
+ * ```
+ */
+export function primaryLanguage(locale: unknown): string | undefined {
+  if (typeof locale !== 'string') return undefined;
+  let end = locale.length;
+  for (let i = 0; i < locale.length; i += 1) {
+    const c = locale.charCodeAt(i);
+    if (c === 45 /* - */ || c === 95 /* _ */) {
+      end = i;
+      break;
+    }
+  }
+  return end === 0 ? undefined : locale.slice(0, end).toLowerCase();
+}
+
+function deviceTypeOf(value: unknown): DeviceType | undefined {
+  return value === 'desktop' || value === 'mobile' || value === 'tablet' ? value : undefined;
+}
+
+function visitorTypeOf(visitNumber: number | undefined): 'new' | 'returning' | undefined {
+  if (visitNumber === undefined || visitNumber < 1) return undefined;
+  return visitNumber === 1 ? 'new' : 'returning';
+}
+
+/**
+ * Derives the facts of `visitor` at `nowMs` (epoch ms). Cheap: a few lower-casings and two
+ * date parses, shared by every message of one evaluation. Never throws, even on a visitor
+ * with unexpected types (such facts read as missing).
+ * @example
+ * ```ts
+ * const facts = readFacts(visitor, Date.parse('2026-11-23T10:00:45Z'));
+ * facts.timeOnPage; // 45 when page.enteredAt is 10:00:00Z
+ * ```
+ */
+export function readFacts(visitor: Visitor, nowMs: number): Facts {
+  const page = (visitor as Partial<Visitor>).page;
+  const visit = (visitor as Partial<Visitor>).visit;
+  const pageEnteredAtMs = parseInstant(page?.enteredAt);
+  const visitStartedAtMs = parseInstant(visit?.startedAt);
+  const visitCount = finite(visit?.number);
+  const referrer = lower(page?.referrer);
+  const metadata = visitor.metadata;
+  const pageUrl = lower(page?.url);
+  const pageTitle = lower(page?.title);
+  const visitorType = visitorTypeOf(visitCount);
+  const language = primaryLanguage(visitor.language);
+  const deviceType = deviceTypeOf(visitor.deviceType);
+  const timeOnPage = elapsedSeconds(pageEnteredAtMs, nowMs);
+  const timeOnSite = elapsedSeconds(visitStartedAtMs, nowMs);
+  const pageViews = finite(visit?.pageViews);
+  const referrerFact = referrer === '' ? undefined : referrer;
+  return {
+    visitor,
+    nowMs,
+    pageUrl,
+    pageTitle,
+    referrer: referrerFact,
+    language,
+    visitorType,
+    deviceType,
+    timeOnPage,
+    timeOnSite,
+    pageViews,
+    visitCount,
+    pageEnteredAtMs,
+    visitStartedAtMs,
+    metadata: typeof metadata === 'object' && metadata !== null ? metadata : undefined,
+    // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
+    values: [pageUrl, pageTitle, referrerFact, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
+  };
+}
+
+/**
+ * Reads a metadata key already known not to be reserved (the compiler rejects those): own
+ * property, scalar values only.
+ */
+export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactValue {
+  if (metadata === undefined || !Object.hasOwn(metadata, key)) return undefined;
+  const value: unknown = metadata[key];
+  return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value))
+    ? value
+    : undefined;
+}
+
+/**
+ * Reads one metadata value: own properties only, reserved keys never resolve, non-scalar
+ * values read as missing.
+ * @example
+ * ```ts
+ * readMetadata({ plan: 'trial' }, 'plan');        // 'trial'
+ * readMetadata({ plan: 'trial' }, 'constructor'); // undefined
+ * ```
+ */
+export function readMetadata(metadata: Facts['metadata'], key: string): FactValue {
+  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, key) || isReservedMetadataKey(key)) return undefined;
+  const value: unknown = metadata[key];
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : undefined;
+    default:
+      return value === null ? null : undefined;
+  }
+}
+
+/**
+ * The value of one fact by name (`undefined`: missing or unknown fact).
+ * @example
+ * ```ts
+ * factValue(readFacts(visitor, now), 'pageUrl'); // 'https://shop.example/pricing'
+ * ```
+ */
+export function factValue(facts: Facts, name: FactName | string): FactValue {
+  const resolved = resolveFact(name);
+  if (resolved === undefined) return undefined;
+  if (resolved.type === 'metadata') return readMetadata(facts.metadata, resolved.key);
+  return facts[resolved.name];
+}

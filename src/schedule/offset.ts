@@ -1,0 +1,112 @@
+/**
+ * UTC offsets of an IANA zone at an instant, read through `Intl.DateTimeFormat#formatToParts`.
+ *
+ * Why not `date-fns-tz`: its `getTimezoneOffset(zone, date)` reads `date` as a *wall-clock* time
+ * (through the host's `getHours()` …) and returns the offset of that wall time, not the offset
+ * at the instant. Measured over 2026 in 15-minute steps it disagrees with the true offset at
+ * 8–102 instants per zone around every transition, and the count changes with the host's zone
+ * (Berlin: 8 under `TZ=UTC`, 12 under `TZ=America/New_York`). Its other helpers are documented
+ * as wrong near DST. So the module formats the instant itself — the same technique date-fns-tz
+ * uses internally — and never touches the host zone.
+ * @module
+ */
+
+/** One second, minute, hour and day in milliseconds. */
+export const SECOND = 1000;
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+/** Instants the module answers for: 1000-01-01 to 9999-01-01 UTC. Outside: fail closed. */
+export const MIN_INSTANT = -30_610_224_000_000;
+export const MAX_INSTANT = 253_370_764_800_000;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    if (formats.size < 500) formats.set(zone, format);
+  }
+  return format;
+}
+
+/**
+ * The zone's UTC offset in ms at instant `at` (local wall clock = `at + offsetAt(zone, at)`).
+ * `zone` must be valid and `at` inside [{@link MIN_INSTANT}, {@link MAX_INSTANT}].
+ * @example
+ * ```ts
+ * offsetAt('Asia/Kathmandu', Date.UTC(2026, 0, 1)); // 20_700_000 (+05:45)
+ * ```
+ */
+export function offsetAt(zone: string, at: number): number {
+  // Many schedules share a zone and are asked about the same instants (same `now`, same
+  // boundaries), so remember recent answers per zone. Bounded: cleared when full.
+  let memo = remembered.get(zone);
+  if (memo === undefined) {
+    memo = new Map();
+    if (remembered.size < 500) remembered.set(zone, memo);
+  }
+  const known = memo.get(at);
+  if (known !== undefined) return known;
+  const offset = formatOffset(zone, at);
+  if (memo.size >= 512) memo.clear();
+  memo.set(at, offset);
+  return offset;
+}
+
+const remembered = new Map<string, Map<number, number>>();
+
+function formatOffset(zone: string, at: number): number {
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of formatFor(zone).formatToParts(at)) {
+    switch (part.type) {
+      case 'year': year = Number(part.value); break;
+      case 'month': month = Number(part.value); break;
+      case 'day': day = Number(part.value); break;
+      // Some engines print midnight as 24 even with h23.
+      case 'hour': hour = Number(part.value) % 24; break;
+      case 'minute': minute = Number(part.value); break;
+      case 'second': second = Number(part.value); break;
+      default: break;
+    }
+  }
+  const wholeSecond = at - (((at % SECOND) + SECOND) % SECOND);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - wholeSecond;
+}
+
+/**
+ * The first instant in `(after, upTo]` whose offset differs from `offsetAt(zone, after)`, to the
+ * second (tzdata transitions fall on whole seconds). Assumes one transition in the range.
+ * @example
+ * ```ts
+ * // Berlin springs forward at 01:00 UTC on 2026-03-29.
+ * firstTransition('Europe/Berlin', Date.UTC(2026, 2, 28), Date.UTC(2026, 2, 30)); // Date.UTC(2026, 2, 29, 1)
+ * ```
+ */
+export function firstTransition(zone: string, after: number, upTo: number): number {
+  const before = offsetAt(zone, after);
+  let low = Math.floor(after / SECOND); // offset here is `before`
+  let high = Math.ceil(upTo / SECOND); // offset here differs
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offsetAt(zone, middle * SECOND) === before) low = middle;
+    else high = middle;
+  }
+  return high * SECOND;
+}

@@ -1,0 +1,48 @@
+/**
+ * Rails-style (ActiveSupport) zone names that help desks such as Zendesk report, mapped to
+ * IANA names — the US, Canadian and European ones plus a few large cities. Other Rails names
+ * are not recognised; pass the IANA name instead.
+ * @module
+ */
+export const RAILS_ZONE_NAMES: Readonly<Record<string, string>> = {
+  'Hawaii': 'Pacific/Honolulu',
+  'Alaska': 'America/Juneau',
+  'Pacific Time (US & Canada)': 'America/Los_Angeles',
+  'Arizona': 'America/Phoenix',
+  'Mountain Time (US & Canada)': 'America/Denver',
+  'Central Time (US & Canada)': 'America/Chicago',
+  'Eastern Time (US & Canada)': 'America/New_York',
+  'Indiana (East)': 'America/Indiana/Indianapolis',
+  'Atlantic Time (Canada)': 'America/Halifax',
+  'Newfoundland': 'America/St_Johns',
+  'Saskatchewan': 'America/Regina',
+  'UTC': 'Etc/UTC',
+  'London': 'Europe/London',
+  'Edinburgh': 'Europe/London',
+  'Dublin': 'Europe/Dublin',
+  'Lisbon': 'Europe/Lisbon',
+  'Amsterdam': 'Europe/Amsterdam',
+  'Berlin': 'Europe/Berlin',
+  'Bern': 'Europe/Zurich',
+  'Zurich': 'Europe/Zurich',
+  'Brussels': 'Europe/Brussels',
+  'Copenhagen': 'Europe/Copenhagen',
+  'Madrid': 'Europe/Madrid',
+  'Paris': 'Europe/Paris',
+  'Rome': 'Europe/Rome',
+  'Stockholm': 'Europe/Stockholm',
+  'Vienna': 'Europe/Vienna',
+  'Warsaw': 'Europe/Warsaw',
+  'Prague': 'Europe/Prague',
+  'Budapest': 'Europe/Budapest',
+  'Athens': 'Europe/Athens',
+  'Helsinki': 'Europe/Helsinki',
+  'Kyiv': 'Europe/Kiev',
+  'Bucharest': 'Europe/Bucharest',
+  'Istanbul': 'Europe/Istanbul',
+  'Moscow': 'Europe/Moscow',
+  'Tokyo': 'Asia/Tokyo',
+  'Sydney': 'Australia/Sydney',
+  'Kathmandu': 'Asia/Kathmandu',
+  'Chatham Is.': 'Pacific/Chatham',
+};

@@ -1,0 +1,160 @@
+/**
+ * The schedule in wall-clock terms, before any time-zone arithmetic.
+ *
+ * A wall time is "local milliseconds": the instant the same calendar fields would denote in UTC
+ * (`Date.UTC(y, m, d, hh, mm)`). In these terms a schedule is a pure function of the local date
+ * and time: open when the weekly pattern is open at that minute of the week and the date is not
+ * a holiday. Touching and overlapping intervals are merged by construction (a minute is open or
+ * not), so `09:00–12:00` plus `12:00–17:00` has no boundary at 12:00.
+ * @module
+ */
+import { DAY, MINUTE } from './offset.js';
+
+export const MINUTES_PER_DAY = 1440;
+export const MINUTES_PER_WEEK = 10_080;
+const WEEK = 7 * DAY;
+
+/** A weekly interval in minutes: `day` 0 = Monday, `open`/`close` minutes of that day (close ≤ open: overnight). */
+export interface MinuteInterval {
+  readonly day: number;
+  readonly open: number;
+  readonly close: number;
+}
+
+/** A precomputed weekly pattern plus holidays as day numbers (days since 1970-01-01). */
+export interface WallPattern {
+  /** Merged open stretches `[start, end)` in minutes of the week (Monday 00:00 = 0), ascending. */
+  readonly open: readonly (readonly [number, number])[];
+  /** Minutes of the week at which the weekly pattern flips, ascending. Empty: constant. */
+  readonly flips: readonly number[];
+  /** Merged holiday ranges `[firstDay, dayAfterLast)`, ascending and disjoint. */
+  readonly holidays: readonly (readonly [number, number])[];
+}
+
+/** Sorts and merges overlapping or touching ranges. */
+function merge(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [first, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && first <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([first, end]);
+  }
+  return merged;
+}
+
+/** Whether minute `minute` (0 ≤ minute < 10080) of the week is inside a merged open stretch. */
+function weeklyOpenAt(open: readonly (readonly [number, number])[], minute: number): boolean {
+  let low = 0;
+  let high = open.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const range = open[middle];
+    if (range === undefined || range[1] > minute) high = middle;
+    else low = middle + 1;
+  }
+  const range = open[low];
+  return range !== undefined && range[0] <= minute;
+}
+
+/**
+ * Merges the weekly intervals (touching or overlapping ones become one stretch, a stretch
+ * running past Sunday 24:00 wraps to Monday) and the holiday ranges.
+ * @example
+ * ```ts
+ * const pattern = buildPattern([{ day: 0, open: 540, close: 1020 }], [[20_811, 20_812]]);
+ * pattern.flips; // [540, 1020]
+ * ```
+ */
+export function buildPattern(
+  intervals: readonly MinuteInterval[],
+  holidayRanges: readonly (readonly [number, number])[],
+): WallPattern {
+  const pieces: [number, number][] = [];
+  for (const { day, open, close } of intervals) {
+    const start = day * MINUTES_PER_DAY + open;
+    const end = start + (close > open ? close - open : close + MINUTES_PER_DAY - open);
+    if (end <= MINUTES_PER_WEEK) pieces.push([start, end]);
+    else pieces.push([start, MINUTES_PER_WEEK], [0, end - MINUTES_PER_WEEK]);
+  }
+  const open = merge(pieces);
+  const candidates = [...new Set(open.flatMap(([start, end]) => [start % MINUTES_PER_WEEK, end % MINUTES_PER_WEEK]))];
+  const flips = candidates
+    .filter((m) => weeklyOpenAt(open, m) !== weeklyOpenAt(open, (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK))
+    .sort((a, b) => a - b);
+  return { open, flips, holidays: merge(holidayRanges) };
+}
+
+/** Monday 00:00 (local ms) of the week containing local ms `wall`. 1970-01-01 was a Thursday. */
+function weekStart(wall: number): number {
+  const day = Math.floor(wall / DAY);
+  return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
+}
+
+/** The holiday range containing `day`, or `undefined`. */
+function holidayAt(pattern: WallPattern, day: number): readonly [number, number] | undefined {
+  const { holidays } = pattern;
+  let low = 0;
+  let high = holidays.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const range = holidays[middle];
+    if (range === undefined) break;
+    if (range[1] <= day) low = middle + 1;
+    else high = middle;
+  }
+  const range = holidays[low];
+  return range !== undefined && range[0] <= day ? range : undefined;
+}
+
+/** The first day of the first holiday range starting after `day`, or `Infinity`. */
+function nextHolidayStart(pattern: WallPattern, day: number): number {
+  for (const range of pattern.holidays) if (range[0] > day) return range[0];
+  return Infinity;
+}
+
+/**
+ * Whether the schedule is open at local ms `wall`.
+ * @example
+ * ```ts
+ * wallOpen(pattern, Date.UTC(2026, 10, 23, 10)); // Monday 10:00 → true for a Monday 09:00–17:00 pattern
+ * ```
+ */
+export function wallOpen(pattern: WallPattern, wall: number): boolean {
+  if (holidayAt(pattern, Math.floor(wall / DAY)) !== undefined) return false;
+  return weeklyOpenAt(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
+}
+
+/** The first weekly flip strictly after local ms `wall`, or `Infinity` for a constant pattern. */
+function nextWeeklyFlip(pattern: WallPattern, wall: number): number {
+  const first = pattern.flips[0];
+  if (first === undefined) return Infinity;
+  const start = weekStart(wall);
+  for (const flip of pattern.flips) if (start + flip * MINUTE > wall) return start + flip * MINUTE;
+  return start + WEEK + first * MINUTE;
+}
+
+/**
+ * The first local ms strictly after `wall` at which {@link wallOpen} differs from its value at
+ * `wall`, or `null` if it never does. Terminates by construction: every step passes a holiday
+ * or a weekly flip, and past the last holiday the next weekly flip is a real change, so the
+ * search never looks further than one week beyond the later of `wall` and the last holiday.
+ * @example
+ * ```ts
+ * nextWallFlip(pattern, Date.UTC(2026, 10, 23, 10)); // Date.UTC(2026, 10, 23, 17)
+ * ```
+ */
+export function nextWallFlip(pattern: WallPattern, wall: number): number | null {
+  const state = wallOpen(pattern, wall);
+  let at = wall;
+  for (;;) {
+    const day = Math.floor(at / DAY);
+    const holiday = holidayAt(pattern, day);
+    const candidate =
+      holiday !== undefined
+        ? holiday[1] * DAY
+        : Math.min(nextWeeklyFlip(pattern, at), nextHolidayStart(pattern, day) * DAY);
+    if (candidate === Infinity) return null;
+    if (wallOpen(pattern, candidate) !== state) return candidate;
+    at = candidate;
+  }
+}

@@ -4,9 +4,10 @@
  * `SECTIONS` (e.g. full `evaluate`).
  */
 import { conditionsBench } from './conditions.js';
+import { evaluateBench } from './evaluate.js';
 import type { BenchSection } from './harness.js';
 
-const SECTIONS: BenchSection[] = [conditionsBench];
+const SECTIONS: BenchSection[] = [conditionsBench, evaluateBench];
 
 const only = process.argv[2];
 for (const section of SECTIONS) {

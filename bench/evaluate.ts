@@ -1,0 +1,177 @@
+/**
+ * Full `evaluate` (SPEC §3): 140 live messages on one channel, each with the nested six-leaf tree
+ * of the conditions section, a mix of send windows, frequencies and triggers, one visitor —
+ * measured side by side with the same decision made by one prepared json-rules-engine `Engine`
+ * (conditions through `engine.run`, the other gates in plain JS) and by a hand-written function.
+ * Also: a batch of 100,000 different visitors (throughput), the cost of messages on other
+ * channels, and compiling 140 messages.
+ */
+import { createEngine, jsonRulesEngineFacts } from '../src/adapters/json-rules-engine/index.js';
+import { compileSchedule, evaluate, type CompiledSchedule, type Frequency, type Message, type Schedule, type SendWindow, type Visitor } from '../src/index.js';
+import { fixtures } from './conditions.js';
+import { formatUs, measureAsync, measureSync, sink, type BenchSection } from './harness.js';
+
+const { visitor: baseVisitor, NOW } = fixtures;
+
+const SCHEDULES: readonly Schedule[] = [
+  { timezone: 'Europe/Berlin', weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, open: '09:00', close: '17:00' })), holidays: [{ name: 'Christmas', start: '2026-12-24', end: '2026-12-26' }] },
+  { timezone: 'America/New_York', weekly: [{ day: 'mon', open: '08:00', close: '20:00' }, { day: 'fri', open: '22:00', close: '02:00' }], holidays: [] },
+  { timezone: 'Asia/Kathmandu', weekly: [{ day: 'sun', open: '00:00', close: '24:00' }, { day: 'mon', open: '10:00', close: '18:00' }], holidays: [] },
+];
+const FREQUENCIES: readonly Frequency[] = ['once', 'oncePerVisit', 'everyTime'];
+
+function windowOf(i: number): SendWindow {
+  const schedule = SCHEDULES[i % SCHEDULES.length] as Schedule;
+  switch (i % 4) {
+    case 0:
+    case 1:
+      return { type: 'anytime' };
+    case 2:
+      return { type: 'businessHours', schedule };
+    default:
+      return { type: 'outsideBusinessHours', schedule };
+  }
+}
+
+function buildMessages(count: number, channelId: string, prefix: string): Message[] {
+  return Array.from({ length: count }, (_, i): Message => ({
+    id: `${prefix}${i}`,
+    name: `Message ${i}`,
+    brandId: 'brand_1',
+    channelId,
+    status: 'live',
+    response: { type: 'agent', text: 'Hello', capture: [] },
+    trigger: i % 3 === 0 ? { event: 'timeOnPage', seconds: 20 + (i % 40) } : { event: 'pageLoad' },
+    conditions: (fixtures.messages[i % fixtures.messages.length] as { conditions: Message['conditions'] }).conditions,
+    tags: [],
+    sendWindow: windowOf(i),
+    frequency: FREQUENCIES[i % 3] as Frequency,
+    priority: i % 7,
+    metrics: { sent: 0, read: 0, replied: 0 },
+    createdAt: '2026-11-01T09:00:00Z',
+    updatedAt: '2026-11-01T09:00:00Z',
+  }));
+}
+
+const messages = buildMessages(140, 'web_main', 'msg_');
+const visitor: Visitor = {
+  ...baseVisitor,
+  deliveries: [
+    { messageId: 'msg_3', at: '2026-11-20T08:00:00Z', visitId: 'visit_8', pageViewId: 'pv_1' },
+    { messageId: 'msg_4', at: '2026-11-23T09:58:30Z', visitId: 'visit_9', pageViewId: 'pv_1', dismissed: true },
+  ],
+};
+
+// ---- shared plain-JS gates for the two baselines (status/channel are all live/web_main here)
+const schedules = new Map<Schedule, CompiledSchedule>();
+for (const s of SCHEDULES) {
+  const c = compileSchedule(s);
+  if (!c.ok) throw new Error('bad schedule');
+  schedules.set(s, c.value);
+}
+
+function gatesPass(m: Message, v: Visitor, nowMs: number, enteredAt: number): boolean {
+  if (v.inActiveConversation) return false;
+  for (const d of v.deliveries) {
+    if (d.messageId !== m.id) continue;
+    if (m.frequency === 'once') return false;
+    if (d.visitId === v.visit.id && (m.frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId)) return false;
+  }
+  const w = m.sendWindow;
+  if (w.type !== 'anytime') {
+    const open = (schedules.get(w.schedule) as CompiledSchedule).isOpen(nowMs);
+    if (open !== (w.type === 'businessHours')) return false;
+  }
+  return !(m.trigger.event === 'timeOnPage' && nowMs < enteredAt + m.trigger.seconds * 1000);
+}
+
+/** The practical floor: the whole decision written by hand for this workload's rules. */
+function handWritten(v: Visitor, nowMs: number): string | null {
+  const enteredAt = Date.parse(v.page.enteredAt);
+  const eligible = new Set(fixtures.handWritten(v, nowMs));
+  let best: Message | null = null;
+  for (let i = 0; i < messages.length; i += 1) {
+    const m = messages[i] as Message;
+    if (!eligible.has(i % fixtures.messages.length) || !gatesPass(m, v, nowMs, enteredAt)) continue;
+    if (best === null || m.priority > best.priority) best = m;
+  }
+  return best === null ? null : best.id;
+}
+
+export const evaluateBench: BenchSection = {
+  name: 'evaluate',
+  async run() {
+    const engine = createEngine(messages);
+    const jreDecision = async (v: Visitor, nowMs: number): Promise<string | null> => {
+      const { results } = await engine.run(jsonRulesEngineFacts(v, nowMs));
+      const passed = new Set(results.map((r) => r.name));
+      const enteredAt = Date.parse(v.page.enteredAt);
+      let best: Message | null = null;
+      for (const m of messages) {
+        if (!passed.has(m.id) || !gatesPass(m, v, nowMs, enteredAt)) continue;
+        if (best === null || m.priority > best.priority) best = m;
+      }
+      return best === null ? null : best.id;
+    };
+
+    // The three must agree before anything is timed, over a spread of instants.
+    for (let k = 0; k < 48; k += 1) {
+      const t = NOW + k * 37 * 60_000;
+      const ours = evaluate(visitor, messages, t).message?.id ?? null;
+      const hand = handWritten(visitor, t);
+      const jre = await jreDecision(visitor, t);
+      if (ours !== hand || ours !== jre) throw new Error(`disagree at ${new Date(t).toISOString()}: ${ours} ${hand} ${jre}`);
+    }
+    const d = evaluate(visitor, messages, NOW);
+    console.log(`140 live messages (mixed windows/frequencies/triggers), one visitor: shows ${d.message?.id}, ${d.eligible.length} eligible, reevaluateAt ${d.reevaluateAt === null ? 'null' : `+${(d.reevaluateAt - NOW) / 1000} s`} (all three agree)`);
+
+    const ours = measureSync(() => (evaluate(visitor, messages, NOW).message === null ? 0 : 1), 2_000, 60);
+    const hand = measureSync(() => (handWritten(visitor, NOW) === null ? 0 : 1), 2_000, 60);
+    const jre = await measureAsync(async () => ((await jreDecision(visitor, NOW)) === null ? 0 : 1), 10, 40);
+    console.log(`evaluate             ${formatUs(ours.medianUs).padStart(10)} per call`);
+    console.log(`hand-written         ${formatUs(hand.medianUs).padStart(10)} per call`);
+    console.log(`json-rules-engine    ${formatUs(jre.medianUs).padStart(10)} per call`);
+    const vsJre = jre.medianUs / ours.medianUs;
+    const vsHand = ours.medianUs / hand.medianUs;
+    console.log(`json-rules-engine / evaluate = ${vsJre.toFixed(0)}×   (target ≥ 200×) ${vsJre >= 200 ? 'OK' : 'MISSED'}`);
+    console.log(`evaluate / hand-written      = ${vsHand.toFixed(2)}×  (target ≤ 2×)   ${vsHand <= 2 ? 'OK' : 'MISSED'}`);
+
+    // Other channels cost an index lookup: 140 on ours + 1,400 on another channel.
+    const crowded = [...messages, ...buildMessages(1400, 'web_other', 'other_')];
+    evaluate(visitor, crowded, NOW);
+    const withOthers = measureSync(() => (evaluate(visitor, crowded, NOW).message === null ? 0 : 1), 2_000, 60);
+    console.log(`+1,400 messages on another channel: ${formatUs(withOthers.medianUs)} per call = ${(withOthers.medianUs / ours.medianUs).toFixed(2)}× the 140-message time (expected ≈ 1×)`);
+
+    // Linear growth in the visitor's own channel: 280 vs 140.
+    const doubled = [...messages, ...buildMessages(140, 'web_main', 'more_')];
+    evaluate(visitor, doubled, NOW);
+    const twice = measureSync(() => (evaluate(visitor, doubled, NOW).message === null ? 0 : 1), 2_000, 60);
+    console.log(`280 messages on the visitor's channel: ${(twice.medianUs / ours.medianUs).toFixed(2)}× the 140-message time (expected ≈ 2×)`);
+
+    // Compile cost: a fresh array of fresh message objects each round (no cache hits).
+    const rounds = 50;
+    const fresh = Array.from({ length: rounds }, () => structuredClone(messages));
+    const c0 = performance.now();
+    for (const list of fresh) evaluate(visitor, list, NOW);
+    console.log(`compile + first evaluate of 140 fresh messages: ${formatUs(((performance.now() - c0) * 1000) / rounds)}`);
+
+    // Throughput: 100,000 different visitors (URL, language, device, time on page, history).
+    const languages = ['en-US', 'de-DE', 'fr', 'es-ES'];
+    const devices = ['desktop', 'mobile', 'tablet'] as const;
+    const batch: Visitor[] = Array.from({ length: 100_000 }, (_, i) => ({
+      ...visitor,
+      id: `v_${i}`,
+      visit: { ...visitor.visit, number: 1 + (i % 6) },
+      page: { ...visitor.page, url: `https://shop.example/section-${i % 12}/${i % 3 === 0 ? 'pricing' : 'checkout'}`, enteredAt: new Date(NOW - (i % 90) * 1000).toISOString() },
+      language: languages[i % languages.length] as string,
+      deviceType: devices[i % devices.length] as (typeof devices)[number],
+      deliveries: i % 2 === 0 ? [] : visitor.deliveries,
+    }));
+    const t0 = performance.now();
+    let shown = 0;
+    for (const v of batch) if (evaluate(v, messages, NOW).message !== null) shown += 1;
+    const ms = performance.now() - t0;
+    console.log(`100,000 visitors: ${ms.toFixed(0)} ms = ${Math.round(100_000 / (ms / 1000)).toLocaleString('en-US')} visitors/s (${shown.toLocaleString('en-US')} shown a message)`);
+    void sink;
+  },
+};

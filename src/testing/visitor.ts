@@ -47,8 +47,8 @@ interface DeliveryPlan {
  * Valid visitors (they pass `parseVisitor`, and parsing returns the same value). Visit `n`
  * (`visit_n`, 1 = new visitor) with `pageViews` views; the current view `pv_n_k` was entered a few
  * seconds around common thresholds before `now`. Deliveries are in time order, name
- * `messageIds`, and fall in earlier visits, earlier views of this visit, or this view (on screen
- * unless dismissed or closed). Mobile-SDK visitors have screen names and no metadata.
+ * `messageIds`, and fall in earlier visits, earlier views of this visit, or this view — where only
+ * the latest may still be on screen (one message at a time), earlier ones were dismissed or closed. Mobile-SDK visitors have screen names and no metadata.
  * @example
  * ```ts
  * fc.assert(fc.property(visitorArb({ channelId: 'web_main', now }), (visitor) =>
@@ -98,6 +98,12 @@ export function visitorArb(options: VisitorArbOptions = {}): fc.Arbitrary<Visito
         .filter((d): d is { at: number; delivery: Delivery } => d !== null)
         .sort((a, b) => a.at - b.at)
         .map((d) => d.delivery);
+      // One message at a time: in this page view only the latest delivery may still be on screen.
+      const here = deliveries.map((d, i) => (d.visitId === visitId && d.pageViewId === viewId ? i : -1)).filter((i) => i >= 0);
+      for (const i of here.slice(0, -1)) {
+        const d = deliveries[i] as Delivery;
+        if (d.dismissed !== true && d.closed !== true) deliveries[i] = { ...d, dismissed: true };
+      }
       return {
         id: v.id,
         channelId: v.channelId,

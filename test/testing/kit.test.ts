@@ -208,6 +208,8 @@ describe('visitorArb', () => {
         const entered = Date.parse(v.page.enteredAt);
         expect(Date.parse(v.visit.startedAt)).toBeLessThanOrEqual(entered);
         expect(entered).toBeLessThanOrEqual(now);
+        const onScreen = v.deliveries.filter((d) => d.visitId === v.visit.id && d.pageViewId === v.page.viewId && d.dismissed !== true && d.closed !== true);
+        expect(onScreen.length).toBeLessThanOrEqual(1);
         const times = v.deliveries.map((d) => Date.parse(d.at));
         expect(times).toEqual([...times].sort((a, b) => a - b));
         for (const d of v.deliveries) {

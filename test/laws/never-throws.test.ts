@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/evaluate/index.js';
+import { evaluate, explain } from '../../src/evaluate/index.js';
 import type { Message, Visitor } from '../../src/model/types.js';
 import { messageListArb, visitorArb } from '../../src/testing/index.js';
 import { keyOf, lawScenarioArb } from './helpers.js';
@@ -9,17 +9,24 @@ const junk = fc.anything({ maxDepth: 3, withNullPrototype: true, withBoxedValues
 const junkNow = fc.oneof(fc.integer(), fc.double(), fc.constant(Number.NaN), fc.date({ noInvalidDate: false }), fc.constant(new Date(Number.NaN)));
 
 describe('law: never throws', () => {
-  it('evaluate never throws on generated input', () => {
-    fc.assert(fc.property(lawScenarioArb(), (s) => void evaluate(s.visitor, s.messages, s.now)), { numRuns: 300 });
+  it('evaluate and explain never throw on generated input', () => {
+    fc.assert(
+      fc.property(lawScenarioArb(), (s) => {
+        evaluate(s.visitor, s.messages, s.now);
+        expect(explain(s.visitor, s.messages, s.now)).toHaveLength(s.messages.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it('evaluate never throws on junk visitors, junk message lists and junk instants', () => {
+  it('evaluate and explain never throw on junk visitors, junk message lists and junk instants', () => {
     fc.assert(
       fc.property(fc.oneof(junk, visitorArb()), fc.oneof(fc.array(junk, { maxLength: 5 }), messageListArb()), junkNow, (visitor, messages, now) => {
         const decision = evaluate(visitor as Visitor, messages as Message[], now as number);
         expect(Array.isArray(decision.eligible)).toBe(true);
+        expect(explain(visitor as Visitor, messages as Message[], now as number)).toHaveLength((messages as unknown[]).length);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
@@ -33,7 +40,7 @@ describe('law: never throws', () => {
         const { message, eligible, reevaluateAt } = keyOf(decision);
         expect({ message, eligible, reevaluateAt }).toEqual(keyOf(evaluate(s.visitor, s.messages, s.now)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -1,19 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/evaluate/index.js';
+import { evaluate, explain } from '../../src/evaluate/index.js';
 import { markDelivery, recordDelivery } from '../../src/frequency/index.js';
 import { parseMessages, parseVisitor } from '../../src/model/parse.js';
 import { deepFreeze } from '../../src/testing/index.js';
 import { lawScenarioArb } from './helpers.js';
 
 describe('law: inputs are never mutated', () => {
-  it('evaluate, recordDelivery, markDelivery and the parsers work on deep-frozen inputs and leave them equal', () => {
+  it('evaluate, explain, recordDelivery, markDelivery and the parsers work on deep-frozen inputs and leave them equal', () => {
     fc.assert(
       fc.property(lawScenarioArb(), fc.constantFrom<'dismissed' | 'closed'>('dismissed', 'closed'), (s, outcome) => {
         const before = structuredClone({ visitor: s.visitor, messages: s.messages });
         const visitor = deepFreeze(s.visitor);
         const messages = deepFreeze(s.messages);
         const decision = evaluate(visitor, messages, s.now);
+        explain(visitor, messages, s.now);
         const id = decision.message?.id ?? messages[0]?.id ?? 'msg_1';
         const next = recordDelivery(visitor, id, s.now);
         markDelivery(next, id, outcome);
@@ -22,7 +23,7 @@ describe('law: inputs are never mutated', () => {
         parseMessages(messages);
         expect({ visitor, messages }).toEqual(before);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -27,7 +27,7 @@ describe('law: reevaluateAt — nothing changes by time alone before it', () => 
           expect({ at: t, message: later.message, eligible: later.eligible }).toEqual({ at: t, message: here.message, eligible: here.eligible });
         }
       }),
-      { numRuns: 600 },
+      { numRuns: 400 },
     );
     // Not vacuous: most scenarios have a time-based change ahead.
     expect(withReevaluate / runs).toBeGreaterThan(0.3);

@@ -4,11 +4,19 @@
  * @module
  */
 import fc from 'fast-check';
-import type { ErrorReason, Frequency, Message, MessageStatus, Metrics, PauseReason, Response, Trigger } from '../model/types.js';
+import type { ConditionNode, ErrorReason, Frequency, Message, MessageStatus, Metrics, PauseReason, Response, Trigger } from '../model/types.js';
 import { AI_AGENT_IDS, ANSWER_IDS, BRAND_IDS, CHANNEL_IDS, KIT_NOW_MS, MOBILE_CHANNEL_IDS, THRESHOLD_SECONDS } from './pools.js';
 import { emojiTextArb, idArb, plainTextArb, tagsArb } from './primitives.js';
 import { sendWindowArb, type ScheduleArbOptions } from './schedule.js';
 import { conditionTreeArb } from './trees.js';
+
+let treeCache: { webTree: fc.Arbitrary<ConditionNode>; mobileTree: fc.Arbitrary<ConditionNode> } | null = null;
+
+/** Tree arbitraries are costly to build; build them once and share them across messageArb calls. */
+function trees(): { webTree: fc.Arbitrary<ConditionNode>; mobileTree: fc.Arbitrary<ConditionNode> } {
+  treeCache ??= { webTree: conditionTreeArb(), mobileTree: conditionTreeArb({ metadata: false }) };
+  return treeCache;
+}
 
 const STATUSES: readonly MessageStatus[] = ['draft', 'live', 'paused', 'error'];
 const FREQUENCIES: readonly Frequency[] = ['once', 'oncePerVisit', 'everyTime'];
@@ -150,8 +158,7 @@ export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Messag
     metrics: metricsArb,
     ages: fc.tuple(fc.nat({ max: 400 * DAY_MS }), fc.nat({ max: 1_000 }), fc.nat({ max: 1_000 })),
   });
-  const webTree = conditionTreeArb();
-  const mobileTree = conditionTreeArb({ metadata: false });
+  const { webTree, mobileTree } = trees();
   const noTree = fc.constant(null);
   return base.chain((b) => {
     const mobile = (MOBILE_CHANNEL_IDS as readonly string[]).includes(b.channel);

@@ -13,7 +13,15 @@ import { EMOJI, PUNCTUATION, TAG_WORDS, WORDS } from './pools.js';
  * ```
  */
 export function idArb(prefix: string): fc.Arbitrary<string> {
-  return fc.stringMatching(/^[a-z0-9]{1,12}$/).map((suffix) => `${prefix}_${suffix}`);
+  return idSuffix().map((suffix) => `${prefix}_${suffix}`);
+}
+
+// `fc.stringMatching` is costly to build (it compiles the regex); build each one once.
+let idSuffixArb: fc.Arbitrary<string> | null = null;
+let tagTextArb: fc.Arbitrary<string> | null = null;
+function idSuffix(): fc.Arbitrary<string> {
+  idSuffixArb ??= fc.stringMatching(/^[a-z0-9]{1,12}$/);
+  return idSuffixArb;
 }
 
 /**
@@ -66,7 +74,8 @@ export function emojiTextArb(): fc.Arbitrary<string> {
  * ```
  */
 export function tagArb(): fc.Arbitrary<string> {
-  return fc.oneof(fc.constantFrom(...TAG_WORDS), fc.stringMatching(/^[a-z0-9][a-z0-9_\-.:/]{0,30}$/));
+  tagTextArb ??= fc.stringMatching(/^[a-z0-9][a-z0-9_\-.:/]{0,30}$/);
+  return fc.oneof(fc.constantFrom(...TAG_WORDS), tagTextArb);
 }
 
 /**

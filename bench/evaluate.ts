@@ -53,8 +53,8 @@ function buildMessages(count: number, channelId: string, prefix: string): Messag
   }));
 }
 
-const messages = buildMessages(140, 'web_main', 'msg_');
-const visitor: Visitor = {
+export const messages = buildMessages(140, 'web_main', 'msg_');
+export const visitor: Visitor = {
   ...baseVisitor,
   deliveries: [
     { messageId: 'msg_3', at: '2026-11-20T08:00:00Z', visitId: 'visit_8', pageViewId: 'pv_1' },

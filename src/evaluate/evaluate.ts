@@ -165,15 +165,45 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
     const enteredAtMs = Date.parse(visitor.page.enteredAt);
     for (let i = 0; i < candidates.length; i++) {
       const cm = candidates[i] as CompiledMessage;
-      if (cm === onScreen) continue;
-      if (!frequencyAllows(cm.frequency, history.get(cm.id))) continue;
-      const g = timedGates(cm, facts, enteredAtMs, nowMs);
-      const until = stableUntil(g);
-      if (until !== null && (reevaluateAt === null || until < reevaluateAt)) reevaluateAt = until;
-      if (g.windowOpen && g.triggerReached && g.conditionsMet) {
-        eligible.push(cm.id);
-        if (first === null) first = cm;
+      if (cm === onScreen || !frequencyAllows(cm.frequency, history.get(cm.id))) continue;
+      // Same gates and the same `stableUntil` rule as `timedGates` + `stableUntil` (which
+      // `explain` uses), computed lazily: only what can change `eligible` or lower `reevaluateAt`.
+      const w = cm.window;
+      let windowNext: number | null = null;
+      let windowOpen = true;
+      if (w.kind !== 'anytime') {
+        windowOpen = w.schedule.isOpen(nowMs) === (w.kind === 'inside');
+        windowNext = w.schedule.nextChange(nowMs);
+        // Closed for good (no boundary ahead): never eligible by time alone, nothing to schedule.
+        if (!windowOpen && windowNext === null) continue;
       }
+      const triggerAt = enteredAtMs + cm.triggerDelayMs;
+      const triggerReached = nowMs >= triggerAt;
+      if (!triggerReached && Number.isNaN(triggerAt)) continue;
+      if (windowOpen && triggerReached) {
+        if (cm.conditions.test(facts)) {
+          eligible.push(cm.id);
+          if (first === null) first = cm;
+          // Eligible: stable until the window or a time-based leaf changes.
+          const next = minOrNull(windowNext, cm.conditions.nextTimeChange(facts));
+          if (next !== null && (reevaluateAt === null || next < reevaluateAt)) reevaluateAt = next;
+        } else {
+          const next = cm.conditions.nextTimeChange(facts);
+          if (next !== null && (reevaluateAt === null || next < reevaluateAt)) reevaluateAt = next;
+        }
+        continue;
+      }
+      // Not eligible: every failing gate must flip, so the latest of their first changes counts.
+      let until = windowOpen ? -Infinity : (windowNext as number);
+      if (!triggerReached && triggerAt > until) until = triggerAt;
+      // A bound that cannot lower reevaluateAt needs no condition work at all.
+      if (reevaluateAt !== null && until >= reevaluateAt) continue;
+      if (!cm.conditions.test(facts)) {
+        const next = cm.conditions.nextTimeChange(facts);
+        if (next === null) continue;
+        if (next > until) until = next;
+      }
+      if (reevaluateAt === null || until < reevaluateAt) reevaluateAt = until;
     }
   }
   return {

@@ -130,7 +130,11 @@ function checkContent(message: Message, channelType: ChannelType | undefined, is
     }
   }
   const context = channelType === undefined ? {} : { channelType };
-  for (const found of checkConditionSemantics(message.conditions, ['conditions'], context)) add(found);
+  for (const found of checkConditionSemantics(message.conditions, ['conditions'], context)) {
+    // The same finding as metadataFactOnMobile above, under the conditions module's own code:
+    // publish requirements report it once, with the requirement code the docs list.
+    if (found.code !== 'metadataNotOnChannel') add(found);
+  }
 }
 
 /** Paths of the `fact` of every `metadata.*` leaf, iteratively (no recursion on untrusted depth). */

@@ -1,0 +1,220 @@
+/**
+ * Valid messages: every response type, trigger, send window, frequency and status, with the
+ * fields that go with the status (SPEC §1.1, §4).
+ * @module
+ */
+import fc from 'fast-check';
+import type { ConditionNode, ErrorReason, Frequency, Message, MessageStatus, Metrics, PauseReason, Response, Trigger } from '../model/types.js';
+import { AI_AGENT_IDS, ANSWER_IDS, BRAND_IDS, CHANNEL_IDS, KIT_NOW_MS, MOBILE_CHANNEL_IDS, THRESHOLD_SECONDS } from './pools.js';
+import { emojiTextArb, idArb, plainTextArb, tagsArb } from './primitives.js';
+import { sendWindowArb, type ScheduleArbOptions } from './schedule.js';
+import { conditionTreeArb } from './trees.js';
+
+let treeCache: { webTree: fc.Arbitrary<ConditionNode>; mobileTree: fc.Arbitrary<ConditionNode> } | null = null;
+
+/** Tree arbitraries are costly to build; build them once and share them across messageArb calls. */
+function trees(): { webTree: fc.Arbitrary<ConditionNode>; mobileTree: fc.Arbitrary<ConditionNode> } {
+  treeCache ??= { webTree: conditionTreeArb(), mobileTree: conditionTreeArb({ metadata: false }) };
+  return treeCache;
+}
+
+const STATUSES: readonly MessageStatus[] = ['draft', 'live', 'paused', 'error'];
+const FREQUENCIES: readonly Frequency[] = ['once', 'oncePerVisit', 'everyTime'];
+const CHANNEL_ERRORS: readonly ErrorReason[] = ['channelDeleted', 'channelTypeNotAllowed'];
+const AI_ERRORS: readonly ErrorReason[] = ['aiAgentDeleted', 'aiAgentUnpublished', 'aiAgentInactive', 'aiAgentOtherBrand', 'aiAgentNotOnChannel', 'answerUnpublished'];
+const DAY_MS = 86_400_000;
+
+/** Options of {@link messageArb}. */
+export interface MessageArbOptions {
+  /** Fixed id. Default: a random `msg_…` id. */
+  readonly id?: string;
+  /** Only this status (or one of these). Default: every status. */
+  readonly status?: MessageStatus | readonly MessageStatus[];
+  /** Only this channel (or one of these). Default: the kit's channels (drafts sometimes `null`). */
+  readonly channelId?: string | readonly string[];
+  /** Only this brand (or one of these). Default: `brand_1`, `brand_2`. */
+  readonly brandId?: string | readonly string[];
+  /** Only this response type. */
+  readonly responseType?: Response['type'];
+  /** Only this frequency (or one of these). */
+  readonly frequency?: Frequency | readonly Frequency[];
+  /** Only these send-window types. */
+  readonly sendWindow?: 'anytime' | 'businessHours' | 'outsideBusinessHours' | readonly ('anytime' | 'businessHours' | 'outsideBusinessHours')[];
+  /** `false`: no condition tree (`null`); `true`: always one. Default: sometimes. */
+  readonly conditions?: boolean;
+  /** Options for schedules of business-hours windows. */
+  readonly schedule?: ScheduleArbOptions;
+  /** Timestamps (`createdAt`, `publishedAt`, `updatedAt`) are at or before this instant. Default: 2026-11-23T10:00:00Z. */
+  readonly now?: number;
+}
+
+function pick<T>(value: T | readonly T[] | undefined, all: readonly T[]): readonly T[] {
+  if (value === undefined) return all;
+  return Array.isArray(value) ? (value as readonly T[]) : [value as T];
+}
+
+/**
+ * A response: agent (plain text, a subset of name/email to capture, an optional follow-up) or
+ * AI agent (text that may hold emoji, an AI agent id, an optional answer id).
+ * @example
+ * ```ts
+ * fc.sample(responseArb('aiAgent'), 1); // [{ type: 'aiAgent', text: 'Hi 👋', aiAgentId: 'ai_1' }]
+ * ```
+ */
+export function responseArb(type?: Response['type']): fc.Arbitrary<Response> {
+  const agent = fc
+    .record({
+      text: plainTextArb(),
+      capture: fc.constantFrom<('name' | 'email')[]>([], ['name'], ['email'], ['name', 'email'], ['email', 'name']),
+      followUp: fc.option(plainTextArb(), { nil: undefined }),
+    })
+    .map(({ text, capture, followUp }): Response => ({ type: 'agent', text, capture, ...(followUp === undefined ? {} : { followUp }) }));
+  const ai = fc
+    .record({ text: emojiTextArb(), aiAgentId: fc.constantFrom(...AI_AGENT_IDS), answerId: fc.option(fc.constantFrom(...ANSWER_IDS), { nil: undefined }) })
+    .map(({ text, aiAgentId, answerId }): Response => ({ type: 'aiAgent', text, aiAgentId, ...(answerId === undefined ? {} : { answerId }) }));
+  if (type === 'agent') return agent;
+  if (type === 'aiAgent') return ai;
+  return fc.oneof(agent, ai);
+}
+
+/**
+ * A trigger: page load, or N seconds on the page (N near common thresholds, up to a day).
+ * @example
+ * ```ts
+ * fc.sample(triggerArb(), 1); // [{ event: 'timeOnPage', seconds: 30 }]
+ * ```
+ */
+export function triggerArb(): fc.Arbitrary<Trigger> {
+  return fc.oneof(
+    fc.constant<Trigger>({ event: 'pageLoad' }),
+    fc
+      .oneof({ arbitrary: fc.constantFrom(...THRESHOLD_SECONDS), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 86_400 }), weight: 1 })
+      .map((seconds): Trigger => ({ event: 'timeOnPage', seconds })),
+  );
+}
+
+const metricsArb: fc.Arbitrary<Metrics> = fc
+  .tuple(fc.nat({ max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .map(([sent, r, p]) => {
+    const read = Math.floor(sent * r);
+    return { sent, read, replied: Math.floor(read * p) };
+  });
+
+interface StatusFields {
+  readonly status: MessageStatus;
+  readonly pauseReason?: PauseReason;
+  readonly errorReasons?: readonly ErrorReason[];
+}
+
+function statusFieldsArb(status: MessageStatus, response: Response): fc.Arbitrary<StatusFields> {
+  switch (status) {
+    case 'draft':
+    case 'live':
+      return fc.constant({ status });
+    case 'paused':
+      // Only AI-agent messages are paused by the automated-resolution limit.
+      return fc
+        .constantFrom<PauseReason>(...(response.type === 'aiAgent' ? (['manual', 'automatedResolutionLimit'] as const) : (['manual'] as const)))
+        .map((pauseReason) => ({ status, pauseReason }));
+    case 'error': {
+      const reasons = response.type === 'aiAgent' ? [...CHANNEL_ERRORS, ...AI_ERRORS] : CHANNEL_ERRORS;
+      return fc.subarray([...reasons], { minLength: 1 }).map((errorReasons) => ({ status, errorReasons }));
+    }
+  }
+}
+
+/**
+ * Valid messages (they pass `parseMessage`, and parsing returns the same value): every response
+ * type, trigger, send window, frequency and status, with consistent status fields — `pauseReason`
+ * only when paused, `errorReasons` only in error, `publishedAt` once published, `channelId` `null`
+ * only in a draft — normalized tags, and timestamps in order (`createdAt ≤ publishedAt ≤ updatedAt ≤ now`).
+ * Mobile-SDK channels (`app_…`) get trees without `metadata.*` facts.
+ * @example
+ * ```ts
+ * fc.assert(fc.property(messageArb({ status: 'live', channelId: 'web_main' }), (message) =>
+ *   availableActions(message).includes('pause')));
+ * ```
+ */
+export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Message> {
+  const now = options.now ?? KIT_NOW_MS;
+  const statuses = pick(options.status, STATUSES);
+  const channelIds = pick(options.channelId, CHANNEL_IDS);
+  const windowTypes = pick(options.sendWindow, ['anytime', 'businessHours', 'outsideBusinessHours'] as const);
+  const window = sendWindowArb(options.schedule ?? {}).filter((w) => windowTypes.includes(w.type));
+  const base = fc.record({
+    id: options.id === undefined ? idArb('msg') : fc.constant(options.id),
+    name: plainTextArb().map((text) => text.slice(0, 200)),
+    brandId: fc.constantFrom(...pick<string>(options.brandId, BRAND_IDS)),
+    status: fc.constantFrom(...statuses),
+    channel: fc.constantFrom(...channelIds),
+    nullChannel: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+    response: responseArb(options.responseType),
+    trigger: triggerArb(),
+    hasConditions: options.conditions === undefined ? fc.boolean() : fc.constant(options.conditions),
+    tags: tagsArb(),
+    sendWindow: window,
+    frequency: fc.constantFrom(...pick(options.frequency, FREQUENCIES)),
+    priority: fc.oneof({ arbitrary: fc.integer({ min: -3, max: 3 }), weight: 4 }, { arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }), weight: 1 }),
+    metrics: metricsArb,
+    ages: fc.tuple(fc.nat({ max: 400 * DAY_MS }), fc.nat({ max: 1_000 }), fc.nat({ max: 1_000 })),
+  });
+  const { webTree, mobileTree } = trees();
+  const noTree = fc.constant(null);
+  return base.chain((b) => {
+    const mobile = (MOBILE_CHANNEL_IDS as readonly string[]).includes(b.channel);
+    const tree = b.hasConditions ? (mobile ? mobileTree : webTree) : noTree;
+    return fc.tuple(statusFieldsArb(b.status, b.response), tree).map(([fields, conditions]): Message => {
+      // Split the age into createdAt ≤ publishedAt ≤ updatedAt ≤ now.
+      const [age, a, c] = b.ages;
+      const createdAt = now - age;
+      const publishedAt = createdAt + Math.floor((age * a) / 2_000);
+      const updatedAt = publishedAt + Math.floor(((now - publishedAt) * c) / 1_000);
+      const channelId = b.status === 'draft' && b.nullChannel ? null : b.channel;
+      const metrics = b.status === 'draft' ? { sent: 0, read: 0, replied: 0 } : b.metrics;
+      return {
+        id: b.id,
+        name: b.name,
+        brandId: b.brandId,
+        channelId,
+        ...fields,
+        ...(b.status === 'draft' ? {} : { publishedAt: new Date(publishedAt).toISOString() }),
+        response: b.response,
+        trigger: b.trigger,
+        conditions,
+        tags: b.tags,
+        sendWindow: b.sendWindow,
+        frequency: b.frequency,
+        priority: b.priority,
+        metrics,
+        createdAt: new Date(createdAt).toISOString(),
+        updatedAt: new Date(updatedAt).toISOString(),
+      };
+    });
+  });
+}
+
+/** Options of {@link messageListArb}. */
+export interface MessageListArbOptions extends Omit<MessageArbOptions, 'id'> {
+  /** Fewest messages. Default 0. */
+  readonly minLength?: number;
+  /** Most messages. Default 8, at most 140 (the account limit). */
+  readonly maxLength?: number;
+}
+
+/**
+ * Valid message lists (they pass `parseMessages`): ids `msg_1`, `msg_2`, … in order (unique, and
+ * the ids {@link visitorArb}'s deliveries name by default), at most 140 messages.
+ * @example
+ * ```ts
+ * fc.assert(fc.property(messageListArb({ status: 'live' }), visitorArb(), (messages, visitor) => {
+ *   const { message, eligible } = evaluate(visitor, messages, KIT_NOW_MS);
+ *   return message === null || eligible[0] === message.id;
+ * }));
+ * ```
+ */
+export function messageListArb(options: MessageListArbOptions = {}): fc.Arbitrary<Message[]> {
+  const maxLength = Math.min(options.maxLength ?? 8, 140);
+  return fc
+    .array(messageArb(options), { minLength: Math.min(options.minLength ?? 0, maxLength), maxLength })
+    .map((messages) => messages.map((m, i) => ({ ...m, id: `msg_${i + 1}` })));
+}

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GATES, REASON_BY_GATE, evaluate, explain } from '../../src/evaluate/index.js';
+import { lawScenarioArb, nearBoundaryScenarioArb } from './helpers.js';
+
+describe('law: explain agrees with evaluate', () => {
+  it('the shown verdict is decision.message and shown + outranked are exactly eligible', () => {
+    const outcomes = new Set<string>();
+    fc.assert(
+      fc.property(fc.oneof(lawScenarioArb(), nearBoundaryScenarioArb()), (s) => {
+        const decision = evaluate(s.visitor, s.messages, s.now);
+        const verdicts = explain(s.visitor, s.messages, s.now);
+        expect(verdicts.map((v) => v.index)).toEqual(s.messages.map((_, i) => i));
+        const shown = verdicts.filter((v) => v.outcome === 'shown');
+        expect(shown.map((v) => v.id)).toEqual(decision.message === null ? [] : [decision.message.id]);
+        const qualifying = verdicts.filter((v) => v.outcome === 'shown' || v.outcome === 'outranked').map((v) => v.id);
+        expect([...qualifying].sort()).toEqual([...decision.eligible].sort());
+        for (const v of verdicts) outcomes.add(v.reason ?? v.outcome);
+      }),
+      { numRuns: 250 },
+    );
+    // Not vacuous: every gate's reason code shows up.
+    for (const gate of GATES) expect(outcomes).toContain(REASON_BY_GATE[gate]);
+    expect(outcomes).toContain('shown');
+    expect(outcomes).toContain('outranked');
+  });
+
+  it('a blocked verdict names its first failing gate', () => {
+    fc.assert(
+      fc.property(lawScenarioArb(), (s) => {
+        for (const v of explain(s.visitor, s.messages, s.now)) {
+          if (v.outcome !== 'blocked') continue;
+          const firstFailing = v.gates.find((g) => !g.passed);
+          expect(firstFailing).toBeDefined();
+          expect(v.reason).toBe(REASON_BY_GATE[(firstFailing as { gate: (typeof GATES)[number] }).gate]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

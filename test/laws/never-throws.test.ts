@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, explain } from '../../src/evaluate/index.js';
+import type { Message, Visitor } from '../../src/model/types.js';
+import { messageListArb, visitorArb } from '../../src/testing/index.js';
+import { keyOf, lawScenarioArb } from './helpers.js';
+
+const junk = fc.anything({ maxDepth: 3, withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true });
+const junkNow = fc.oneof(fc.integer(), fc.double(), fc.constant(Number.NaN), fc.date({ noInvalidDate: false }), fc.constant(new Date(Number.NaN)));
+
+describe('law: never throws', () => {
+  it('evaluate and explain never throw on generated input', () => {
+    fc.assert(
+      fc.property(lawScenarioArb(), (s) => {
+        evaluate(s.visitor, s.messages, s.now);
+        expect(explain(s.visitor, s.messages, s.now)).toHaveLength(s.messages.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('evaluate and explain never throw on junk visitors, junk message lists and junk instants', () => {
+    fc.assert(
+      fc.property(fc.oneof(junk, visitorArb()), fc.oneof(fc.array(junk, { maxLength: 5 }), messageListArb()), junkNow, (visitor, messages, now) => {
+        const decision = evaluate(visitor as Visitor, messages as Message[], now as number);
+        expect(Array.isArray(decision.eligible)).toBe(true);
+        expect(explain(visitor as Visitor, messages as Message[], now as number)).toHaveLength((messages as unknown[]).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('junk messages are skipped and reported; the valid ones decide exactly as without them', () => {
+    fc.assert(
+      fc.property(lawScenarioArb(), fc.array(fc.tuple(fc.nat(), junk), { maxLength: 4 }), (s, inserts) => {
+        const mixed: unknown[] = [...s.messages];
+        for (const [at, item] of inserts) mixed.splice(at % (mixed.length + 1), 0, item);
+        const decision = evaluate(s.visitor, mixed as Message[], s.now);
+        expect(decision.invalid.length).toBe(inserts.length);
+        const { message, eligible, reevaluateAt } = keyOf(decision);
+        expect({ message, eligible, reevaluateAt }).toEqual(keyOf(evaluate(s.visitor, s.messages, s.now)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

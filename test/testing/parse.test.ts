@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMessage, parseMessages, parseSchedule, parseVisitor, parseWorkspace } from '../../src/model/parse.js';
+import type { Result } from '../../src/model/result.js';
+import {
+  conditionTreeArb,
+  messageArb,
+  messageListArb,
+  scheduleArb,
+  scenarioArb,
+  visitorArb,
+  workspaceArb,
+} from '../../src/testing/index.js';
+
+/** Every generated value parses, and parsing gives back the very same value (nothing to default or normalise). */
+function parsesToItself<T>(arb: fc.Arbitrary<T>, parse: (input: unknown) => Result<unknown>, numRuns: number): void {
+  fc.assert(
+    fc.property(arb, (value) => {
+      const result = parse(value);
+      if (!result.ok) throw new Error(`parse failed: ${JSON.stringify(result.issues.slice(0, 3))}\n${JSON.stringify(value)}`);
+      expect(result.value).toEqual(value);
+    }),
+    { numRuns },
+  );
+}
+
+const RUNS = 2_000;
+
+describe('every generated value passes the matching parse*', () => {
+  it('messageArb → parseMessage', () => parsesToItself(messageArb(), parseMessage, RUNS));
+  it('conditionTreeArb (as a message tree, depth and leaves up to the limits) → parseMessage', () =>
+    parsesToItself(
+      fc.tuple(messageArb({ conditions: false }), conditionTreeArb({ maxLeaves: 50 })).map(([m, conditions]) => ({ ...m, channelId: 'web_main', conditions })),
+      parseMessage,
+      RUNS,
+    ));
+  it('messageListArb → parseMessages', () => {
+    fc.assert(
+      fc.property(messageListArb({ maxLength: 12 }), (messages) => {
+        const result = parseMessages(messages);
+        expect(result.issues).toEqual([]);
+        expect(result.value).toEqual(messages);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('visitorArb → parseVisitor', () => parsesToItself(visitorArb(), parseVisitor, RUNS));
+  it('workspaceArb → parseWorkspace', () => parsesToItself(workspaceArb(), parseWorkspace, RUNS));
+  it('workspaceArb({ publishable: true }) → parseWorkspace', () => parsesToItself(workspaceArb({ publishable: true }), parseWorkspace, 500));
+  it('scheduleArb → parseSchedule', () => parsesToItself(scheduleArb(), parseSchedule, RUNS));
+  it('scenarioArb parts → their parsers', () => {
+    fc.assert(
+      fc.property(scenarioArb(), ({ messages, visitor, workspace }) => {
+        expect(parseMessages(messages).issues).toEqual([]);
+        expect(parseVisitor(visitor).ok).toBe(true);
+        expect(parseWorkspace(workspace).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

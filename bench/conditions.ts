@@ -88,7 +88,7 @@ function handWritten(v: Visitor, nowMs: number): number[] {
 }
 
 /** Exposed for profiling. */
-export const fixtures = { messages, visitor, NOW, handWritten };
+export const fixtures = { messages, visitor, NOW, handWritten, params };
 
 export const conditionsBench: BenchSection = {
   name: 'conditions',

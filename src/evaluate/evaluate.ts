@@ -101,21 +101,25 @@ function minOrNull(a: number | null, b: number | null): number | null {
   return a < b ? a : b;
 }
 
-/** The on-screen message: the latest undismissed, unclosed delivery in this page view of a live message. */
+/**
+ * The on-screen message. One message is displayed at a time, so only the latest delivery of this
+ * page view can be on screen: its message is, if that delivery was neither dismissed nor closed
+ * and the message is still live. (An earlier undismissed delivery never comes back.)
+ */
 export function findOnScreen(
   compiled: CompiledMessages,
   history: ReadonlyMap<string, MessageHistory>,
 ): CompiledMessage | null {
-  let best: CompiledMessage | null = null;
-  let bestIndex = -1;
+  let latestId: string | null = null;
+  let latestIndex = -1;
   for (const [id, h] of history) {
-    if (!h.onScreen || h.onScreenIndex < bestIndex) continue;
-    const cm = compiled.liveById.get(id);
-    if (cm === undefined) continue;
-    best = cm;
-    bestIndex = h.onScreenIndex;
+    if (h.lastInPageViewIndex > latestIndex) {
+      latestIndex = h.lastInPageViewIndex;
+      latestId = id;
+    }
   }
-  return best;
+  if (latestId === null || history.get(latestId)?.onScreen !== true) return null;
+  return compiled.liveById.get(latestId) ?? null;
 }
 
 /** Minimal shape check so that values violating the declared types fail closed instead of throwing. */

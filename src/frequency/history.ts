@@ -18,6 +18,8 @@ export interface MessageHistory {
   readonly onScreen: boolean;
   /** Index in `visitor.deliveries` of the latest on-screen delivery, or -1. */
   readonly onScreenIndex: number;
+  /** Index in `visitor.deliveries` of this message's latest delivery in this page view, or -1. */
+  readonly lastInPageViewIndex: number;
 }
 
 const NEVER: MessageHistory = {
@@ -26,6 +28,7 @@ const NEVER: MessageHistory = {
   inThisPageView: false,
   onScreen: false,
   onScreenIndex: -1,
+  lastInPageViewIndex: -1,
 };
 
 /**
@@ -55,6 +58,7 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
       // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
       onScreen: inPageView ? onScreen : prev.onScreen,
       onScreenIndex: inPageView ? (onScreen ? i : -1) : prev.onScreenIndex,
+      lastInPageViewIndex: inPageView ? i : prev.lastInPageViewIndex,
     });
   }
   return byMessage;

@@ -172,3 +172,22 @@ describe('evaluate: facts of unexpected shape', () => {
     expect(d.message?.id).toBe('plain');
   });
 });
+
+describe('evaluate: only the page view\'s latest delivery can be on screen', () => {
+  const at = (messageId: string, extra: object = {}) => ({
+    messageId,
+    at: '2026-11-23T10:00:01Z',
+    visitId: 'visit_9',
+    pageViewId: 'pv_3',
+    ...extra,
+  });
+
+  it('dismissing the later of two undismissed deliveries does not bring back the earlier one', () => {
+    const messages = [message('a', { frequency: 'oncePerVisit' }), message('b', { frequency: 'oncePerVisit' }), message('c', { priority: -1 })];
+    const both = visitor({ deliveries: [at('a'), at('b')] });
+    expect(evaluate(both, messages, T0).message?.id).toBe('b');
+    const dismissed = visitor({ deliveries: [at('a'), at('b', { dismissed: true })] });
+    // a and b are capped for this visit; a is no longer on screen: c is the answer.
+    expect(evaluate(dismissed, messages, T0).message?.id).toBe('c');
+  });
+});

@@ -151,9 +151,9 @@ const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
  *
  * @example
  * ```ts
- * const decision = evaluate(visitor, messages, Date.now());
+ * const decision = evaluate(visitor, messages, now); // now: the host clock, in epoch ms
  * if (decision.message) showBubble(decision.message);
- * if (decision.reevaluateAt !== null) setTimeout(check, decision.reevaluateAt - Date.now());
+ * if (decision.reevaluateAt !== null) setTimeout(check, decision.reevaluateAt - now);
  * ```
  */
 export function evaluate(visitor: Visitor, messages: readonly Message[], now: Instant): Decision {

@@ -4,27 +4,8 @@
  * @module
  */
 import fc from 'fast-check';
+import { offsetAt } from '../schedule/offset.js';
 import { KIT_NOW_MS, KIT_TIME_ZONES } from './pools.js';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
 
 /**
  * The UTC offset of `zone` at epoch ms `at`, in minutes (Berlin in summer: 120). Host-independent.
@@ -34,11 +15,9 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * ```
  */
 export function zoneOffsetMinutes(zone: string, at: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  const whole = at - (at % 1000 + 1000) % 1000;
-  return Math.round((wall - whole) / 60_000);
+  // The schedule module's host-independent offset (the schedule suite checks it against its own
+  // brute-force Intl reference); here it only places generated instants near transitions.
+  return Math.round(offsetAt(zone, at) / 60_000);
 }
 
 const transitionCache = new Map<string, readonly number[]>();

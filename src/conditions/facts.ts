@@ -6,6 +6,7 @@
  */
 import type { DeviceType, FactName, MetadataValue, Visitor } from '../model/types.js';
 import { isReservedMetadataKey, resolveFact } from './catalog.js';
+import { sharedLeafCount } from './shared.js';
 
 /** A fact value as operators see it; `undefined` is a missing fact. */
 export type FactValue = string | number | boolean | null | undefined;
@@ -39,6 +40,12 @@ export interface Facts {
   readonly metadata: Readonly<Record<string, MetadataValue>> | undefined;
   /** The built-in fact values again, in `BUILT_IN_FACTS` order, for the compiled evaluator's fast path. */
   readonly values: readonly FactValue[];
+  /**
+   * Results of shared leaves for these facts by leaf id (`undefined`: not computed yet): a leaf
+   * that several messages use is evaluated once per evaluation (see `shared.ts`). A plain
+   * preallocated array: allocating it is 10–40× cheaper than a typed array on V8.
+   */
+  readonly leafResults: (boolean | undefined)[];
 }
 
 function lower(value: unknown): string | undefined {
@@ -135,6 +142,7 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
     metadata: typeof metadata === 'object' && metadata !== null ? metadata : undefined,
     // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
     values: [pageUrl, pageTitle, referrerFact, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
+    leafResults: new Array<boolean | undefined>(sharedLeafCount()),
   };
 }
 

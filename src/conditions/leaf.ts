@@ -9,6 +9,7 @@ import { assertNever } from '../model/result.js';
 import { FACT_INDEX, resolveFact, type ResolvedFact } from './catalog.js';
 import { readOwnMetadata, type Facts, type FactValue } from './facts.js';
 import { compileWildcard } from './wildcard.js';
+import { sharedLeafId } from './shared.js';
 
 export type FactsPredicate = (facts: Facts) => boolean;
 export type NextChange = (facts: Facts) => number | null;
@@ -177,6 +178,21 @@ function leafTest(c: LeafCode): FactsPredicate {
   }
 }
 
+/** Reads a shared leaf's result for these facts, computing it on first use (see `shared.ts`). */
+function shared(id: number, test: FactsPredicate): FactsPredicate {
+  if (id < 0) return test;
+  return (f) => {
+    const results = f.leafResults;
+    // Facts made before this leaf got its id have no slot for it: just run it.
+    if (id >= results.length) return test(f);
+    const known = results[id];
+    if (known !== undefined) return known;
+    const result = test(f);
+    results[id] = result;
+    return result;
+  };
+}
+
 function leafCode(op: Operator, index: number, key: string, value: unknown): LeafCode {
   const list = listOf(value);
   const text = typeof value === 'string' ? value : '';
@@ -268,7 +284,7 @@ export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf | undefined {
   return {
     code,
     get: (f) => (index >= 0 ? f.values[index] : readOwnMetadata(f.metadata, key)),
-    test: leafTest(code),
+    test: shared(sharedLeafId(`${leaf.fact}\u0000${leaf.operator}\u0000${JSON.stringify(value)}`), leafTest(code)),
     cost: costOf(leaf, fact, value),
     next: timeNext(fact, code),
   };

@@ -203,7 +203,7 @@ function scanCandidates(
   let reevaluateAt: number | null = null;
   if (candidates !== undefined) {
     const facts = readFacts(visitor, nowMs);
-    const enteredAtMs = Date.parse(visitor.page.enteredAt);
+    const enteredAtMs = facts.pageEnteredAtMs; // parsed once by readFacts
     // No time-based leaf can change before the next whole second of time on page or on site:
     // once reevaluateAt is at or below this floor, no `nextTimeChange` call can lower it.
     const timeFloor = Math.min(

@@ -83,7 +83,7 @@ export function explain(visitor: Visitor, messages: readonly Message[], now: Ins
   const history: ReadonlyMap<string, MessageHistory> = visitorOk ? indexDeliveries(visitor) : new Map();
   const eligible = new Set(decision.eligible);
   const facts = visitorOk ? readFacts(visitor, nowMs) : null;
-  const enteredAtMs = visitorOk ? Date.parse(visitor.page.enteredAt) : Number.NaN;
+  const enteredAtMs = facts === null ? Number.NaN : facts.pageEnteredAtMs;
   const shownId = decision.message?.id;
   const onScreenId = shownId !== undefined && history.get(shownId)?.onScreen === true ? shownId : null;
 

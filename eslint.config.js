@@ -30,4 +30,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // zod describes the format (schema/, JSON Schema, the differential oracle) but is not shipped:
+    // the parsers run the hand-written checks of src/model/check.ts and shapes.ts.
+    files: ['src/**/*.ts'],
+    ignores: ['src/model/schema/**', 'src/model/zod-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['zod', 'zod/*'], message: 'zod is a dev dependency: use src/model/check.ts at run time.' }],
+        },
+      ],
+    },
+  },
 );

@@ -17,7 +17,9 @@ const library = {
 export default defineConfig([
   {
     // ESM: every library module transpiled on its own (imports keep their `.js` specifiers).
-    entry: ['src/**/*.ts', '!src/cli/**'],
+    // The zod schemas (`src/model/schema/`, `zod-*.ts`) are not shipped: they serve the JSON Schema
+    // export and the differential test; zod is a dev dependency.
+    entry: ['src/**/*.ts', '!src/cli/**', '!src/model/schema/**', '!src/model/zod-*.ts'],
     format: ['esm'],
     bundle: false,
     sourcemap: true,

@@ -8,4 +8,4 @@ export { LIMITS } from './limits.js';
 export type { Limits } from './limits.js';
 export { PARSE_ISSUE_CODES } from './codes.js';
 export type { ParseIssueCode } from './codes.js';
-export { findEmoji, normalizeTag } from './schema/text.js';
+export { findEmoji, normalizeTag } from './text.js';

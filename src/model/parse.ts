@@ -1,40 +1,40 @@
 /**
  * Parsers for the wire format (SPEC §4): unknown JSON in, typed values or issues out.
  *
- * Every parser first runs the iterative safety pre-pass (`guardInput`), so zod (which recurses)
- * never sees over-deep or over-large input, and no regex runs on a huge string. Messages then
+ * Every parser first runs the iterative safety pre-pass (`guardInput`), so no validator
+ * recurses into over-deep or over-large input and no regex runs on a huge string. Messages then
  * have their condition tree walked iteratively (`validateConditionTree`) and checked for
- * semantics (`checkConditionSemantics`) before the zod schema validates the rest.
+ * semantics (`checkConditionSemantics`) before the rest is validated.
+ *
+ * The rest is validated by the hand-written checks of `shapes.ts` (small enough for a widget
+ * bundle); the zod schemas of `schema/` describe the same format for types and the JSON Schema
+ * export, and `zod-parse.ts` builds the same parsers on them as a test oracle.
  * See `docs/parsing.md`.
  * @module
  */
-import * as z from 'zod/mini';
 import { checkConditionSemantics } from '../conditions/validate.js';
+import { describeValue, type Check } from './check.js';
 import { validateConditionTree } from './condition-tree.js';
 import { statusFieldIssues } from './consistency.js';
 import { guardInput, isPlainObject } from './guard.js';
 import { LIMITS } from './limits.js';
 import { fail, issue, ok, type Issue, type IssuePath, type Result } from './result.js';
-import { messageSchema } from './schema/message.js';
-import { scheduleSchema } from './schema/schedule.js';
-import { visitorSchema } from './schema/visitor.js';
-import { workspaceSchema } from './schema/workspace.js';
+import { messageCheck, scheduleCheck, visitorCheck, workspaceCheck } from './shapes.js';
 import type { ConditionNode, Message, Schedule, Visitor, Workspace } from './types.js';
-import { describeValue, mapZodIssue } from './zod-issues.js';
-
-// The schemas' outputs must be assignable to the domain types (checked at compile time).
-type Assignable<Target, Source extends Target> = Source;
-type _MessageFits = Assignable<Message, z.output<typeof messageSchema>>;
-type _VisitorFits = Assignable<Visitor, z.output<typeof visitorSchema>>;
-type _WorkspaceFits = Assignable<Workspace, z.output<typeof workspaceSchema>>;
-type _ScheduleFits = Assignable<Schedule, z.output<typeof scheduleSchema>>;
 
 /**
- * Per-parse zod options. `jitless` keeps zod off its `new Function` fast path even if a future
- * zod/mini object used it (today only classic `zod` objects do); the global zod config is
- * never touched. `reportInput` lets the issue mapper tell a missing key from a wrong type.
+ * Validates the shape of one value found at `base` (after the safety pass); `extra` are issues
+ * already found (condition tree, status fields) that come after the shape's own.
  */
-const PARSE_CONTEXT = { reportInput: true, jitless: true } as const;
+export type ShapeValidator<T> = (input: unknown, base: IssuePath, extra: readonly Issue[]) => Result<T>;
+
+/** The shape validators a set of parsers is built on. */
+export interface ShapeValidators {
+  readonly message: ShapeValidator<Message>;
+  readonly visitor: ShapeValidator<Visitor>;
+  readonly workspace: ShapeValidator<Workspace>;
+  readonly schedule: ShapeValidator<Schedule>;
+}
 
 /** Result of parsing a list where bad items are reported and good ones kept. */
 export interface ParseManyResult<T> {
@@ -54,34 +54,122 @@ function rebase(issues: readonly Issue[], base: IssuePath): Issue[] {
   return base.length === 0 ? [...issues] : issues.map((found) => ({ ...found, path: [...base, ...found.path] }));
 }
 
-function runSchema<T>(schema: z.ZodMiniType<T>, input: unknown, base: IssuePath, extra: readonly Issue[]): Result<T> {
-  const parsed = z.safeParse(schema, input, PARSE_CONTEXT);
-  const issues = parsed.success ? [] : parsed.error.issues.flatMap((found) => mapZodIssue(found, base));
+/**
+ * Issues capped at `LIMITS.maxIssues`, the shape's first.
+ * @example
+ * ```ts
+ * finish(value, shapeIssues, extra);
+ * ```
+ */
+export function finish<T>(value: T, issues: Issue[], extra: readonly Issue[]): Result<T> {
   issues.push(...extra);
-  if (parsed.success && issues.length === 0) return ok(parsed.data);
-  return fail(capped(issues));
+  return issues.length === 0 ? ok(value) : fail(capped(issues));
 }
 
-function parseMessageAt(input: unknown, base: IssuePath): Result<Message> {
-  const unsafe = guardInput(input, base);
-  if (unsafe.length > 0) return fail(unsafe);
-  let target = input;
-  const extra: Issue[] = [];
-  if (isPlainObject(input)) {
-    const tree = input.conditions;
-    if (tree !== null && tree !== undefined) {
-      const treePath = [...base, 'conditions'];
-      let treeIssues = validateConditionTree(tree, treePath);
-      if (treeIssues.length === 0) treeIssues = checkConditionSemantics(tree as ConditionNode, treePath);
-      if (treeIssues.length > 0) {
-        extra.push(...treeIssues);
-        target = { ...input, conditions: null }; // a copy: the tree is reported, the rest still checked
+/** The five parsers, built on one set of shape validators. */
+export interface Parsers {
+  readonly parseMessage: (input: unknown) => Result<Message>;
+  readonly parseMessages: (input: unknown) => ParseManyResult<Message>;
+  readonly parseVisitor: (input: unknown) => Result<Visitor>;
+  readonly parseWorkspace: (input: unknown) => Result<Workspace>;
+  readonly parseSchedule: (input: unknown) => Result<Schedule>;
+}
+
+/**
+ * Builds the parsers around shape validators: the safety pass, the condition tree, the status
+ * fields, the list rules. The library's parsers use the hand-written checks; the test suite
+ * builds a second set on the zod schemas and compares them.
+ * @example
+ * ```ts
+ * const { parseMessage } = createParsers(validators);
+ * ```
+ */
+export function createParsers(validators: ShapeValidators): Parsers {
+  function parseMessageAt(input: unknown, base: IssuePath): Result<Message> {
+    const unsafe = guardInput(input, base);
+    if (unsafe.length > 0) return fail(unsafe);
+    let target = input;
+    const extra: Issue[] = [];
+    if (isPlainObject(input)) {
+      const tree = input.conditions;
+      if (tree !== null && tree !== undefined) {
+        const treePath = [...base, 'conditions'];
+        let treeIssues = validateConditionTree(tree, treePath);
+        if (treeIssues.length === 0) treeIssues = checkConditionSemantics(tree as ConditionNode, treePath);
+        if (treeIssues.length > 0) {
+          extra.push(...treeIssues);
+          target = { ...input, conditions: null }; // a copy: the tree is reported, the rest still checked
+        }
+      }
+      extra.push(...rebase(statusFieldIssues(input), base));
+    }
+    return validators.message(target, base, extra);
+  }
+
+  function parseMessages(input: unknown): ParseManyResult<Message> {
+    if (!Array.isArray(input)) {
+      return { ok: false, value: [], issues: [issue([], 'invalidType', `expected an array of messages, got ${describeValue(input)}`)] };
+    }
+    const issues: Issue[] = [];
+    if (input.length > LIMITS.messages) {
+      issues.push(
+        issue(
+          [],
+          'tooManyMessages',
+          `the list has ${input.length} messages; at most ${LIMITS.messages} are allowed, items from index ${LIMITS.messages} on are skipped`,
+        ),
+      );
+    }
+    const value: Message[] = [];
+    const ids = new Set<string>();
+    const count = Math.min(input.length, LIMITS.messages);
+    for (let index = 0; index < count; index += 1) {
+      const parsed = parseMessageAt(input[index], [index]);
+      if (!parsed.ok) {
+        issues.push(...parsed.issues);
+      } else if (ids.has(parsed.value.id)) {
+        issues.push(issue([index, 'id'], 'duplicateValue', `duplicate message id "${parsed.value.id}"; the first one is kept`));
+      } else {
+        ids.add(parsed.value.id);
+        value.push(parsed.value);
       }
     }
-    extra.push(...rebase(statusFieldIssues(input), base));
+    return { ok: issues.length === 0, value, issues };
   }
-  return runSchema(messageSchema, target, base, extra);
+
+  function parseWith<T>(validate: ShapeValidator<T>): (input: unknown) => Result<T> {
+    return (input) => {
+      const unsafe = guardInput(input, []);
+      return unsafe.length > 0 ? fail(unsafe) : validate(input, [], []);
+    };
+  }
+
+  return {
+    parseMessage: (input) => parseMessageAt(input, []),
+    parseMessages,
+    parseVisitor: parseWith(validators.visitor),
+    parseWorkspace: parseWith(validators.workspace),
+    parseSchedule: parseWith(validators.schedule),
+  };
 }
+
+/** A shape validator from a hand-written {@link Check}. */
+function fromCheck<T>(check: Check<T>): ShapeValidator<T> {
+  return (input, base, extra) => {
+    // A missing value at the root is a wrong type (there is no key to require).
+    const issues: Issue[] =
+      input === undefined ? [issue(base, 'invalidType', `expected an object, got ${describeValue(input)}`)] : [];
+    const value = input === undefined ? (input as T) : check(input, base, issues);
+    return finish(value, issues, extra);
+  };
+}
+
+const parsers = createParsers({
+  message: fromCheck(messageCheck),
+  visitor: fromCheck(visitorCheck),
+  workspace: fromCheck(workspaceCheck),
+  schedule: fromCheck(scheduleCheck),
+});
 
 /**
  * Parses one message (SPEC §4). Unknown keys, wrong types, broken limits, emoji in an agent
@@ -96,7 +184,7 @@ function parseMessageAt(input: unknown, base: IssuePath): Result<Message> {
  * ```
  */
 export function parseMessage(input: unknown): Result<Message> {
-  return parseMessageAt(input, []);
+  return parsers.parseMessage(input);
 }
 
 /**
@@ -111,40 +199,7 @@ export function parseMessage(input: unknown): Result<Message> {
  * ```
  */
 export function parseMessages(input: unknown): ParseManyResult<Message> {
-  if (!Array.isArray(input)) {
-    return { ok: false, value: [], issues: [issue([], 'invalidType', `expected an array of messages, got ${describeValue(input)}`)] };
-  }
-  const issues: Issue[] = [];
-  if (input.length > LIMITS.messages) {
-    issues.push(
-      issue(
-        [],
-        'tooManyMessages',
-        `the list has ${input.length} messages; at most ${LIMITS.messages} are allowed, items from index ${LIMITS.messages} on are skipped`,
-      ),
-    );
-  }
-  const value: Message[] = [];
-  const ids = new Set<string>();
-  const count = Math.min(input.length, LIMITS.messages);
-  for (let index = 0; index < count; index += 1) {
-    const parsed = parseMessageAt(input[index], [index]);
-    if (!parsed.ok) {
-      issues.push(...parsed.issues);
-    } else if (ids.has(parsed.value.id)) {
-      issues.push(issue([index, 'id'], 'duplicateValue', `duplicate message id "${parsed.value.id}"; the first one is kept`));
-    } else {
-      ids.add(parsed.value.id);
-      value.push(parsed.value);
-    }
-  }
-  return { ok: issues.length === 0, value, issues };
-}
-
-function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Result<T> {
-  const unsafe = guardInput(input, []);
-  if (unsafe.length > 0) return fail(unsafe);
-  return runSchema(schema, input, [], []);
+  return parsers.parseMessages(input);
 }
 
 /**
@@ -157,7 +212,7 @@ function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Result<T> {
  * ```
  */
 export function parseVisitor(input: unknown): Result<Visitor> {
-  return parseWith(visitorSchema, input);
+  return parsers.parseVisitor(input);
 }
 
 /**
@@ -169,7 +224,7 @@ export function parseVisitor(input: unknown): Result<Visitor> {
  * ```
  */
 export function parseWorkspace(input: unknown): Result<Workspace> {
-  return parseWith(workspaceSchema, input);
+  return parsers.parseWorkspace(input);
 }
 
 /**
@@ -180,5 +235,5 @@ export function parseWorkspace(input: unknown): Result<Workspace> {
  * ```
  */
 export function parseSchedule(input: unknown): Result<Schedule> {
-  return parseWith(scheduleSchema, input);
+  return parsers.parseSchedule(input);
 }

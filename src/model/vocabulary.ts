@@ -4,7 +4,18 @@
  * that only need a list (the status machine, the evaluator) do not pull the schemas into a bundle.
  * @module
  */
-import type { BuiltInFact, CaptureField, ErrorReason, Frequency, MessageStatus, Operator, PauseReason } from './types.js';
+import type {
+  BuiltInFact,
+  CaptureField,
+  ChannelType,
+  DeviceType,
+  ErrorReason,
+  Frequency,
+  MessageStatus,
+  Operator,
+  PauseReason,
+  Weekday,
+} from './types.js';
 
 /** Every status, in the order of SPEC §1.1. */
 export const MESSAGE_STATUSES = ['draft', 'live', 'paused', 'error'] as const satisfies readonly MessageStatus[];
@@ -68,3 +79,12 @@ export type VocabularyIsComplete = [
 ] extends true[] ? true : never;
 const _complete: VocabularyIsComplete = true;
 void _complete;
+
+/** Visitor device types. */
+export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet'] as const satisfies readonly DeviceType[];
+
+/** Channel types of a workspace. */
+export const CHANNEL_TYPES = ['webWidget', 'mobileSdk', 'social', 'thirdPartyBot'] as const satisfies readonly ChannelType[];
+
+/** The weekday keys of `weekly` intervals, Monday first. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];

@@ -4,6 +4,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
+import { describeValue, keyName, listValues } from './check.js';
 import { PARSE_ISSUE_CODES } from './codes.js';
 import type { IssueCode } from './issue-codes.js';
 import { assertNever, issue, type Issue, type IssuePath } from './result.js';
@@ -21,30 +22,12 @@ const EXPECTED: Readonly<Record<string, string>> = {
   record: 'an object',
 };
 
-/** Names a JSON value's type for messages. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return String(value);
-    return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
-  }
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 function toPath(base: IssuePath, path: readonly PropertyKey[]): IssuePath {
   return [...base, ...path.map((key) => (typeof key === 'number' ? key : String(key)))];
 }
 
-function keyName(path: IssuePath): string {
-  const last = path[path.length - 1];
-  return last === undefined ? 'value' : `"${String(last)}"`;
-}
 
-function listValues(values: readonly unknown[]): string {
-  return values.map((value) => JSON.stringify(value)).join(', ');
-}
 
 function isKnownCode(code: unknown): code is IssueCode {
   return typeof code === 'string' && ((PARSE_ISSUE_CODES as readonly string[]).includes(code) || code === 'invalidTimeZone');

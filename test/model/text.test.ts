@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoTimestamp, isLocalDate } from '../../src/model/schema/primitives.js';
-import { findEmoji, isTagText, normalizeTag } from '../../src/model/schema/text.js';
+import { isIsoTimestamp, isLocalDate } from '../../src/model/formats.js';
+import { findEmoji, isTagText, normalizeTag } from '../../src/model/text.js';
 
 describe('findEmoji', () => {
   it.each([

@@ -17,7 +17,7 @@ import {
   uniqueBy,
 } from './primitives.js';
 import { scheduleSchema } from './schedule.js';
-import { isTagText, normalizeTag } from './text.js';
+import { isTagText, normalizeTag } from '../text.js';
 
 import { CAPTURE_FIELDS, ERROR_REASONS, FREQUENCIES, MESSAGE_STATUSES, PAUSE_REASONS } from '../vocabulary.js';
 

@@ -7,8 +7,9 @@ import { isValidTimeZone } from '../../schedule/zone.js';
 import { LIMITS } from '../limits.js';
 import { boundedString, localDateSchema, nameSchema, rule, wallClockSchema } from './primitives.js';
 
-/** The weekday keys of `weekly` intervals. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import { WEEKDAYS } from '../vocabulary.js';
+
+export { WEEKDAYS };
 
 const timeZoneSchema = boundedString(1, LIMITS.timeZoneLength).check(
   rule<string>('invalidTimeZone', (zone) =>

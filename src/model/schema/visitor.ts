@@ -6,7 +6,9 @@ import * as z from 'zod/mini';
 import { LIMITS } from '../limits.js';
 import { boundedString, idSchema, rule, timestampSchema, urlSchema } from './primitives.js';
 
-export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet'] as const;
+import { DEVICE_TYPES } from '../vocabulary.js';
+
+export { DEVICE_TYPES };
 
 const deliverySchema = z.strictObject({
   messageId: idSchema,

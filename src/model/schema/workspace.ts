@@ -6,7 +6,9 @@ import * as z from 'zod/mini';
 import { LIMITS } from '../limits.js';
 import { idSchema, nameSchema, textSchema, uniqueBy, urlSchema } from './primitives.js';
 
-export const CHANNEL_TYPES = ['webWidget', 'mobileSdk', 'social', 'thirdPartyBot'] as const;
+import { CHANNEL_TYPES } from '../vocabulary.js';
+
+export { CHANNEL_TYPES };
 
 const senderSchema = z.strictObject({ name: nameSchema, avatarUrl: z.optional(urlSchema) });
 

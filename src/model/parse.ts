@@ -8,7 +8,7 @@
  *
  * The rest is validated by the hand-written checks of `shapes.ts` (small enough for a widget
  * bundle); the zod schemas of `schema/` describe the same format for types and the JSON Schema
- * export, and `zod-parse.ts` builds the same parsers on them as a test oracle.
+ * export, and `zod-parse.ts` runs the same pipeline on them as a test oracle.
  * See `docs/parsing.md`.
  * @module
  */
@@ -19,22 +19,9 @@ import { statusFieldIssues } from './consistency.js';
 import { guardInput, isPlainObject } from './guard.js';
 import { LIMITS } from './limits.js';
 import { fail, issue, ok, type Issue, type IssuePath, type Result } from './result.js';
-import { messageCheck, scheduleCheck, visitorCheck, workspaceCheck } from './shapes.js';
+import { messageCheck, scheduleCheck, visitorCheck } from './shapes.js';
+import { workspaceCheck } from './workspace-shape.js';
 import type { ConditionNode, Message, Schedule, Visitor, Workspace } from './types.js';
-
-/**
- * Validates the shape of one value found at `base` (after the safety pass); `extra` are issues
- * already found (condition tree, status fields) that come after the shape's own.
- */
-export type ShapeValidator<T> = (input: unknown, base: IssuePath, extra: readonly Issue[]) => Result<T>;
-
-/** The shape validators a set of parsers is built on. */
-export interface ShapeValidators {
-  readonly message: ShapeValidator<Message>;
-  readonly visitor: ShapeValidator<Visitor>;
-  readonly workspace: ShapeValidator<Workspace>;
-  readonly schedule: ShapeValidator<Schedule>;
-}
 
 /** Result of parsing a list where bad items are reported and good ones kept. */
 export interface ParseManyResult<T> {
@@ -55,121 +42,96 @@ function rebase(issues: readonly Issue[], base: IssuePath): Issue[] {
 }
 
 /**
- * Issues capped at `LIMITS.maxIssues`, the shape's first.
- * @example
- * ```ts
- * finish(value, shapeIssues, extra);
- * ```
+ * Runs `check` on `input` (found at `base`) and appends `extra` (issues already found: the
+ * condition tree, the status fields) after the shape's own; at most `LIMITS.maxIssues`.
  */
-export function finish<T>(value: T, issues: Issue[], extra: readonly Issue[]): Result<T> {
+function finish<T>(check: Check<T>, input: unknown, base: IssuePath, extra: readonly Issue[]): Result<T> {
+  // A missing value at the root is a wrong type (there is no key to require).
+  const issues: Issue[] =
+    input === undefined ? [issue(base, 'invalidType', `expected an object, got ${describeValue(input)}`)] : [];
+  const value = input === undefined ? (input as T) : check(input, base, issues);
   issues.push(...extra);
   return issues.length === 0 ? ok(value) : fail(capped(issues));
 }
 
-/** The five parsers, built on one set of shape validators. */
-export interface Parsers {
-  readonly parseMessage: (input: unknown) => Result<Message>;
-  readonly parseMessages: (input: unknown) => ParseManyResult<Message>;
-  readonly parseVisitor: (input: unknown) => Result<Visitor>;
-  readonly parseWorkspace: (input: unknown) => Result<Workspace>;
-  readonly parseSchedule: (input: unknown) => Result<Schedule>;
+/**
+ * One message at `base`: the safety pass, the condition tree, the status fields, then `check`
+ * for the rest. Exported for the zod oracle (`zod-parse.ts`), which passes its own `check`.
+ * @example
+ * ```ts
+ * parseMessageWith(messageCheck, json, [3]); // issues start with [3, …]
+ * ```
+ */
+export function parseMessageWith(check: Check<Message>, input: unknown, base: IssuePath): Result<Message> {
+  const unsafe = guardInput(input, base);
+  if (unsafe.length > 0) return fail(unsafe);
+  let target = input;
+  const extra: Issue[] = [];
+  if (isPlainObject(input)) {
+    const tree = input.conditions;
+    if (tree !== null && tree !== undefined) {
+      const treePath = [...base, 'conditions'];
+      let treeIssues = validateConditionTree(tree, treePath);
+      if (treeIssues.length === 0) treeIssues = checkConditionSemantics(tree as ConditionNode, treePath);
+      if (treeIssues.length > 0) {
+        extra.push(...treeIssues);
+        target = { ...input, conditions: null }; // a copy: the tree is reported, the rest still checked
+      }
+    }
+    extra.push(...rebase(statusFieldIssues(input), base));
+  }
+  return finish(check, target, base, extra);
 }
 
 /**
- * Builds the parsers around shape validators: the safety pass, the condition tree, the status
- * fields, the list rules. The library's parsers use the hand-written checks; the test suite
- * builds a second set on the zod schemas and compares them.
+ * A list of messages (see {@link parseMessages}), each checked by `check`.
  * @example
  * ```ts
- * const { parseMessage } = createParsers(validators);
+ * parseMessageListWith(messageCheck, json).value;
  * ```
  */
-export function createParsers(validators: ShapeValidators): Parsers {
-  function parseMessageAt(input: unknown, base: IssuePath): Result<Message> {
-    const unsafe = guardInput(input, base);
-    if (unsafe.length > 0) return fail(unsafe);
-    let target = input;
-    const extra: Issue[] = [];
-    if (isPlainObject(input)) {
-      const tree = input.conditions;
-      if (tree !== null && tree !== undefined) {
-        const treePath = [...base, 'conditions'];
-        let treeIssues = validateConditionTree(tree, treePath);
-        if (treeIssues.length === 0) treeIssues = checkConditionSemantics(tree as ConditionNode, treePath);
-        if (treeIssues.length > 0) {
-          extra.push(...treeIssues);
-          target = { ...input, conditions: null }; // a copy: the tree is reported, the rest still checked
-        }
-      }
-      extra.push(...rebase(statusFieldIssues(input), base));
-    }
-    return validators.message(target, base, extra);
+export function parseMessageListWith(check: Check<Message>, input: unknown): ParseManyResult<Message> {
+  if (!Array.isArray(input)) {
+    return { ok: false, value: [], issues: [issue([], 'invalidType', `expected an array of messages, got ${describeValue(input)}`)] };
   }
-
-  function parseMessages(input: unknown): ParseManyResult<Message> {
-    if (!Array.isArray(input)) {
-      return { ok: false, value: [], issues: [issue([], 'invalidType', `expected an array of messages, got ${describeValue(input)}`)] };
-    }
-    const issues: Issue[] = [];
-    if (input.length > LIMITS.messages) {
-      issues.push(
-        issue(
-          [],
-          'tooManyMessages',
-          `the list has ${input.length} messages; at most ${LIMITS.messages} are allowed, items from index ${LIMITS.messages} on are skipped`,
-        ),
-      );
-    }
-    const value: Message[] = [];
-    const ids = new Set<string>();
-    const count = Math.min(input.length, LIMITS.messages);
-    for (let index = 0; index < count; index += 1) {
-      const parsed = parseMessageAt(input[index], [index]);
-      if (!parsed.ok) {
-        issues.push(...parsed.issues);
-      } else if (ids.has(parsed.value.id)) {
-        issues.push(issue([index, 'id'], 'duplicateValue', `duplicate message id "${parsed.value.id}"; the first one is kept`));
-      } else {
-        ids.add(parsed.value.id);
-        value.push(parsed.value);
-      }
-    }
-    return { ok: issues.length === 0, value, issues };
+  const issues: Issue[] = [];
+  if (input.length > LIMITS.messages) {
+    issues.push(
+      issue(
+        [],
+        'tooManyMessages',
+        `the list has ${input.length} messages; at most ${LIMITS.messages} are allowed, items from index ${LIMITS.messages} on are skipped`,
+      ),
+    );
   }
-
-  function parseWith<T>(validate: ShapeValidator<T>): (input: unknown) => Result<T> {
-    return (input) => {
-      const unsafe = guardInput(input, []);
-      return unsafe.length > 0 ? fail(unsafe) : validate(input, [], []);
-    };
+  const value: Message[] = [];
+  const ids = new Set<string>();
+  const count = Math.min(input.length, LIMITS.messages);
+  for (let index = 0; index < count; index += 1) {
+    const parsed = parseMessageWith(check, input[index], [index]);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+    } else if (ids.has(parsed.value.id)) {
+      issues.push(issue([index, 'id'], 'duplicateValue', `duplicate message id "${parsed.value.id}"; the first one is kept`));
+    } else {
+      ids.add(parsed.value.id);
+      value.push(parsed.value);
+    }
   }
-
-  return {
-    parseMessage: (input) => parseMessageAt(input, []),
-    parseMessages,
-    parseVisitor: parseWith(validators.visitor),
-    parseWorkspace: parseWith(validators.workspace),
-    parseSchedule: parseWith(validators.schedule),
-  };
+  return { ok: issues.length === 0, value, issues };
 }
 
-/** A shape validator from a hand-written {@link Check}. */
-function fromCheck<T>(check: Check<T>): ShapeValidator<T> {
-  return (input, base, extra) => {
-    // A missing value at the root is a wrong type (there is no key to require).
-    const issues: Issue[] =
-      input === undefined ? [issue(base, 'invalidType', `expected an object, got ${describeValue(input)}`)] : [];
-    const value = input === undefined ? (input as T) : check(input, base, issues);
-    return finish(value, issues, extra);
-  };
+/**
+ * A visitor, workspace or schedule: the safety pass, then `check`.
+ * @example
+ * ```ts
+ * parseDocumentWith(visitorCheck, json);
+ * ```
+ */
+export function parseDocumentWith<T>(check: Check<T>, input: unknown): Result<T> {
+  const unsafe = guardInput(input, []);
+  return unsafe.length > 0 ? fail(unsafe) : finish(check, input, [], []);
 }
-
-const parsers = createParsers({
-  message: fromCheck(messageCheck),
-  visitor: fromCheck(visitorCheck),
-  workspace: fromCheck(workspaceCheck),
-  schedule: fromCheck(scheduleCheck),
-});
 
 /**
  * Parses one message (SPEC §4). Unknown keys, wrong types, broken limits, emoji in an agent
@@ -184,7 +146,7 @@ const parsers = createParsers({
  * ```
  */
 export function parseMessage(input: unknown): Result<Message> {
-  return parsers.parseMessage(input);
+  return parseMessageWith(messageCheck, input, []);
 }
 
 /**
@@ -199,7 +161,7 @@ export function parseMessage(input: unknown): Result<Message> {
  * ```
  */
 export function parseMessages(input: unknown): ParseManyResult<Message> {
-  return parsers.parseMessages(input);
+  return parseMessageListWith(messageCheck, input);
 }
 
 /**
@@ -212,7 +174,7 @@ export function parseMessages(input: unknown): ParseManyResult<Message> {
  * ```
  */
 export function parseVisitor(input: unknown): Result<Visitor> {
-  return parsers.parseVisitor(input);
+  return parseDocumentWith(visitorCheck, input);
 }
 
 /**
@@ -224,7 +186,7 @@ export function parseVisitor(input: unknown): Result<Visitor> {
  * ```
  */
 export function parseWorkspace(input: unknown): Result<Workspace> {
-  return parsers.parseWorkspace(input);
+  return parseDocumentWith(workspaceCheck, input);
 }
 
 /**
@@ -235,5 +197,5 @@ export function parseWorkspace(input: unknown): Result<Workspace> {
  * ```
  */
 export function parseSchedule(input: unknown): Result<Schedule> {
-  return parsers.parseSchedule(input);
+  return parseDocumentWith(scheduleCheck, input);
 }

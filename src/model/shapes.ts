@@ -45,11 +45,9 @@ import type {
   Trigger,
   Visitor,
   WeeklyInterval,
-  Workspace,
 } from './types.js';
 import {
   CAPTURE_FIELDS,
-  CHANNEL_TYPES,
   DEVICE_TYPES,
   ERROR_REASONS,
   FREQUENCIES,
@@ -232,50 +230,4 @@ export const visitorCheck: Check<Visitor> = object<Visitor>({
   ),
   inActiveConversation: boolean,
   deliveries: withDefault(array(delivery, 0, LIMITS.deliveries), () => []),
-});
-
-// ---------------------------------------------------------------- workspace
-
-/** The account: switches, channels, AI agents and automated-resolution settings. */
-export const workspaceCheck: Check<Workspace> = object<Workspace>({
-  agentWorkspaceEnabled: boolean,
-  messagingEnabled: boolean,
-  channels: array(
-    object({
-      id,
-      type: oneOf(CHANNEL_TYPES),
-      brandId: id,
-      name,
-      defaultSender: object({ name, avatarUrl: optional(url) }),
-    }),
-    0,
-    LIMITS.channels,
-    unique((channel) => channel.id, 'channel id', 'id'),
-  ),
-  aiAgents: array(
-    object({
-      id,
-      brandId: id,
-      name,
-      published: boolean,
-      active: boolean,
-      channelIds: array(id, 0, LIMITS.channelIds),
-      legacy: boolean,
-      answers: withDefault(
-        array(
-          object({ id, name, published: boolean, text: optional(text) }),
-          0,
-          LIMITS.answers,
-          unique((answer) => answer.id, 'answer id', 'id'),
-        ),
-        () => [],
-      ),
-      greeting: optional(text),
-      avatarUrl: optional(url),
-    }),
-    0,
-    LIMITS.aiAgents,
-    unique((agent) => agent.id, 'AI agent id', 'id'),
-  ),
-  automatedResolutions: object({ pauseAiAgentFeaturesAtLimit: boolean, limitReached: boolean }),
 });

@@ -1,12 +1,14 @@
 /**
- * The parsers built on the zod schemas of `schema/` instead of the hand-written checks: the
- * oracle of the differential test (`test/model/differential.test.ts`). Not part of the public
- * API and not imported by anything shipped to a browser.
+ * The parsers run on the zod schemas of `schema/` instead of the hand-written checks: the
+ * oracle of the differential test (`test/model/differential.test.ts`). Same pipeline (safety
+ * pass, condition tree, status fields), zod in the shape step. Not part of the public API and
+ * not shipped (zod is a dev dependency).
  * @module
  */
 import * as z from 'zod/mini';
-import { createParsers, finish, type Parsers, type ShapeValidator } from './parse.js';
-import type { Issue } from './result.js';
+import type { Check } from './check.js';
+import { parseDocumentWith, parseMessageListWith, parseMessageWith, type ParseManyResult } from './parse.js';
+import type { Result } from './result.js';
 import { messageSchema } from './schema/message.js';
 import { scheduleSchema } from './schema/schedule.js';
 import { visitorSchema } from './schema/visitor.js';
@@ -27,12 +29,28 @@ type _ScheduleFits = Assignable<Schedule, z.output<typeof scheduleSchema>>;
  */
 const PARSE_CONTEXT = { reportInput: true, jitless: true } as const;
 
-function fromSchema<T>(schema: z.ZodMiniType<T>): ShapeValidator<T> {
-  return (input, base, extra) => {
+/** A zod schema as a {@link Check}: its issues mapped to ours. */
+function fromSchema<T>(schema: z.ZodMiniType<T>): Check<T> {
+  return (input, base, issues) => {
     const parsed = z.safeParse(schema, input, PARSE_CONTEXT);
-    const issues: Issue[] = parsed.success ? [] : parsed.error.issues.flatMap((found) => mapZodIssue(found, base));
-    return finish(parsed.success ? parsed.data : (input as T), issues, extra);
+    if (parsed.success) return parsed.data;
+    issues.push(...parsed.error.issues.flatMap((found) => mapZodIssue(found, base)));
+    return input as T;
   };
+}
+
+const message = fromSchema(messageSchema);
+const visitor = fromSchema(visitorSchema);
+const workspace = fromSchema(workspaceSchema);
+const schedule = fromSchema(scheduleSchema);
+
+/** The five parsers, on the zod schemas. */
+export interface ZodParsers {
+  readonly parseMessage: (input: unknown) => Result<Message>;
+  readonly parseMessages: (input: unknown) => ParseManyResult<Message>;
+  readonly parseVisitor: (input: unknown) => Result<Visitor>;
+  readonly parseWorkspace: (input: unknown) => Result<Workspace>;
+  readonly parseSchedule: (input: unknown) => Result<Schedule>;
 }
 
 /**
@@ -42,9 +60,10 @@ function fromSchema<T>(schema: z.ZodMiniType<T>): ShapeValidator<T> {
  * zodParsers.parseMessage(json); // same result as parseMessage(json)
  * ```
  */
-export const zodParsers: Parsers = createParsers({
-  message: fromSchema(messageSchema),
-  visitor: fromSchema(visitorSchema),
-  workspace: fromSchema(workspaceSchema),
-  schedule: fromSchema(scheduleSchema),
-});
+export const zodParsers: ZodParsers = {
+  parseMessage: (input) => parseMessageWith(message, input, []),
+  parseMessages: (input) => parseMessageListWith(message, input),
+  parseVisitor: (input) => parseDocumentWith(visitor, input),
+  parseWorkspace: (input) => parseDocumentWith(workspace, input),
+  parseSchedule: (input) => parseDocumentWith(schedule, input),
+};

@@ -6,7 +6,7 @@
  */
 import { assertNever } from '../model/result.js';
 import type { Presentation } from './presentation-types.js';
-import { validateDetails, type CapturedDetails, type FieldErrors } from './details.js';
+import { validateDetails, type FieldErrors } from './details.js';
 import type {
   IgnoredEvent,
   IgnoredReason,
@@ -110,6 +110,7 @@ export function interact(state: InteractionState, event: InteractionEvent): Inte
   return { state: next, effects: row.effects.map((type) => effectOf(type, next)), ignored: null };
 }
 
+/** The effect of `type` for the state just entered (the frozen table only lists known types). */
 function effectOf(type: InteractionEffectType, state: InteractionState): InteractionEffect {
   const { messageId, visitorId, response } = state;
   switch (type) {
@@ -120,22 +121,15 @@ function effectOf(type: InteractionEffectType, state: InteractionState): Interac
     case 'countReplied':
       return { type, messageId, visitorId };
     case 'handOffToAgent':
-      return { type, messageId, tags: response.type === 'agent' ? [...response.tags] : [], details: copy(state.details) };
+      return { type, messageId, tags: response.type === 'agent' ? [...response.tags] : [], details: { ...state.details } };
     case 'startAiConversation': {
-      // The table emits this only for AI-agent responses; the fallbacks keep the types total.
-      const aiAgentId = response.type === 'aiAgent' ? response.aiAgentId : '';
-      const answerId = response.type === 'aiAgent' ? response.answerId : null;
+      // The table emits this only for AI-agent responses; the fallback keeps the types total.
+      const { aiAgentId, answerId } = response.type === 'aiAgent' ? response : { aiAgentId: '', answerId: null };
       return answerId === null ? { type, messageId, aiAgentId } : { type, messageId, aiAgentId, answerId };
     }
     case 'markDelivery':
       return { type, messageId, outcome: state.status === 'dismissed' ? 'dismissed' : 'closed' };
-    default:
-      return assertNever(type, 'effect type');
   }
-}
-
-function copy(details: CapturedDetails): CapturedDetails {
-  return { ...details };
 }
 
 /** Why an event was ignored, in words (`notForThisResponseType` also names the response type). */

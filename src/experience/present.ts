@@ -10,12 +10,9 @@ import type {
   Message,
   Workspace,
 } from '../model/types.js';
-import { fail, issue, ok, type Issue, type Result } from '../model/result.js';
-import { assertNever } from '../model/result.js';
+import { assertNever, fail, issue, ok, type Issue, type Result } from '../model/result.js';
+import { isProactiveChannelType } from '../message/requirements.js';
 import type { AgentPresentation, AiAgentPresentation, AiOpeningContent, Presentation } from './presentation-types.js';
-
-/** Channel types that can carry proactive messages (SPEC §1.5). */
-const PROACTIVE_CHANNEL_TYPES: ReadonlySet<Channel['type']> = new Set(['webWidget', 'mobileSdk']);
 
 /**
  * The greeting shown when an AI-agent message is opened, no answer is chosen and the AI agent
@@ -88,7 +85,7 @@ function findChannel(message: Message, workspace: Workspace, issues: Issue[]): C
     issues.push(issue(['channelId'], 'channelNotFound', `channel "${channelId}" is not in the workspace`));
     return undefined;
   }
-  if (!PROACTIVE_CHANNEL_TYPES.has(channel.type)) {
+  if (!isProactiveChannelType(channel.type)) {
     issues.push(
       issue(['channelId'], 'channelNotAllowed', `channel "${channelId}" is a ${channel.type} channel, which cannot carry proactive messages`),
     );

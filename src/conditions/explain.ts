@@ -7,7 +7,8 @@
  */
 import type { ConditionLeaf, ConditionNode } from '../model/types.js';
 import { ok, type Result } from '../model/result.js';
-import { compileTree, type Plan } from './compile.js';
+import { compileTree } from './compile.js';
+import type { Plan } from './plan.js';
 import type { Facts, FactValue } from './facts.js';
 
 /** A node's outcome: it held, it did not, or short-circuiting made it unnecessary. */
@@ -86,13 +87,25 @@ function run(node: Plan, facts: Facts, skip: boolean): ExplainedNode {
  */
 export function explainConditions(tree: ConditionNode | null, facts: Facts): Result<ExplainedNode | null> {
   const compiled = compileTree(tree);
-  if (!compiled.ok) return compiled;
-  const plan = compiled.value.plan;
-  if (plan === null) return ok(null);
+  return compiled.ok ? ok(explainPlan(compiled.value.plan, facts)) : compiled;
+}
+
+/**
+ * Explains an already compiled source-order plan (`null`: no conditions, explained as `null`).
+ * For callers that compiled the tree with `compileTreeLean` and so know it is valid: they need
+ * neither the detailed validators nor their issue texts (`explain` of the evaluator).
+ * @example
+ * ```ts
+ * const compiled = compileTreeLean({ fact: 'pageViews', operator: 'greaterThan', value: 2 });
+ * if (compiled !== null) explainPlan(compiled.plan, readFacts(visitor, now))?.outcome; // 'passed' or 'failed'
+ * ```
+ */
+export function explainPlan(plan: Plan | null, facts: Facts): ExplainedNode | null {
+  if (plan === null) return null;
   try {
-    return ok(run(plan, facts, false));
+    return run(plan, facts, false);
   } catch {
     // Only facts of unexpected shape get here (`test` reads them as false): nothing is claimed.
-    return ok(run(plan, facts, true));
+    return run(plan, facts, true);
   }
 }

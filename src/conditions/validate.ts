@@ -40,64 +40,46 @@ function scalarProblem(spec: FactSpec, value: unknown): string | undefined {
   }
 }
 
-function checkList(
-  value: unknown,
-  path: IssuePath,
-  operator: Operator,
-  itemProblem: (item: unknown) => string | undefined,
-  issues: Issue[],
-): void {
-  if (!Array.isArray(value)) {
-    issues.push(issue(path, 'invalidConditionValue', `${operator} expects a list, got ${describe(value)}`));
-    return;
-  }
-  if (value.length === 0) {
-    issues.push(issue(path, 'emptyConditionList', `${operator} needs at least one value`));
-    return;
-  }
-  if (value.length > CONDITION_LIMITS.maxListItems) {
-    issues.push(issue(path, 'conditionListTooLong', `${operator} takes at most ${CONDITION_LIMITS.maxListItems} values, got ${value.length}`));
-    return;
-  }
-  value.forEach((item: unknown, index) => {
-    const problem = itemProblem(item);
-    if (problem !== undefined) issues.push(issue([...path, index], 'invalidConditionValue', `${operator} ${problem}, got ${describe(item)}`));
-  });
-}
+/** Operators whose value is a list; each item is checked like the value of the others. */
+const LIST_OPERATORS: readonly Operator[] = ['in', 'notIn', 'containsAnyOf', 'doesNotContainAnyOf'];
 
-const NON_EMPTY_STRING = (value: unknown): string | undefined => (isNonEmptyString(value) ? undefined : 'expects a non-empty string');
-
-function checkValue(spec: FactSpec, operator: Operator, value: unknown, path: IssuePath, issues: Issue[]): void {
+/** Why `value` (or one item of a list value) does not suit `operator` on this fact; `undefined` when it does. */
+function itemProblem(spec: FactSpec, operator: Operator, value: unknown): string | undefined {
   switch (operator) {
-    case 'equal':
-    case 'notEqual': {
-      const problem = scalarProblem(spec, value);
-      if (problem !== undefined) issues.push(issue(path, 'invalidConditionValue', `${operator} ${problem}, got ${describe(value)}`));
-      return;
-    }
-    case 'in':
-    case 'notIn':
-      checkList(value, path, operator, (item) => scalarProblem(spec, item), issues);
-      return;
     case 'lessThan':
     case 'lessThanInclusive':
     case 'greaterThan':
     case 'greaterThanInclusive':
-      if (!isFiniteNumber(value)) {
-        issues.push(issue(path, 'invalidConditionValue', `${operator} expects a finite number, got ${describe(value)}`));
-      }
-      return;
+      return isFiniteNumber(value) ? undefined : 'expects a finite number';
     case 'containsAnyOf':
     case 'doesNotContainAnyOf':
-      checkList(value, path, operator, NON_EMPTY_STRING, issues);
-      return;
     case 'startsWith':
     case 'endsWith':
-    case 'matchesWildcard': {
-      const problem = NON_EMPTY_STRING(value);
-      if (problem !== undefined) issues.push(issue(path, 'invalidConditionValue', `${operator} ${problem}, got ${describe(value)}`));
-      return;
-    }
+    case 'matchesWildcard':
+      return isNonEmptyString(value) ? undefined : 'expects a non-empty string';
+    default:
+      // equal, notEqual, in, notIn: a comparison value of the fact's own kind.
+      return scalarProblem(spec, value);
+  }
+}
+
+function checkItem(spec: FactSpec, operator: Operator, value: unknown, path: IssuePath, issues: Issue[]): void {
+  const problem = itemProblem(spec, operator, value);
+  if (problem !== undefined) issues.push(issue(path, 'invalidConditionValue', `${operator} ${problem}, got ${describe(value)}`));
+}
+
+function checkValue(spec: FactSpec, operator: Operator, value: unknown, path: IssuePath, issues: Issue[]): void {
+  if (!LIST_OPERATORS.includes(operator)) {
+    checkItem(spec, operator, value, path, issues);
+  } else if (!Array.isArray(value)) {
+    issues.push(issue(path, 'invalidConditionValue', `${operator} expects a list, got ${describe(value)}`));
+  } else if (value.length === 0) {
+    issues.push(issue(path, 'emptyConditionList', `${operator} needs at least one value`));
+  } else if (value.length > CONDITION_LIMITS.maxListItems) {
+    issues.push(issue(path, 'conditionListTooLong', `${operator} takes at most ${CONDITION_LIMITS.maxListItems} values, got ${value.length}`));
+  } else {
+    // `forEach` skips holes, as the lean check's `every` does.
+    value.forEach((item: unknown, index) => checkItem(spec, operator, item, [...path, index], issues));
   }
 }
 

@@ -8,7 +8,8 @@ import type { Frequency, Instant, Message, Visitor } from '../model/types.js';
 import type { Issue } from '../model/result.js';
 import { toEpochMs } from '../model/time.js';
 import { readFacts, type Facts } from '../conditions/facts.js';
-import { explainConditions, type ExplainedNode } from '../conditions/explain.js';
+import { explainPlan, type ExplainedNode } from '../conditions/explain.js';
+import { compileTreeLean } from '../conditions/plan.js';
 import { frequencyAllows, indexDeliveries, type MessageHistory } from '../frequency/history.js';
 import { compileMessages, isInvalid, type CompiledMessage } from './compile.js';
 import { evaluate, isVisitorShape, timedGates, type Decision } from './evaluate.js';
@@ -120,9 +121,9 @@ function gatesOf(
   nowMs: number,
 ): GateResult[] {
   const g = timedGates(cm, facts, enteredAtMs, nowMs);
-  // The tree compiled for this message, so explaining it cannot fail; `null` means no conditions.
-  const explained = explainConditions(cm.message.conditions, facts);
-  const tree = explained.ok ? explained.value : null;
+  // The tree compiled for this message (a cache hit here), so its plan exists; `null` means no
+  // conditions. The lean compiler keeps the detailed validators out of the widget's bundle.
+  const tree = explainPlan(compileTreeLean(cm.message.conditions ?? null)?.plan ?? null, facts);
   const firesAt = enteredAtMs + cm.triggerDelayMs;
   return [
     { gate: 'status', passed: cm.live, status: cm.message.status },

@@ -1,6 +1,6 @@
 /**
  * Validation of the details a visitor shares in the data-capture form (name, email).
- * Every check is a single pass over the text: linear time, no regular expressions.
+ * Every check takes time linear in the text and uses no regular expressions.
  * @module
  */
 import type { CaptureField } from '../model/types.js';
@@ -35,6 +35,8 @@ export type DetailsValidation =
 
 const MAX_LOCAL_PART = 64;
 const MAX_DOMAIN_LABEL = 63;
+/** Characters that only make sense inside quoted local parts, which we do not accept. */
+const QUOTED_ONLY = '"(),:;<>[]\\';
 
 /**
  * A deliberately simple, linear-time email check — the form's job is to catch typos, not to
@@ -51,10 +53,23 @@ const MAX_DOMAIN_LABEL = 63;
  * ```
  */
 export function isValidEmail(text: string): boolean {
-  if (text.length === 0 || text.length > MAX_EMAIL_LENGTH) return false;
   const at = text.indexOf('@');
-  if (at <= 0 || at !== text.lastIndexOf('@')) return false;
-  return isValidLocalPart(text.slice(0, at)) && isValidDomain(text.slice(at + 1));
+  if (text.length > MAX_EMAIL_LENGTH || at <= 0 || at !== text.lastIndexOf('@')) return false;
+  const local = text.slice(0, at);
+  // Splitting on dots is linear too: an empty part is a leading, trailing or doubled dot.
+  const labels = text.slice(at + 1).split('.');
+  return (
+    local.length <= MAX_LOCAL_PART &&
+    local.split('.').every((atom) => atom !== '' && everyCode(atom, isLocalPartCode)) &&
+    labels.length >= 2 &&
+    labels.every(isValidLabel)
+  );
+}
+
+/** Whether every UTF-16 code unit of `text` passes `test`. */
+function everyCode(text: string, test: (code: number) => boolean): boolean {
+  for (let index = 0; index < text.length; index += 1) if (!test(text.charCodeAt(index))) return false;
+  return true;
 }
 
 function isSpaceOrControl(code: number): boolean {
@@ -63,48 +78,20 @@ function isSpaceOrControl(code: number): boolean {
     (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x1680 || code === 0x202f || code === 0x205f;
 }
 
-function isValidLocalPart(local: string): boolean {
-  if (local.length > MAX_LOCAL_PART) return false;
-  if (local.startsWith('.') || local.endsWith('.')) return false;
-  let previousDot = false;
-  for (let index = 0; index < local.length; index += 1) {
-    const code = local.charCodeAt(index);
-    if (isSpaceOrControl(code)) return false;
-    const char = local[index];
-    // Characters that only make sense inside quoted local parts, which we do not accept.
-    if (char === '"' || char === '(' || char === ')' || char === ',' || char === ':' || char === ';' ||
-      char === '<' || char === '>' || char === '[' || char === ']' || char === '\\') return false;
-    const isDot = char === '.';
-    if (isDot && previousDot) return false;
-    previousDot = isDot;
-  }
-  return true;
+function isLocalPartCode(code: number): boolean {
+  return !isSpaceOrControl(code) && !QUOTED_ONLY.includes(String.fromCharCode(code));
 }
 
-function isValidDomain(domain: string): boolean {
-  let labels = 0;
-  let labelStart = 0;
-  for (let index = 0; index <= domain.length; index += 1) {
-    if (index === domain.length || domain[index] === '.') {
-      if (!isValidLabel(domain, labelStart, index)) return false;
-      labels += 1;
-      labelStart = index + 1;
-    }
-  }
-  return labels >= 2;
+function isValidLabel(label: string): boolean {
+  return label.length > 0 && label.length <= MAX_DOMAIN_LABEL && !label.startsWith('-') && !label.endsWith('-') &&
+    everyCode(label, isLabelCode);
 }
 
-function isValidLabel(domain: string, start: number, end: number): boolean {
-  const length = end - start;
-  if (length === 0 || length > MAX_DOMAIN_LABEL) return false;
-  if (domain[start] === '-' || domain[end - 1] === '-') return false;
-  for (let index = start; index < end; index += 1) {
-    const code = domain.charCodeAt(index);
-    const isAsciiLetterOrDigit =
-      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-    if (!isAsciiLetterOrDigit && code !== 0x2d && (code < 0x80 || isSpaceOrControl(code))) return false;
-  }
-  return true;
+function isLabelCode(code: number): boolean {
+  const isAsciiLetterOrDigit =
+    (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  // `-` (0x2d), or non-ASCII for internationalised names.
+  return isAsciiLetterOrDigit || code === 0x2d || (code >= 0x80 && !isSpaceOrControl(code));
 }
 
 /**
@@ -135,13 +122,9 @@ export function validateDetails(capture: readonly CaptureField[], submitted: Cap
 
 function fieldError(field: CaptureField, value: string): DetailError | undefined {
   if (value === '') return { code: 'required', message: `${field} is required` };
-  if (field === 'name') {
-    return value.length > MAX_NAME_LENGTH
-      ? { code: 'tooLong', message: `name is longer than ${MAX_NAME_LENGTH} characters` }
-      : undefined;
-  }
-  if (value.length > MAX_EMAIL_LENGTH) {
-    return { code: 'tooLong', message: `email is longer than ${MAX_EMAIL_LENGTH} characters` };
-  }
-  return isValidEmail(value) ? undefined : { code: 'invalidEmail', message: 'email is not a valid email address' };
+  const max = field === 'name' ? MAX_NAME_LENGTH : MAX_EMAIL_LENGTH;
+  if (value.length > max) return { code: 'tooLong', message: `${field} is longer than ${max} characters` };
+  return field === 'name' || isValidEmail(value)
+    ? undefined
+    : { code: 'invalidEmail', message: 'email is not a valid email address' };
 }

@@ -6,8 +6,9 @@
  */
 import { assertNever } from '../model/result.js';
 import type { Presentation } from './presentation-types.js';
-import { validateDetails, type CapturedDetails, type FieldErrors } from './details.js';
+import { validateDetails, type FieldErrors } from './details.js';
 import type {
+  IgnoredEvent,
   IgnoredReason,
   InteractionEffect,
   InteractionEffectType,
@@ -96,10 +97,7 @@ export function flavourOf(state: InteractionState): InteractionFlavour {
 export function interact(state: InteractionState, event: InteractionEvent): InteractionResult {
   const flavour = flavourOf(state);
   const row = findTransition(state.status, event.type, flavour);
-  if (row === undefined) {
-    const reason = ignoredReason(state, event.type, flavour);
-    return { state, effects: [], ignored: { reason, message: ignoredMessage(reason, state, event.type) } };
-  }
+  if (row === undefined) return { state, effects: [], ignored: ignoredEvent(state, event.type, flavour) };
   let details = state.details;
   if (event.type === 'submitDetails' && state.response.type === 'agent') {
     const validation = validateDetails(state.response.capture, { name: event.name, email: event.email });
@@ -112,6 +110,7 @@ export function interact(state: InteractionState, event: InteractionEvent): Inte
   return { state: next, effects: row.effects.map((type) => effectOf(type, next)), ignored: null };
 }
 
+/** The effect of `type` for the state just entered (the frozen table only lists known types). */
 function effectOf(type: InteractionEffectType, state: InteractionState): InteractionEffect {
   const { messageId, visitorId, response } = state;
   switch (type) {
@@ -122,22 +121,31 @@ function effectOf(type: InteractionEffectType, state: InteractionState): Interac
     case 'countReplied':
       return { type, messageId, visitorId };
     case 'handOffToAgent':
-      return { type, messageId, tags: response.type === 'agent' ? [...response.tags] : [], details: copy(state.details) };
+      return { type, messageId, tags: response.type === 'agent' ? [...response.tags] : [], details: { ...state.details } };
     case 'startAiConversation': {
-      // The table emits this only for AI-agent responses; the fallbacks keep the types total.
-      const aiAgentId = response.type === 'aiAgent' ? response.aiAgentId : '';
-      const answerId = response.type === 'aiAgent' ? response.answerId : null;
+      // The table emits this only for AI-agent responses; the fallback keeps the types total.
+      const { aiAgentId, answerId } = response.type === 'aiAgent' ? response : { aiAgentId: '', answerId: null };
       return answerId === null ? { type, messageId, aiAgentId } : { type, messageId, aiAgentId, answerId };
     }
     case 'markDelivery':
       return { type, messageId, outcome: state.status === 'dismissed' ? 'dismissed' : 'closed' };
-    default:
-      return assertNever(type, 'effect type');
   }
 }
 
-function copy(details: CapturedDetails): CapturedDetails {
-  return { ...details };
+/** Why an event was ignored, in words (`notForThisResponseType` also names the response type). */
+const IGNORED_BECAUSE: Readonly<Record<Exclude<IgnoredReason, 'notForThisResponseType'>, string>> = {
+  finished: 'the interaction is over',
+  alreadyShown: 'the message was already shown',
+  notShown: 'the message has not been shown yet',
+  notOpen: 'the messaging window is not open',
+  alreadyOpen: 'the messaging window is already open',
+};
+
+function ignoredEvent(state: InteractionState, event: InteractionEvent['type'], flavour: InteractionFlavour): IgnoredEvent {
+  const reason = ignoredReason(state, event, flavour);
+  const because =
+    reason === 'notForThisResponseType' ? `not applicable to a ${state.response.type} response` : IGNORED_BECAUSE[reason];
+  return { reason, message: `"${event}" ignored in state "${state.status}": ${because}` };
 }
 
 function ignoredReason(state: InteractionState, event: InteractionEvent['type'], flavour: InteractionFlavour): IgnoredReason {
@@ -149,24 +157,4 @@ function ignoredReason(state: InteractionState, event: InteractionEvent['type'],
   );
   if (otherFlavour) return 'notForThisResponseType';
   return state.status === 'shown' ? 'notOpen' : 'alreadyOpen';
-}
-
-function ignoredMessage(reason: IgnoredReason, state: InteractionState, event: InteractionEvent['type']): string {
-  const prefix = `"${event}" ignored in state "${state.status}"`;
-  switch (reason) {
-    case 'finished':
-      return `${prefix}: the interaction is over`;
-    case 'alreadyShown':
-      return `${prefix}: the message was already shown`;
-    case 'notShown':
-      return `${prefix}: the message has not been shown yet`;
-    case 'notForThisResponseType':
-      return `${prefix}: not applicable to a ${state.response.type} response`;
-    case 'notOpen':
-      return `${prefix}: the messaging window is not open`;
-    case 'alreadyOpen':
-      return `${prefix}: the messaging window is already open`;
-    default:
-      return assertNever(reason, 'ignored reason');
-  }
 }

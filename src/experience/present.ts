@@ -10,18 +10,9 @@ import type {
   Message,
   Workspace,
 } from '../model/types.js';
-import { fail, issue, ok, type Issue, type Result } from '../model/result.js';
-import { assertNever } from '../model/result.js';
-import type {
-  AgentPresentation,
-  AiAgentPresentation,
-  AiOpeningContent,
-  Presentation,
-  PresentationCommon,
-} from './presentation-types.js';
-
-/** Channel types that can carry proactive messages (SPEC §1.5). */
-const PROACTIVE_CHANNEL_TYPES: ReadonlySet<Channel['type']> = new Set(['webWidget', 'mobileSdk']);
+import { assertNever, fail, issue, ok, type Issue, type Result } from '../model/result.js';
+import { isProactiveChannelType } from '../message/requirements.js';
+import type { AgentPresentation, AiAgentPresentation, AiOpeningContent, Presentation } from './presentation-types.js';
 
 /**
  * The greeting shown when an AI-agent message is opened, no answer is chosen and the AI agent
@@ -55,19 +46,33 @@ export function present(message: Message, workspace: Workspace): Result<Presenta
   const issues: Issue[] = [];
   const channel = findChannel(message, workspace, issues);
   const response = message.response;
+  let own: ResponseSpecific | undefined;
   switch (response.type) {
     case 'agent':
-      if (channel === undefined) return fail(issues);
-      return ok(presentAgent(message, response, channel));
-    case 'aiAgent': {
-      const aiPresentation = presentAiAgent(message, response, workspace, issues);
-      if (channel === undefined || aiPresentation === undefined) return fail(issues);
-      return ok(aiPresentation(channel.id));
-    }
+      own = channel && presentAgent(message, response, channel);
+      break;
+    case 'aiAgent':
+      own = presentAiAgent(message, response, workspace, issues);
+      break;
     default:
       return assertNever(response, 'response type');
   }
+  if (channel === undefined || own === undefined) return fail(issues);
+  return ok({
+    messageId: message.id,
+    channelId: channel.id,
+    text: response.text,
+    placement: 'aboveLauncher',
+    replacesLauncherText: true,
+    tags: [...message.tags],
+    ...own,
+  });
 }
+
+/** The part of a presentation that depends on the response type. */
+type ResponseSpecific =
+  | Pick<AgentPresentation, 'type' | 'sender' | 'onOpen'>
+  | Pick<AiAgentPresentation, 'type' | 'sender' | 'onOpen'>;
 
 function findChannel(message: Message, workspace: Workspace, issues: Issue[]): Channel | undefined {
   const channelId = message.channelId;
@@ -80,7 +85,7 @@ function findChannel(message: Message, workspace: Workspace, issues: Issue[]): C
     issues.push(issue(['channelId'], 'channelNotFound', `channel "${channelId}" is not in the workspace`));
     return undefined;
   }
-  if (!PROACTIVE_CHANNEL_TYPES.has(channel.type)) {
+  if (!isProactiveChannelType(channel.type)) {
     issues.push(
       issue(['channelId'], 'channelNotAllowed', `channel "${channelId}" is a ${channel.type} channel, which cannot carry proactive messages`),
     );
@@ -89,20 +94,8 @@ function findChannel(message: Message, workspace: Workspace, issues: Issue[]): C
   return channel;
 }
 
-function common(message: Message, channelId: string): PresentationCommon {
+function presentAgent(message: Message, response: AgentResponse, channel: Channel): ResponseSpecific {
   return {
-    messageId: message.id,
-    channelId,
-    text: message.response.text,
-    placement: 'aboveLauncher',
-    replacesLauncherText: true,
-    tags: [...message.tags],
-  };
-}
-
-function presentAgent(message: Message, response: AgentResponse, channel: Channel): AgentPresentation {
-  return {
-    ...common(message, channel.id),
     type: 'agent',
     sender: {
       kind: 'channelDefaultSender',
@@ -117,13 +110,13 @@ function presentAgent(message: Message, response: AgentResponse, channel: Channe
   };
 }
 
-/** Checks the AI agent and answer; returns a builder awaiting the channel id, or `undefined`. */
+/** Checks the AI agent and answer; returns the AI-agent part of the presentation, or `undefined`. */
 function presentAiAgent(
   message: Message,
   response: AiAgentResponse,
   workspace: Workspace,
   issues: Issue[],
-): ((channelId: string) => AiAgentPresentation) | undefined {
+): ResponseSpecific | undefined {
   const aiAgent = workspace.aiAgents.find((candidate) => candidate.id === response.aiAgentId);
   const path = ['response', 'aiAgentId'];
   if (aiAgent === undefined) {
@@ -147,12 +140,11 @@ function presentAiAgent(
   }
   const show = openingContent(response, aiAgent, issues);
   if (show === undefined || issues.length > before) return undefined;
-  return (channelId) => ({
-    ...common(message, channelId),
+  return {
     type: 'aiAgent',
     sender: { kind: 'aiAgent', aiAgentId: aiAgent.id, name: aiAgent.name, avatarUrl: aiAgent.avatarUrl ?? null },
     onOpen: { aiAgentId: aiAgent.id, show },
-  });
+  };
 }
 
 function openingContent(response: AiAgentResponse, aiAgent: AiAgent, issues: Issue[]): AiOpeningContent | undefined {

@@ -21,30 +21,37 @@ export interface TransitionRow {
   readonly effects: readonly InteractionEffectType[];
 }
 
+/** A row written as a tuple (`from, event, when, to, ...effects`): the table below stays compact. */
+type RowTuple = readonly [InteractionStatus, InteractionEventType, InteractionFlavour | 'any', InteractionStatus, ...InteractionEffectType[]];
+
 /**
  * Every transition of the interaction reducer. `open + submitDetails` applies only when the
  * details are valid; invalid details keep the state `open` with `fieldErrors` and no effects.
  */
 export const INTERACTION_TRANSITIONS: readonly TransitionRow[] = frozen([
-  { from: 'hidden', event: 'show', when: 'any', to: 'shown', effects: ['recordDelivery', 'countSent'] },
-  { from: 'shown', event: 'open', when: 'agentWithCapture', to: 'open', effects: ['countRead'] },
-  { from: 'shown', event: 'open', when: 'agentWithoutCapture', to: 'handedOff', effects: ['countRead', 'handOffToAgent'] },
-  { from: 'shown', event: 'open', when: 'aiAgent', to: 'open', effects: ['countRead', 'startAiConversation'] },
-  { from: 'shown', event: 'dismiss', when: 'any', to: 'dismissed', effects: ['markDelivery'] },
-  { from: 'shown', event: 'ignore', when: 'any', to: 'ignored', effects: [] },
-  { from: 'open', event: 'submitDetails', when: 'agentWithCapture', to: 'handedOff', effects: ['countReplied', 'handOffToAgent'] },
-  { from: 'open', event: 'interactWithAnswer', when: 'aiAgent', to: 'aiConversation', effects: ['countReplied'] },
-  { from: 'open', event: 'close', when: 'any', to: 'closed', effects: ['markDelivery'] },
-  { from: 'open', event: 'ignore', when: 'any', to: 'ignored', effects: [] },
+  ['hidden', 'show', 'any', 'shown', 'recordDelivery', 'countSent'],
+  ['shown', 'open', 'agentWithCapture', 'open', 'countRead'],
+  ['shown', 'open', 'agentWithoutCapture', 'handedOff', 'countRead', 'handOffToAgent'],
+  ['shown', 'open', 'aiAgent', 'open', 'countRead', 'startAiConversation'],
+  ['shown', 'dismiss', 'any', 'dismissed', 'markDelivery'],
+  ['shown', 'ignore', 'any', 'ignored'],
+  ['open', 'submitDetails', 'agentWithCapture', 'handedOff', 'countReplied', 'handOffToAgent'],
+  ['open', 'interactWithAnswer', 'aiAgent', 'aiConversation', 'countReplied'],
+  ['open', 'close', 'any', 'closed', 'markDelivery'],
+  ['open', 'ignore', 'any', 'ignored'],
 ]);
 
-/** Freezes the rows so no importer can change the machine's behaviour at run time. */
-function frozen(rows: readonly TransitionRow[]): readonly TransitionRow[] {
-  return Object.freeze(rows.map((row) => Object.freeze({ ...row, effects: Object.freeze([...row.effects]) })));
+/** Builds the frozen rows, so no importer can change the machine's behaviour at run time. */
+function frozen(rows: readonly RowTuple[]): readonly TransitionRow[] {
+  return Object.freeze(
+    rows.map(([from, event, when, to, ...effects]) => Object.freeze({ from, event, when, to, effects: Object.freeze(effects) })),
+  );
 }
 
+// The lists below are pure (`Object.freeze` of a fresh array): a bundler may drop the unused ones.
+
 /** Every status, in diagram order. */
-export const INTERACTION_STATUSES: readonly InteractionStatus[] = Object.freeze([
+export const INTERACTION_STATUSES: readonly InteractionStatus[] = /* @__PURE__ */ Object.freeze([
   'hidden',
   'shown',
   'open',
@@ -56,7 +63,7 @@ export const INTERACTION_STATUSES: readonly InteractionStatus[] = Object.freeze(
 ]);
 
 /** Every event type. */
-export const INTERACTION_EVENT_TYPES: readonly InteractionEventType[] = Object.freeze([
+export const INTERACTION_EVENT_TYPES: readonly InteractionEventType[] = /* @__PURE__ */ Object.freeze([
   'show',
   'open',
   'dismiss',
@@ -67,7 +74,7 @@ export const INTERACTION_EVENT_TYPES: readonly InteractionEventType[] = Object.f
 ]);
 
 /** Statuses from which no event moves the interaction on. */
-export const TERMINAL_STATUSES: readonly TerminalStatus[] = Object.freeze([
+export const TERMINAL_STATUSES: readonly TerminalStatus[] = /* @__PURE__ */ Object.freeze([
   'handedOff',
   'aiConversation',
   'dismissed',

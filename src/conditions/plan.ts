@@ -11,7 +11,7 @@
  */
 import type { ConditionLeaf, Operator } from '../model/types.js';
 import { CONDITION_LIMITS } from './catalog.js';
-import { compileLeaf, type FactsPredicate, type LeafCode, type NextChange } from './leaf.js';
+import { compileLeaf, type FactsPredicate, type NextChange } from './leaf.js';
 import { leafOk, nodeKind } from './lean.js';
 import type { Facts } from './facts.js';
 
@@ -35,8 +35,6 @@ export type Plan = (
   | { readonly kind: 'not'; readonly child: Plan }
 ) & {
   readonly test: FactsPredicate;
-  /** Set when the node is (or negates into) a single leaf: parents evaluate it inline. */
-  readonly code: LeafCode | null;
   readonly cost: number;
   readonly next: NextChange | undefined;
 };
@@ -81,14 +79,14 @@ const COMPLEMENT: Partial<Record<Operator, Operator>> = {
   doesNotContainAnyOf: 'containsAnyOf',
 };
 
-function negation(child: Plan): { test: FactsPredicate; code: LeafCode | null } {
+function negation(child: Plan): FactsPredicate {
   if (child.kind === 'leaf') {
     const complement = COMPLEMENT[child.source.operator];
     const leaf = complement === undefined ? undefined : compileLeaf({ ...child.source, operator: complement });
-    if (leaf !== undefined) return { test: leaf.test, code: leaf.code };
+    if (leaf !== undefined) return leaf.test;
   }
   const inner = child.test;
-  return { test: (f) => !inner(f), code: null };
+  return (f) => !inner(f);
 }
 
 /**
@@ -132,7 +130,7 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
     case 'not': {
       const child = plan((node as { not: unknown }).not, depth + 1, count);
       if (child === undefined) return undefined;
-      return { kind, child, ...negation(child), cost: child.cost, next: child.next };
+      return { kind, child, test: negation(child), cost: child.cost, next: child.next };
     }
     case 'all':
     case 'any': {
@@ -151,7 +149,6 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
         kind,
         children,
         test: groupTest(kind, ordered),
-        code: null,
         cost: children.reduce((sum, child) => sum + child.cost, 0),
         next: groupNext(kind, ordered),
       };

@@ -85,8 +85,25 @@ export const METADATA_FACT: FactSpec = {
   timeBased: false,
 };
 
-/** Every operator of SPEC §4. */
-export const OPERATORS: readonly Operator[] = [...EQUALITY, ...NUMERIC, 'containsAnyOf', 'doesNotContainAnyOf', 'startsWith', 'endsWith', 'matchesWildcard'];
+/**
+ * Every operator of SPEC §4. Spelt out (no spreads), so a bundler can drop it where it is unused:
+ * `evaluate` checks operators against each fact's own list instead.
+ */
+export const OPERATORS: readonly Operator[] = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'containsAnyOf',
+  'doesNotContainAnyOf',
+  'startsWith',
+  'endsWith',
+  'matchesWildcard',
+];
 
 /** Metadata keys that never resolve (prototype-pollution guards). */
 export const RESERVED_METADATA_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

@@ -7,6 +7,7 @@
 import type { DeviceType, FactName, MetadataValue, Visitor } from '../model/types.js';
 import { isReservedMetadataKey, resolveFact } from './catalog.js';
 import { sharedLeafCount } from './shared.js';
+import { isFiniteNumber, isScalar } from './lean.js';
 
 /** A fact value as operators see it; `undefined` is a missing fact. */
 export type FactValue = string | number | boolean | null | undefined;
@@ -53,7 +54,7 @@ function lower(value: unknown): string | undefined {
 }
 
 function finite(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return isFiniteNumber(value) ? value : undefined;
 }
 
 function parseInstant(value: unknown): number {
@@ -153,9 +154,7 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
 export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactValue {
   if (metadata === undefined || !Object.hasOwn(metadata, key)) return undefined;
   const value: unknown = metadata[key];
-  return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value))
-    ? value
-    : undefined;
+  return isScalar(value) ? value : undefined;
 }
 
 /**

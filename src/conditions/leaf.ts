@@ -9,6 +9,7 @@ import { FACT_INDEX, resolveFact, type ResolvedFact } from './catalog.js';
 import { readOwnMetadata, type Facts, type FactValue } from './facts.js';
 import { compileWildcard } from './wildcard.js';
 import { sharedLeafId } from './shared.js';
+import { isFiniteNumber } from './lean.js';
 
 export type FactsPredicate = (facts: Facts) => boolean;
 export type NextChange = (facts: Facts) => number | null;
@@ -150,7 +151,7 @@ function costOf(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): number
 function breakpoints(value: unknown): number[] {
   const points = new Set<number>();
   for (const x of Array.isArray(value) ? value : [value]) {
-    if (typeof x === 'number' && Number.isFinite(x)) points.add(Math.ceil(x)).add(Math.floor(x) + 1);
+    if (isFiniteNumber(x)) points.add(Math.ceil(x)).add(Math.floor(x) + 1);
   }
   return [...points].sort((a, b) => a - b);
 }

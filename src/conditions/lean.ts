@@ -6,7 +6,7 @@
  * @module
  */
 import type { Operator } from '../model/types.js';
-import { CONDITION_LIMITS, isOperator, isReservedMetadataKey, resolveFact, type FactSpec } from './catalog.js';
+import { CONDITION_LIMITS, isReservedMetadataKey, resolveFact, type FactSpec } from './catalog.js';
 
 /** The kind of a node, read through own properties only; `undefined` when malformed. */
 export type NodeKind = 'all' | 'any' | 'not' | 'leaf';
@@ -37,7 +37,21 @@ const LANGUAGE_SUBTAG = /^[A-Za-z]{2,8}$/;
  * ```
  */
 export function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+  // `Number.isFinite` is already false for anything but a number.
+  return Number.isFinite(value);
+}
+
+/**
+ * Whether `value` is a metadata scalar: a string, a boolean, `null` or a finite number.
+ * @example
+ * ```ts
+ * isScalar(null);     // true
+ * isScalar(NaN);      // false
+ * isScalar({ a: 1 }); // false
+ * ```
+ */
+export function isScalar(value: unknown): value is string | number | boolean | null {
+  return typeof value === 'string' || typeof value === 'boolean' || value === null || isFiniteNumber(value);
 }
 
 /**
@@ -71,7 +85,7 @@ export function scalarOk(spec: FactSpec, value: unknown): boolean {
     case 'language':
       return typeof value === 'string' && LANGUAGE_SUBTAG.test(value);
     case 'scalar':
-      return typeof value === 'string' || typeof value === 'boolean' || value === null || isFiniteNumber(value);
+      return isScalar(value);
   }
 }
 
@@ -125,11 +139,11 @@ export function leafOk(leaf: object): boolean {
   if (!Object.hasOwn(leaf, 'operator') || !Object.hasOwn(leaf, 'value')) return false;
   const { fact, operator, value } = leaf as Record<string, unknown>;
   const resolved = resolveFact(fact);
+  // The fact's operator list holds only operators of SPEC §4: no separate `isOperator` check.
   return (
     resolved !== undefined &&
     !(resolved.type === 'metadata' && isReservedMetadataKey(resolved.key)) &&
-    isOperator(operator) &&
-    resolved.spec.operators.includes(operator) &&
-    valueOk(resolved.spec, operator, value)
+    resolved.spec.operators.includes(operator as Operator) &&
+    valueOk(resolved.spec, operator as Operator, value)
   );
 }

@@ -11,6 +11,8 @@ import { issue, type Issue, type IssuePath } from '../model/result.js';
 // The lean compilers only: the detailed validators stay out of `evaluate`'s bundle.
 import { compileTreeLean, type CompiledConditions } from '../conditions/plan.js';
 import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
+import { isRecord } from '../schedule/normalize.js';
+import { isFiniteNumber } from '../conditions/lean.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -66,22 +68,18 @@ function invalid(issues: Issue[], path: IssuePath, code: IssueCode = 'invalidTyp
 const FREQUENCIES: ReadonlySet<string> = new Set<Frequency>(['once', 'oncePerVisit', 'everyTime']);
 const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function compileTrigger(trigger: Trigger | undefined): number | null {
-  if (!isObject(trigger)) return null;
+  if (!isRecord(trigger)) return null;
   if (trigger.event === 'pageLoad') return 0;
   if (trigger.event === 'timeOnPage') {
     const s = trigger.seconds;
-    return typeof s === 'number' && Number.isFinite(s) && s >= 0 ? s * 1000 : null;
+    return isFiniteNumber(s) && s >= 0 ? s * 1000 : null;
   }
   return null;
 }
 
 function compileWindow(window: SendWindow | undefined, issues: Issue[]): CompiledWindow | null {
-  const type: unknown = isObject(window) ? window.type : undefined;
+  const type: unknown = isRecord(window) ? window.type : undefined;
   if (type === 'anytime') return { kind: 'anytime' };
   const schedule = type === 'businessHours' || type === 'outsideBusinessHours' ? prepareSchedule((window as SendWindow & { schedule: unknown }).schedule) : undefined;
   if (schedule == null) {
@@ -98,7 +96,7 @@ const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly
 /** Compiles one message, defensively: any shape problem becomes issues, never an exception. */
 function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
   const issues: Issue[] = [];
-  if (!isObject(message)) {
+  if (!isRecord(message)) {
     invalid(issues, []);
     return issues;
   }
@@ -122,7 +120,7 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
   if (!STATUSES.has(message.status as string)) invalid(issues, ['status']);
   if (message.channelId !== null && typeof message.channelId !== 'string') invalid(issues, ['channelId']);
   if (!FREQUENCIES.has(message.frequency as string)) invalid(issues, ['frequency']);
-  if (typeof message.priority !== 'number' || !Number.isFinite(message.priority)) invalid(issues, ['priority']);
+  if (!isFiniteNumber(message.priority)) invalid(issues, ['priority']);
   const triggerDelayMs = compileTrigger(message.trigger);
   if (triggerDelayMs === null) invalid(issues, ['trigger']);
   const window = compileWindow(message.sendWindow, issues);
@@ -164,7 +162,7 @@ export function compileMessages(messages: readonly Message[]): CompiledMessages 
     const message = messages[index] as Message;
     const compiled = compileOne(message);
     if (isIssueList(compiled)) {
-      const id = isObject(message) && typeof message.id === 'string' ? message.id : null;
+      const id = isRecord(message) && typeof message.id === 'string' ? message.id : null;
       const entry: InvalidMessage = { index, id, issues: compiled };
       entries.push(entry);
       invalid.push(entry);

@@ -42,18 +42,22 @@ function merge(ranges: readonly (readonly [number, number])[]): [number, number]
   return merged;
 }
 
-/** Whether minute `minute` (0 ≤ minute < 10080) of the week is inside a merged open stretch. */
-function weeklyOpenAt(open: readonly (readonly [number, number])[], minute: number): boolean {
+/** The range of `ranges` (ascending, disjoint `[start, end)`) containing `x`, or `undefined`. */
+function rangeAt(ranges: readonly (readonly [number, number])[], x: number): readonly [number, number] | undefined {
   let low = 0;
-  let high = open.length;
+  let high = ranges.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    const range = open[middle];
-    if (range === undefined || range[1] > minute) high = middle;
-    else low = middle + 1;
+    if ((ranges[middle] as readonly [number, number])[1] <= x) low = middle + 1;
+    else high = middle;
   }
-  const range = open[low];
-  return range !== undefined && range[0] <= minute;
+  const range = ranges[low];
+  return range !== undefined && range[0] <= x ? range : undefined;
+}
+
+/** Whether minute `minute` (0 ≤ minute < 10080) of the week is inside a merged open stretch. */
+function weeklyOpenAt(open: readonly (readonly [number, number])[], minute: number): boolean {
+  return rangeAt(open, minute) !== undefined;
 }
 
 /**
@@ -90,22 +94,6 @@ function weekStart(wall: number): number {
   return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
 }
 
-/** The holiday range containing `day`, or `undefined`. */
-function holidayAt(pattern: WallPattern, day: number): readonly [number, number] | undefined {
-  const { holidays } = pattern;
-  let low = 0;
-  let high = holidays.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const range = holidays[middle];
-    if (range === undefined) break;
-    if (range[1] <= day) low = middle + 1;
-    else high = middle;
-  }
-  const range = holidays[low];
-  return range !== undefined && range[0] <= day ? range : undefined;
-}
-
 /** The first day of the first holiday range starting after `day`, or `Infinity`. */
 function nextHolidayStart(pattern: WallPattern, day: number): number {
   for (const range of pattern.holidays) if (range[0] > day) return range[0];
@@ -120,7 +108,7 @@ function nextHolidayStart(pattern: WallPattern, day: number): number {
  * ```
  */
 export function wallOpen(pattern: WallPattern, wall: number): boolean {
-  if (holidayAt(pattern, Math.floor(wall / DAY)) !== undefined) return false;
+  if (rangeAt(pattern.holidays, Math.floor(wall / DAY)) !== undefined) return false;
   return weeklyOpenAt(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
 }
 
@@ -148,7 +136,7 @@ export function nextWallFlip(pattern: WallPattern, wall: number): number | null 
   let at = wall;
   for (;;) {
     const day = Math.floor(at / DAY);
-    const holiday = holidayAt(pattern, day);
+    const holiday = rangeAt(pattern.holidays, day);
     const candidate =
       holiday !== undefined
         ? holiday[1] * DAY

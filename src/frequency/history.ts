@@ -50,16 +50,14 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
     const prev = byMessage.get(d.messageId) ?? NEVER;
     const inVisit = d.visitId === visitId;
     const inPageView = inVisit && d.pageViewId === pageViewId;
-    const onScreen = inPageView && d.dismissed !== true && d.closed !== true;
-    byMessage.set(d.messageId, {
-      delivered: true,
-      inThisVisit: prev.inThisVisit || inVisit,
-      inThisPageView: prev.inThisPageView || inPageView,
-      // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
-      onScreen: inPageView ? onScreen : prev.onScreen,
-      onScreenIndex: inPageView ? (onScreen ? i : -1) : prev.onScreenIndex,
-      lastInPageViewIndex: inPageView ? i : prev.lastInPageViewIndex,
-    });
+    const onScreen = d.dismissed !== true && d.closed !== true;
+    byMessage.set(
+      d.messageId,
+      inPageView
+        ? // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
+          { delivered: true, inThisVisit: true, inThisPageView: true, onScreen, onScreenIndex: onScreen ? i : -1, lastInPageViewIndex: i }
+        : { ...prev, delivered: true, inThisVisit: prev.inThisVisit || inVisit },
+    );
   }
   return byMessage;
 }

@@ -114,7 +114,8 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
   const pageEnteredAtMs = parseInstant(page?.enteredAt);
   const visitStartedAtMs = parseInstant(visit?.startedAt);
   const visitCount = finite(visit?.number);
-  const referrer = lower(page?.referrer);
+  // `null`, absent or `""`: missing.
+  const referrer = lower(page?.referrer) || undefined;
   const metadata = visitor.metadata;
   const pageUrl = lower(page?.url);
   const pageTitle = lower(page?.title);
@@ -124,13 +125,12 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
   const timeOnPage = elapsedSeconds(pageEnteredAtMs, nowMs);
   const timeOnSite = elapsedSeconds(visitStartedAtMs, nowMs);
   const pageViews = finite(visit?.pageViews);
-  const referrerFact = referrer === '' ? undefined : referrer;
   return {
     visitor,
     nowMs,
     pageUrl,
     pageTitle,
-    referrer: referrerFact,
+    referrer,
     language,
     visitorType,
     deviceType,
@@ -142,7 +142,7 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
     visitStartedAtMs,
     metadata: typeof metadata === 'object' && metadata !== null ? metadata : undefined,
     // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
-    values: [pageUrl, pageTitle, referrerFact, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
+    values: [pageUrl, pageTitle, referrer, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
     leafResults: new Array<boolean | undefined>(sharedLeafCount()),
   };
 }

@@ -159,7 +159,6 @@ function breakpoints(value: unknown): number[] {
 function timeNext(fact: ResolvedFact, operator: Operator, value: unknown): NextChange | undefined {
   if (fact.type !== 'builtIn' || !fact.spec.timeBased) return undefined;
   const points = breakpoints(value);
-  if (points.length === 0) return () => null;
   const truth = operatorTest(operator, value, (v: number) => v);
   const onPage = fact.name === 'timeOnPage';
   return (f) => {

@@ -11,7 +11,7 @@
  */
 import type { ConditionLeaf, Operator } from '../model/types.js';
 import { CONDITION_LIMITS } from './catalog.js';
-import { compileLeaf, type FactsPredicate, type NextChange } from './leaf.js';
+import { compileLeaf, type CompiledLeaf, type FactsPredicate, type NextChange } from './leaf.js';
 import { leafOk, nodeKind } from './lean.js';
 import type { Facts } from './facts.js';
 
@@ -120,44 +120,35 @@ interface Count {
 function plan(node: unknown, depth: number, count: Count): Plan | undefined {
   if (depth > CONDITION_LIMITS.maxDepth) return undefined;
   const kind = nodeKind(node);
-  switch (kind) {
-    case 'leaf': {
-      count.leaves += 1;
-      if (count.leaves > CONDITION_LIMITS.maxLeaves || !leafOk(node as object)) return undefined;
-      const leaf = compileLeaf(node as ConditionLeaf);
-      return leaf && { kind, source: node as ConditionLeaf, ...leaf };
-    }
-    case 'not': {
-      const child = plan((node as { not: unknown }).not, depth + 1, count);
-      if (child === undefined) return undefined;
-      return { kind, child, test: negation(child), cost: child.cost, next: child.next };
-    }
-    case 'all':
-    case 'any': {
-      const sources = (node as Record<typeof kind, unknown>)[kind];
-      if (!Array.isArray(sources) || sources.length === 0) return undefined;
-      const children: Plan[] = [];
-      // Index loop: a hole is `undefined`, which is not a node.
-      for (let i = 0; i < sources.length; i += 1) {
-        const child = plan(sources[i], depth + 1, count);
-        if (child === undefined) return undefined;
-        children.push(child);
-      }
-      // `sort` is stable (ES2019): equal costs keep source order.
-      const ordered = [...children].sort((x, y) => x.cost - y.cost);
-      return {
-        kind,
-        children,
-        test: groupTest(kind, ordered),
-        cost: children.reduce((sum, child) => sum + child.cost, 0),
-        next: groupNext(kind, ordered),
-      };
-    }
-    case undefined:
-      return undefined;
-    default:
-      return kind satisfies never;
+  if (kind === undefined) return undefined;
+  if (kind === 'leaf') {
+    count.leaves += 1;
+    if (count.leaves > CONDITION_LIMITS.maxLeaves || !leafOk(node as object)) return undefined;
+    // `leafOk` passed: the fact is known, so the leaf compiles.
+    return { kind, source: node as ConditionLeaf, ...(compileLeaf(node as ConditionLeaf) as CompiledLeaf) };
   }
+  if (kind === 'not') {
+    const child = plan((node as { not: unknown }).not, depth + 1, count);
+    return child && { kind, child, test: negation(child), cost: child.cost, next: child.next };
+  }
+  const sources = (node as Record<typeof kind, unknown>)[kind];
+  if (!Array.isArray(sources) || sources.length === 0) return undefined;
+  const children: Plan[] = [];
+  // Index loop: a hole is `undefined`, which is not a node.
+  for (let i = 0; i < sources.length; i += 1) {
+    const child = plan(sources[i], depth + 1, count);
+    if (child === undefined) return undefined;
+    children.push(child);
+  }
+  // `sort` is stable (ES2019): equal costs keep source order.
+  const ordered = [...children].sort((x, y) => x.cost - y.cost);
+  return {
+    kind,
+    children,
+    test: groupTest(kind, ordered),
+    cost: children.reduce((sum, child) => sum + child.cost, 0),
+    next: groupNext(kind, ordered),
+  };
 }
 
 const ALWAYS_TRUE: CompiledConditions = { test: () => true, nextTimeChange: () => null };

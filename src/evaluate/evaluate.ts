@@ -207,38 +207,35 @@ function scanCandidates(
       if (w.kind !== 'anytime') {
         windowOpen = w.schedule.isOpen(nowMs) === (w.kind === 'inside');
         windowNext = w.schedule.nextChange(nowMs) ?? Infinity;
-        // Closed for good (no boundary ahead): never eligible by time alone, nothing to schedule.
-        if (!windowOpen && windowNext === Infinity) continue;
       }
       const triggerAt = enteredAtMs + cm.triggerDelayMs;
       const triggerReached = nowMs >= triggerAt;
+      // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
       if (!triggerReached && Number.isNaN(triggerAt)) continue;
-      if (windowOpen && triggerReached) {
-        // Eligible: stable until the window or a time-based leaf changes; not eligible only
-        // because of its conditions: until a time-based leaf changes.
-        if (conditions.test(facts)) {
-          eligible.push(cm.id);
-          if (first === null) first = cm;
-          if (windowNext < reevaluateAt) reevaluateAt = windowNext;
+      const gatesOpen = windowOpen && triggerReached;
+      // Every failing gate must flip before the message can become eligible, so the latest of
+      // their first changes counts (`-Infinity` when none fails; `Infinity`: a window closed for good).
+      let until = windowOpen ? -Infinity : windowNext;
+      if (!triggerReached && triggerAt > until) until = triggerAt;
+      // A bound that cannot lower reevaluateAt needs no condition work at all.
+      if (!gatesOpen && until >= reevaluateAt) continue;
+      if (conditions.test(facts)) {
+        if (!gatesOpen) {
+          // Not eligible only because of time-based gates: stable until they flip.
+          reevaluateAt = until;
+          continue;
         }
-      } else {
-        // Not eligible: every failing gate must flip, so the latest of their first changes counts.
-        let until = windowOpen ? -Infinity : windowNext;
-        if (!triggerReached && triggerAt > until) until = triggerAt;
-        // A bound that cannot lower reevaluateAt needs no condition work at all.
-        if (until >= reevaluateAt) continue;
-        if (!conditions.test(facts)) {
-          if (reevaluateAt <= timeFloor) continue;
-          const next = conditions.nextTimeChange(facts);
-          if (next === null) continue;
-          if (next > until) until = next;
-        }
-        if (until < reevaluateAt) reevaluateAt = until;
-        continue;
+        // Eligible: stable until the window or a time-based leaf changes.
+        eligible.push(cm.id);
+        if (first === null) first = cm;
+        if (windowNext < reevaluateAt) reevaluateAt = windowNext;
       }
+      // Conditions not met (or met by an eligible message): a time-based leaf can change that.
       if (reevaluateAt <= timeFloor) continue;
       const next = conditions.nextTimeChange(facts);
-      if (next !== null && next < reevaluateAt) reevaluateAt = next;
+      if (next === null) continue;
+      const bound = Math.max(next, until);
+      if (bound < reevaluateAt) reevaluateAt = bound;
     }
   }
   return {

@@ -42,8 +42,11 @@ function merge(ranges: readonly (readonly [number, number])[]): [number, number]
   return merged;
 }
 
-/** The range of `ranges` (ascending, disjoint `[start, end)`) containing `x`, or `undefined`. */
-function rangeAt(ranges: readonly (readonly [number, number])[], x: number): readonly [number, number] | undefined {
+/**
+ * The first of `ranges` (ascending, disjoint `[start, end)`) that ends after `x`: the range
+ * containing `x` if there is one, otherwise the next range (`undefined`: none left).
+ */
+function rangeFrom(ranges: readonly (readonly [number, number])[], x: number): readonly [number, number] | undefined {
   let low = 0;
   let high = ranges.length;
   while (low < high) {
@@ -51,13 +54,13 @@ function rangeAt(ranges: readonly (readonly [number, number])[], x: number): rea
     if ((ranges[middle] as readonly [number, number])[1] <= x) low = middle + 1;
     else high = middle;
   }
-  const range = ranges[low];
-  return range !== undefined && range[0] <= x ? range : undefined;
+  return ranges[low];
 }
 
-/** Whether minute `minute` (0 ≤ minute < 10080) of the week is inside a merged open stretch. */
-function weeklyOpenAt(open: readonly (readonly [number, number])[], minute: number): boolean {
-  return rangeAt(open, minute) !== undefined;
+/** Whether `x` is inside one of `ranges` (ascending, disjoint `[start, end)`). */
+function covers(ranges: readonly (readonly [number, number])[], x: number): boolean {
+  const range = rangeFrom(ranges, x);
+  return range !== undefined && range[0] <= x;
 }
 
 /**
@@ -83,7 +86,7 @@ export function buildPattern(
   const open = merge(pieces);
   const candidates = [...new Set(open.flatMap(([start, end]) => [start % MINUTES_PER_WEEK, end % MINUTES_PER_WEEK]))];
   const flips = candidates
-    .filter((m) => weeklyOpenAt(open, m) !== weeklyOpenAt(open, (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK))
+    .filter((m) => covers(open, m) !== covers(open, (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK))
     .sort((a, b) => a - b);
   return { open, flips, holidays: merge(holidayRanges) };
 }
@@ -94,12 +97,6 @@ function weekStart(wall: number): number {
   return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
 }
 
-/** The first day of the first holiday range starting after `day`, or `Infinity`. */
-function nextHolidayStart(pattern: WallPattern, day: number): number {
-  for (const range of pattern.holidays) if (range[0] > day) return range[0];
-  return Infinity;
-}
-
 /**
  * Whether the schedule is open at local ms `wall`.
  * @example
@@ -108,8 +105,7 @@ function nextHolidayStart(pattern: WallPattern, day: number): number {
  * ```
  */
 export function wallOpen(pattern: WallPattern, wall: number): boolean {
-  if (rangeAt(pattern.holidays, Math.floor(wall / DAY)) !== undefined) return false;
-  return weeklyOpenAt(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
+  return !covers(pattern.holidays, Math.floor(wall / DAY)) && covers(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
 }
 
 /** The first weekly flip strictly after local ms `wall`, or `Infinity` for a constant pattern. */
@@ -136,11 +132,13 @@ export function nextWallFlip(pattern: WallPattern, wall: number): number | null 
   let at = wall;
   for (;;) {
     const day = Math.floor(at / DAY);
-    const holiday = rangeAt(pattern.holidays, day);
+    // The holiday containing `day`, or else the next one (ranges are disjoint, so the first
+    // range ending after `day` is the first one starting after it).
+    const holiday = rangeFrom(pattern.holidays, day);
     const candidate =
-      holiday !== undefined
+      holiday !== undefined && holiday[0] <= day
         ? holiday[1] * DAY
-        : Math.min(nextWeeklyFlip(pattern, at), nextHolidayStart(pattern, day) * DAY);
+        : Math.min(nextWeeklyFlip(pattern, at), (holiday?.[0] ?? Infinity) * DAY);
     if (candidate === Infinity) return null;
     if (wallOpen(pattern, candidate) !== state) return candidate;
     at = candidate;

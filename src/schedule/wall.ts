@@ -25,7 +25,10 @@ export interface MinuteInterval {
 export interface WallPattern {
   /** Merged open stretches `[start, end)` in minutes of the week (Monday 00:00 = 0), ascending. */
   readonly open: readonly (readonly [number, number])[];
-  /** Minutes of the week at which the weekly pattern flips, ascending. Empty: constant. */
+  /**
+   * Minutes of the week at which the weekly pattern flips, ascending (a flip at Monday 00:00 may
+   * be written 10080, the end of the week). Empty: constant.
+   */
   readonly flips: readonly number[];
   /** Merged holiday ranges `[firstDay, dayAfterLast)`, ascending and disjoint. */
   readonly holidays: readonly (readonly [number, number])[];
@@ -84,10 +87,13 @@ export function buildPattern(
     else pieces.push([start, MINUTES_PER_WEEK], [0, end - MINUTES_PER_WEEK]);
   }
   const open = merge(pieces);
-  const candidates = [...new Set(open.flatMap(([start, end]) => [start % MINUTES_PER_WEEK, end % MINUTES_PER_WEEK]))];
-  const flips = candidates
-    .filter((m) => covers(open, m) !== covers(open, (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK))
-    .sort((a, b) => a - b);
+  // Merged stretches neither overlap nor touch, so every start and end is a flip, in order —
+  // except Monday 00:00 when the week is open across it (a stretch from 0 and one to 10080).
+  const flips = open.flat();
+  if (flips[0] === 0 && flips[flips.length - 1] === MINUTES_PER_WEEK) {
+    flips.shift();
+    flips.pop();
+  }
   return { open, flips, holidays: merge(holidayRanges) };
 }
 

@@ -95,7 +95,9 @@ function listOk(value: unknown, itemOk: (item: unknown) => boolean): boolean {
 }
 
 /**
- * Whether `value` is a valid rule value for `operator` on a fact of this kind.
+ * Whether `value` is a valid rule value for `operator` on a fact of this kind, for an operator
+ * the fact allows (`spec.operators`): the comparisons then mean a number fact, the other text
+ * operators a text fact.
  * @example
  * ```ts
  * valueOk(FACT_CATALOG.pageUrl, 'containsAnyOf', ['/pricing']); // true
@@ -110,18 +112,12 @@ export function valueOk(spec: FactSpec, operator: Operator, value: unknown): boo
     case 'in':
     case 'notIn':
       return listOk(value, (item) => scalarOk(spec, item));
-    case 'lessThan':
-    case 'lessThanInclusive':
-    case 'greaterThan':
-    case 'greaterThanInclusive':
-      return isFiniteNumber(value);
     case 'containsAnyOf':
     case 'doesNotContainAnyOf':
       return listOk(value, isNonEmptyString);
-    case 'startsWith':
-    case 'endsWith':
-    case 'matchesWildcard':
-      return isNonEmptyString(value);
+    default:
+      // startsWith, endsWith, matchesWildcard (text facts) or a comparison (number facts)
+      return spec.kind === 'text' ? isNonEmptyString(value) : isFiniteNumber(value);
   }
 }
 

@@ -90,9 +90,12 @@ export function stableUntil(g: TimedGates): number | null {
   return until;
 }
 
-/** The instant the whole-second count `seconds` since `since` next increases (`Infinity` if unknown). */
+/**
+ * The instant the whole-second count `seconds` since `since` next increases (`Infinity` if
+ * unknown). From `readFacts`, `seconds` is known exactly when `since` is.
+ */
 function nextSecond(since: number, seconds: number | undefined): number {
-  return seconds === undefined || Number.isNaN(since) ? Infinity : since + (seconds + 1) * 1000;
+  return seconds === undefined ? Infinity : since + (seconds + 1) * 1000;
 }
 
 function minOrNull(a: number | null, b: number | null): number | null {

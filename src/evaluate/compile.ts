@@ -13,6 +13,7 @@ import { compileTreeLean, type CompiledConditions } from '../conditions/plan.js'
 import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
 import { isRecord } from '../schedule/normalize.js';
 import { isFiniteNumber } from '../conditions/lean.js';
+import { FREQUENCY_CAP } from '../frequency/history.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -27,6 +28,8 @@ export interface CompiledMessage {
   readonly live: boolean;
   readonly channelId: string | null;
   readonly frequency: Frequency;
+  /** The history flag that rules the message out (`FREQUENCY_CAP` of its frequency). */
+  readonly cap: (typeof FREQUENCY_CAP)[Frequency];
   readonly window: CompiledWindow;
   /** Milliseconds after `page.enteredAt` at which the trigger fires (0 for page load). */
   readonly triggerDelayMs: number;
@@ -65,7 +68,6 @@ function invalid(issues: Issue[], path: IssuePath, code: IssueCode = 'invalidTyp
   issues.push(issue(path, code, `invalid ${path.join('.') || 'message'}; run parseMessage for details`));
 }
 
-const FREQUENCIES: ReadonlySet<string> = new Set<Frequency>(['once', 'oncePerVisit', 'everyTime']);
 const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
 
 function compileTrigger(trigger: Trigger | undefined): number | null {
@@ -119,7 +121,8 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
   if (typeof message.id !== 'string') invalid(issues, ['id']);
   if (!STATUSES.has(message.status as string)) invalid(issues, ['status']);
   if (message.channelId !== null && typeof message.channelId !== 'string') invalid(issues, ['channelId']);
-  if (!FREQUENCIES.has(message.frequency as string)) invalid(issues, ['frequency']);
+  const frequency: unknown = message.frequency;
+  if (typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) invalid(issues, ['frequency']);
   if (!isFiniteNumber(message.priority)) invalid(issues, ['priority']);
   const triggerDelayMs = compileTrigger(message.trigger);
   if (triggerDelayMs === null) invalid(issues, ['trigger']);
@@ -133,6 +136,7 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
     live: message.status === 'live',
     channelId: message.channelId,
     frequency: message.frequency,
+    cap: FREQUENCY_CAP[message.frequency],
     window,
     triggerDelayMs,
     conditions: conditions.compiled,

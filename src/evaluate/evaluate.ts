@@ -6,7 +6,7 @@
 import type { Instant, Message, Visitor } from '../model/types.js';
 import { toEpochMs } from '../model/time.js';
 import { readFacts, type Facts } from '../conditions/compile.js';
-import { frequencyAllows, indexDeliveries, type MessageHistory } from '../frequency/history.js';
+import { indexDeliveries, type MessageHistory } from '../frequency/history.js';
 import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
 
 /** The answer of {@link evaluate}. */
@@ -200,7 +200,8 @@ function scanCandidates(
     );
     for (let i = 0; i < candidates.length; i++) {
       const cm = candidates[i] as CompiledMessage;
-      if (cm === onScreen || !frequencyAllows(cm.frequency, history.get(cm.id))) continue;
+      // The frequency gate (`frequencyAllows`, with the history flag looked up once at compile time).
+      if (cm === onScreen || history.get(cm.id)?.[cm.cap] === true) continue;
       const conditions = fast ? cm.fastConditions : cm.conditions;
       // Same gates and the same `stableUntil` rule as `timedGates` + `stableUntil` (which
       // `explain` uses), computed lazily: only what can change `eligible` or lower `reevaluateAt`.

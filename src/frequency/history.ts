@@ -63,6 +63,16 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
 }
 
 /**
+ * The history flag that rules out another delivery, per frequency: `once` after any delivery,
+ * `oncePerVisit` after one in this visit, `everyTime` after one in this page view.
+ */
+export const FREQUENCY_CAP: Readonly<Record<Frequency, 'delivered' | 'inThisVisit' | 'inThisPageView'>> = {
+  once: 'delivered',
+  oncePerVisit: 'inThisVisit',
+  everyTime: 'inThisPageView',
+};
+
+/**
  * Whether the frequency setting still allows a delivery, given the message's history.
  * `once`: never again after one delivery; `oncePerVisit`: at most once per visit;
  * `everyTime`: again on each new page view. Dismissing or closing does not reset a cap.
@@ -74,16 +84,8 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
  */
 export function frequencyAllows(frequency: Frequency, history: MessageHistory | undefined): boolean {
   if (history === undefined) return true;
-  switch (frequency) {
-    case 'once':
-      return !history.delivered;
-    case 'oncePerVisit':
-      return !history.inThisVisit;
-    case 'everyTime':
-      return !history.inThisPageView;
-    default:
-      return assertNever(frequency, 'frequency');
-  }
+  if (typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) return assertNever(frequency as never, 'frequency');
+  return !history[FREQUENCY_CAP[frequency]];
 }
 
 /**

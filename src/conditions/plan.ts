@@ -69,21 +69,17 @@ function groupTest(kind: 'all' | 'any', ordered: readonly Plan[]): FactsPredicat
   };
 }
 
-/** Exact complements, missing facts included: `not` over them compiles to the other one. */
-const COMPLEMENT: Partial<Record<Operator, Operator>> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  in: 'notIn',
-  notIn: 'in',
-  containsAnyOf: 'doesNotContainAnyOf',
-  doesNotContainAnyOf: 'containsAnyOf',
-};
+/**
+ * Exact complements, missing facts included, side by side in pairs (index `i ^ 1` is the other
+ * one of the pair): `not` over one of them compiles to the other.
+ */
+const COMPLEMENTS: readonly Operator[] = ['equal', 'notEqual', 'in', 'notIn', 'containsAnyOf', 'doesNotContainAnyOf'];
 
 function negation(child: Plan): FactsPredicate {
   if (child.kind === 'leaf') {
-    const complement = COMPLEMENT[child.source.operator];
-    const leaf = complement === undefined ? undefined : compileLeaf({ ...child.source, operator: complement });
-    if (leaf !== undefined) return leaf.test;
+    const i = COMPLEMENTS.indexOf(child.source.operator);
+    // The leaf passed `leafOk`, so its complement compiles too.
+    if (i >= 0) return (compileLeaf({ ...child.source, operator: COMPLEMENTS[i ^ 1] as Operator }) as CompiledLeaf).test;
   }
   const inner = child.test;
   return (f) => !inner(f);

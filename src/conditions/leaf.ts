@@ -149,11 +149,10 @@ function costOf(leaf: ConditionLeaf, fact: ResolvedFact, value: unknown): number
  * comparisons at one of the two); candidates where nothing flips are skipped by the caller.
  */
 function breakpoints(value: unknown): number[] {
-  const points = new Set<number>();
-  for (const x of Array.isArray(value) ? value : [value]) {
-    if (isFiniteNumber(x)) points.add(Math.ceil(x)).add(Math.floor(x) + 1);
-  }
-  return [...points].sort((a, b) => a - b);
+  const points: number[] = [];
+  // Repeated points are harmless: the caller stops at the first one where the truth flips.
+  for (const x of Array.isArray(value) ? value : [value]) if (isFiniteNumber(x)) points.push(Math.ceil(x), Math.floor(x) + 1);
+  return points.sort((a, b) => a - b);
 }
 
 function timeNext(fact: ResolvedFact, operator: Operator, value: unknown): NextChange | undefined {

@@ -43,33 +43,33 @@ export interface FactSpec {
 }
 
 const EQUALITY: readonly Operator[] = ['equal', 'notEqual', 'in', 'notIn'];
-const NUMERIC: readonly Operator[] = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
-const TEXT: readonly Operator[] = [
-  ...EQUALITY,
-  'containsAnyOf',
-  'doesNotContainAnyOf',
-  'startsWith',
-  'endsWith',
-  'matchesWildcard',
-];
-const BOTH: readonly MessagingChannelType[] = ['webWidget', 'mobileSdk'];
+const NUMERIC: readonly Operator[] = [...EQUALITY, 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 
-function spec(kind: FactKind, operators: readonly Operator[], extra: Partial<FactSpec> = {}): FactSpec {
-  return { kind, operators, channels: BOTH, timeBased: false, ...extra };
+/** The operators a fact allows follow from its kind. */
+const OPERATORS_BY_KIND: Readonly<Record<FactKind, readonly Operator[]>> = {
+  text: [...EQUALITY, 'containsAnyOf', 'doesNotContainAnyOf', 'startsWith', 'endsWith', 'matchesWildcard'],
+  number: NUMERIC,
+  enum: EQUALITY,
+  language: EQUALITY,
+  scalar: NUMERIC,
+};
+
+function spec(kind: FactKind, extra: Partial<FactSpec> = {}): FactSpec {
+  return { kind, operators: OPERATORS_BY_KIND[kind], channels: ['webWidget', 'mobileSdk'], timeBased: false, ...extra };
 }
 
 /** Every built-in fact of SPEC §4. `metadata.<key>` is described by {@link METADATA_FACT}. */
 export const FACT_CATALOG: Readonly<Record<BuiltInFact, FactSpec>> = {
-  pageUrl: spec('text', TEXT),
-  pageTitle: spec('text', TEXT),
-  referrer: spec('text', TEXT),
-  visitorType: spec('enum', EQUALITY, { enumValues: ['new', 'returning'] }),
-  language: spec('language', EQUALITY),
-  deviceType: spec('enum', EQUALITY, { enumValues: ['desktop', 'mobile', 'tablet'] }),
-  timeOnPage: spec('number', [...EQUALITY, ...NUMERIC], { timeBased: true }),
-  timeOnSite: spec('number', [...EQUALITY, ...NUMERIC], { timeBased: true }),
-  pageViews: spec('number', [...EQUALITY, ...NUMERIC]),
-  visitCount: spec('number', [...EQUALITY, ...NUMERIC]),
+  pageUrl: spec('text'),
+  pageTitle: spec('text'),
+  referrer: spec('text'),
+  visitorType: spec('enum', { enumValues: ['new', 'returning'] }),
+  language: spec('language'),
+  deviceType: spec('enum', { enumValues: ['desktop', 'mobile', 'tablet'] }),
+  timeOnPage: spec('number', { timeBased: true }),
+  timeOnSite: spec('number', { timeBased: true }),
+  pageViews: spec('number'),
+  visitCount: spec('number'),
 };
 
 /** Built-in facts in a fixed order: `Facts.values[FACT_INDEX[name]]` is the value of `name`. */
@@ -78,15 +78,27 @@ export const BUILT_IN_FACTS = Object.keys(FACT_CATALOG) as readonly BuiltInFact[
 export const FACT_INDEX = Object.fromEntries(BUILT_IN_FACTS.map((name, i) => [name, i])) as Readonly<Record<BuiltInFact, number>>;
 
 /** `metadata.<key>`: host-supplied business metadata, web widget only. */
-export const METADATA_FACT: FactSpec = {
-  kind: 'scalar',
-  operators: [...EQUALITY, ...NUMERIC],
-  channels: ['webWidget'],
-  timeBased: false,
-};
+export const METADATA_FACT: FactSpec = spec('scalar', { channels: ['webWidget'] });
 
-/** Every operator of SPEC §4. */
-export const OPERATORS: readonly Operator[] = [...EQUALITY, ...NUMERIC, 'containsAnyOf', 'doesNotContainAnyOf', 'startsWith', 'endsWith', 'matchesWildcard'];
+/**
+ * Every operator of SPEC §4. Spelt out (no spreads), so a bundler can drop it where it is unused:
+ * `evaluate` checks operators against each fact's own list instead.
+ */
+export const OPERATORS: readonly Operator[] = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'containsAnyOf',
+  'doesNotContainAnyOf',
+  'startsWith',
+  'endsWith',
+  'matchesWildcard',
+];
 
 /** Metadata keys that never resolve (prototype-pollution guards). */
 export const RESERVED_METADATA_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

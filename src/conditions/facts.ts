@@ -7,6 +7,7 @@
 import type { DeviceType, FactName, MetadataValue, Visitor } from '../model/types.js';
 import { isReservedMetadataKey, resolveFact } from './catalog.js';
 import { sharedLeafCount } from './shared.js';
+import { isFiniteNumber, isScalar } from './lean.js';
 
 /** A fact value as operators see it; `undefined` is a missing fact. */
 export type FactValue = string | number | boolean | null | undefined;
@@ -53,7 +54,7 @@ function lower(value: unknown): string | undefined {
 }
 
 function finite(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return isFiniteNumber(value) ? value : undefined;
 }
 
 function parseInstant(value: unknown): number {
@@ -113,7 +114,8 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
   const pageEnteredAtMs = parseInstant(page?.enteredAt);
   const visitStartedAtMs = parseInstant(visit?.startedAt);
   const visitCount = finite(visit?.number);
-  const referrer = lower(page?.referrer);
+  // `null`, absent or `""`: missing.
+  const referrer = lower(page?.referrer) || undefined;
   const metadata = visitor.metadata;
   const pageUrl = lower(page?.url);
   const pageTitle = lower(page?.title);
@@ -123,13 +125,12 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
   const timeOnPage = elapsedSeconds(pageEnteredAtMs, nowMs);
   const timeOnSite = elapsedSeconds(visitStartedAtMs, nowMs);
   const pageViews = finite(visit?.pageViews);
-  const referrerFact = referrer === '' ? undefined : referrer;
   return {
     visitor,
     nowMs,
     pageUrl,
     pageTitle,
-    referrer: referrerFact,
+    referrer,
     language,
     visitorType,
     deviceType,
@@ -141,7 +142,7 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
     visitStartedAtMs,
     metadata: typeof metadata === 'object' && metadata !== null ? metadata : undefined,
     // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
-    values: [pageUrl, pageTitle, referrerFact, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
+    values: [pageUrl, pageTitle, referrer, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
     leafResults: new Array<boolean | undefined>(sharedLeafCount()),
   };
 }
@@ -153,9 +154,7 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
 export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactValue {
   if (metadata === undefined || !Object.hasOwn(metadata, key)) return undefined;
   const value: unknown = metadata[key];
-  return typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value))
-    ? value
-    : undefined;
+  return isScalar(value) ? value : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Operator } from '../model/types.js';
-import { CONDITION_LIMITS, isOperator, isReservedMetadataKey, resolveFact, type FactSpec } from './catalog.js';
+import { CONDITION_LIMITS, isReservedMetadataKey, resolveFact, type FactSpec } from './catalog.js';
 
 /** The kind of a node, read through own properties only; `undefined` when malformed. */
 export type NodeKind = 'all' | 'any' | 'not' | 'leaf';
@@ -37,7 +37,21 @@ const LANGUAGE_SUBTAG = /^[A-Za-z]{2,8}$/;
  * ```
  */
 export function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
+  // `Number.isFinite` is already false for anything but a number.
+  return Number.isFinite(value);
+}
+
+/**
+ * Whether `value` is a metadata scalar: a string, a boolean, `null` or a finite number.
+ * @example
+ * ```ts
+ * isScalar(null);     // true
+ * isScalar(NaN);      // false
+ * isScalar({ a: 1 }); // false
+ * ```
+ */
+export function isScalar(value: unknown): value is string | number | boolean | null {
+  return typeof value === 'string' || typeof value === 'boolean' || value === null || isFiniteNumber(value);
 }
 
 /**
@@ -71,7 +85,7 @@ export function scalarOk(spec: FactSpec, value: unknown): boolean {
     case 'language':
       return typeof value === 'string' && LANGUAGE_SUBTAG.test(value);
     case 'scalar':
-      return typeof value === 'string' || typeof value === 'boolean' || value === null || isFiniteNumber(value);
+      return isScalar(value);
   }
 }
 
@@ -81,7 +95,9 @@ function listOk(value: unknown, itemOk: (item: unknown) => boolean): boolean {
 }
 
 /**
- * Whether `value` is a valid rule value for `operator` on a fact of this kind.
+ * Whether `value` is a valid rule value for `operator` on a fact of this kind, for an operator
+ * the fact allows (`spec.operators`): the comparisons then mean a number fact, the other text
+ * operators a text fact.
  * @example
  * ```ts
  * valueOk(FACT_CATALOG.pageUrl, 'containsAnyOf', ['/pricing']); // true
@@ -96,18 +112,12 @@ export function valueOk(spec: FactSpec, operator: Operator, value: unknown): boo
     case 'in':
     case 'notIn':
       return listOk(value, (item) => scalarOk(spec, item));
-    case 'lessThan':
-    case 'lessThanInclusive':
-    case 'greaterThan':
-    case 'greaterThanInclusive':
-      return isFiniteNumber(value);
     case 'containsAnyOf':
     case 'doesNotContainAnyOf':
       return listOk(value, isNonEmptyString);
-    case 'startsWith':
-    case 'endsWith':
-    case 'matchesWildcard':
-      return isNonEmptyString(value);
+    default:
+      // startsWith, endsWith, matchesWildcard (text facts) or a comparison (number facts)
+      return spec.kind === 'text' ? isNonEmptyString(value) : isFiniteNumber(value);
   }
 }
 
@@ -125,11 +135,11 @@ export function leafOk(leaf: object): boolean {
   if (!Object.hasOwn(leaf, 'operator') || !Object.hasOwn(leaf, 'value')) return false;
   const { fact, operator, value } = leaf as Record<string, unknown>;
   const resolved = resolveFact(fact);
+  // The fact's operator list holds only operators of SPEC §4: no separate `isOperator` check.
   return (
     resolved !== undefined &&
     !(resolved.type === 'metadata' && isReservedMetadataKey(resolved.key)) &&
-    isOperator(operator) &&
-    resolved.spec.operators.includes(operator) &&
-    valueOk(resolved.spec, operator, value)
+    resolved.spec.operators.includes(operator as Operator) &&
+    valueOk(resolved.spec, operator as Operator, value)
   );
 }

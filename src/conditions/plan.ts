@@ -11,7 +11,7 @@
  */
 import type { ConditionLeaf, Operator } from '../model/types.js';
 import { CONDITION_LIMITS } from './catalog.js';
-import { compileLeaf, type FactsPredicate, type LeafCode, type NextChange } from './leaf.js';
+import { compileLeaf, type CompiledLeaf, type FactsPredicate, type NextChange } from './leaf.js';
 import { leafOk, nodeKind } from './lean.js';
 import type { Facts } from './facts.js';
 
@@ -35,8 +35,6 @@ export type Plan = (
   | { readonly kind: 'not'; readonly child: Plan }
 ) & {
   readonly test: FactsPredicate;
-  /** Set when the node is (or negates into) a single leaf: parents evaluate it inline. */
-  readonly code: LeafCode | null;
   readonly cost: number;
   readonly next: NextChange | undefined;
 };
@@ -71,24 +69,20 @@ function groupTest(kind: 'all' | 'any', ordered: readonly Plan[]): FactsPredicat
   };
 }
 
-/** Exact complements, missing facts included: `not` over them compiles to the other one. */
-const COMPLEMENT: Partial<Record<Operator, Operator>> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  in: 'notIn',
-  notIn: 'in',
-  containsAnyOf: 'doesNotContainAnyOf',
-  doesNotContainAnyOf: 'containsAnyOf',
-};
+/**
+ * Exact complements, missing facts included, side by side in pairs (index `i ^ 1` is the other
+ * one of the pair): `not` over one of them compiles to the other.
+ */
+const COMPLEMENTS: readonly Operator[] = ['equal', 'notEqual', 'in', 'notIn', 'containsAnyOf', 'doesNotContainAnyOf'];
 
-function negation(child: Plan): { test: FactsPredicate; code: LeafCode | null } {
+function negation(child: Plan): FactsPredicate {
   if (child.kind === 'leaf') {
-    const complement = COMPLEMENT[child.source.operator];
-    const leaf = complement === undefined ? undefined : compileLeaf({ ...child.source, operator: complement });
-    if (leaf !== undefined) return { test: leaf.test, code: leaf.code };
+    const i = COMPLEMENTS.indexOf(child.source.operator);
+    // The leaf passed `leafOk`, so its complement compiles too.
+    if (i >= 0) return (compileLeaf({ ...child.source, operator: COMPLEMENTS[i ^ 1] as Operator }) as CompiledLeaf).test;
   }
   const inner = child.test;
-  return { test: (f) => !inner(f), code: null };
+  return (f) => !inner(f);
 }
 
 /**
@@ -122,45 +116,35 @@ interface Count {
 function plan(node: unknown, depth: number, count: Count): Plan | undefined {
   if (depth > CONDITION_LIMITS.maxDepth) return undefined;
   const kind = nodeKind(node);
-  switch (kind) {
-    case 'leaf': {
-      count.leaves += 1;
-      if (count.leaves > CONDITION_LIMITS.maxLeaves || !leafOk(node as object)) return undefined;
-      const leaf = compileLeaf(node as ConditionLeaf);
-      return leaf && { kind, source: node as ConditionLeaf, ...leaf };
-    }
-    case 'not': {
-      const child = plan((node as { not: unknown }).not, depth + 1, count);
-      if (child === undefined) return undefined;
-      return { kind, child, ...negation(child), cost: child.cost, next: child.next };
-    }
-    case 'all':
-    case 'any': {
-      const sources = (node as Record<typeof kind, unknown>)[kind];
-      if (!Array.isArray(sources) || sources.length === 0) return undefined;
-      const children: Plan[] = [];
-      // Index loop: a hole is `undefined`, which is not a node.
-      for (let i = 0; i < sources.length; i += 1) {
-        const child = plan(sources[i], depth + 1, count);
-        if (child === undefined) return undefined;
-        children.push(child);
-      }
-      // `sort` is stable (ES2019): equal costs keep source order.
-      const ordered = [...children].sort((x, y) => x.cost - y.cost);
-      return {
-        kind,
-        children,
-        test: groupTest(kind, ordered),
-        code: null,
-        cost: children.reduce((sum, child) => sum + child.cost, 0),
-        next: groupNext(kind, ordered),
-      };
-    }
-    case undefined:
-      return undefined;
-    default:
-      return kind satisfies never;
+  if (kind === undefined) return undefined;
+  if (kind === 'leaf') {
+    count.leaves += 1;
+    if (count.leaves > CONDITION_LIMITS.maxLeaves || !leafOk(node as object)) return undefined;
+    // `leafOk` passed: the fact is known, so the leaf compiles.
+    return { kind, source: node as ConditionLeaf, ...(compileLeaf(node as ConditionLeaf) as CompiledLeaf) };
   }
+  if (kind === 'not') {
+    const child = plan((node as { not: unknown }).not, depth + 1, count);
+    return child && { kind, child, test: negation(child), cost: child.cost, next: child.next };
+  }
+  const sources = (node as Record<typeof kind, unknown>)[kind];
+  if (!Array.isArray(sources) || sources.length === 0) return undefined;
+  const children: Plan[] = [];
+  // Index loop: a hole is `undefined`, which is not a node.
+  for (let i = 0; i < sources.length; i += 1) {
+    const child = plan(sources[i], depth + 1, count);
+    if (child === undefined) return undefined;
+    children.push(child);
+  }
+  // `sort` is stable (ES2019): equal costs keep source order.
+  const ordered = [...children].sort((x, y) => x.cost - y.cost);
+  return {
+    kind,
+    children,
+    test: groupTest(kind, ordered),
+    cost: children.reduce((sum, child) => sum + child.cost, 0),
+    next: groupNext(kind, ordered),
+  };
 }
 
 const ALWAYS_TRUE: CompiledConditions = { test: () => true, nextTimeChange: () => null };

@@ -11,6 +11,9 @@ import { issue, type Issue, type IssuePath } from '../model/result.js';
 // The lean compilers only: the detailed validators stay out of `evaluate`'s bundle.
 import { compileTreeLean, type CompiledConditions } from '../conditions/plan.js';
 import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
+import { isRecord } from '../schedule/normalize.js';
+import { isFiniteNumber } from '../conditions/lean.js';
+import { FREQUENCY_CAP } from '../frequency/history.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -25,6 +28,8 @@ export interface CompiledMessage {
   readonly live: boolean;
   readonly channelId: string | null;
   readonly frequency: Frequency;
+  /** The history flag that rules the message out (`FREQUENCY_CAP` of its frequency). */
+  readonly cap: (typeof FREQUENCY_CAP)[Frequency];
   readonly window: CompiledWindow;
   /** Milliseconds after `page.enteredAt` at which the trigger fires (0 for page load). */
   readonly triggerDelayMs: number;
@@ -63,25 +68,20 @@ function invalid(issues: Issue[], path: IssuePath, code: IssueCode = 'invalidTyp
   issues.push(issue(path, code, `invalid ${path.join('.') || 'message'}; run parseMessage for details`));
 }
 
-const FREQUENCIES: ReadonlySet<string> = new Set<Frequency>(['once', 'oncePerVisit', 'everyTime']);
 const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function compileTrigger(trigger: Trigger | undefined): number | null {
-  if (!isObject(trigger)) return null;
+  if (!isRecord(trigger)) return null;
   if (trigger.event === 'pageLoad') return 0;
   if (trigger.event === 'timeOnPage') {
     const s = trigger.seconds;
-    return typeof s === 'number' && Number.isFinite(s) && s >= 0 ? s * 1000 : null;
+    return isFiniteNumber(s) && s >= 0 ? s * 1000 : null;
   }
   return null;
 }
 
 function compileWindow(window: SendWindow | undefined, issues: Issue[]): CompiledWindow | null {
-  const type: unknown = isObject(window) ? window.type : undefined;
+  const type: unknown = isRecord(window) ? window.type : undefined;
   if (type === 'anytime') return { kind: 'anytime' };
   const schedule = type === 'businessHours' || type === 'outsideBusinessHours' ? prepareSchedule((window as SendWindow & { schedule: unknown }).schedule) : undefined;
   if (schedule == null) {
@@ -98,7 +98,7 @@ const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly
 /** Compiles one message, defensively: any shape problem becomes issues, never an exception. */
 function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
   const issues: Issue[] = [];
-  if (!isObject(message)) {
+  if (!isRecord(message)) {
     invalid(issues, []);
     return issues;
   }
@@ -121,8 +121,9 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
   if (typeof message.id !== 'string') invalid(issues, ['id']);
   if (!STATUSES.has(message.status as string)) invalid(issues, ['status']);
   if (message.channelId !== null && typeof message.channelId !== 'string') invalid(issues, ['channelId']);
-  if (!FREQUENCIES.has(message.frequency as string)) invalid(issues, ['frequency']);
-  if (typeof message.priority !== 'number' || !Number.isFinite(message.priority)) invalid(issues, ['priority']);
+  const frequency: unknown = message.frequency;
+  if (typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) invalid(issues, ['frequency']);
+  if (!isFiniteNumber(message.priority)) invalid(issues, ['priority']);
   const triggerDelayMs = compileTrigger(message.trigger);
   if (triggerDelayMs === null) invalid(issues, ['trigger']);
   const window = compileWindow(message.sendWindow, issues);
@@ -135,6 +136,7 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
     live: message.status === 'live',
     channelId: message.channelId,
     frequency: message.frequency,
+    cap: FREQUENCY_CAP[message.frequency],
     window,
     triggerDelayMs,
     conditions: conditions.compiled,
@@ -164,7 +166,7 @@ export function compileMessages(messages: readonly Message[]): CompiledMessages 
     const message = messages[index] as Message;
     const compiled = compileOne(message);
     if (isIssueList(compiled)) {
-      const id = isObject(message) && typeof message.id === 'string' ? message.id : null;
+      const id = isRecord(message) && typeof message.id === 'string' ? message.id : null;
       const entry: InvalidMessage = { index, id, issues: compiled };
       entries.push(entry);
       invalid.push(entry);

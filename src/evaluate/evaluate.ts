@@ -6,7 +6,7 @@
 import type { Instant, Message, Visitor } from '../model/types.js';
 import { toEpochMs } from '../model/time.js';
 import { readFacts, type Facts } from '../conditions/compile.js';
-import { frequencyAllows, indexDeliveries, type MessageHistory } from '../frequency/history.js';
+import { indexDeliveries, type MessageHistory } from '../frequency/history.js';
 import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
 
 /** The answer of {@link evaluate}. */
@@ -90,9 +90,12 @@ export function stableUntil(g: TimedGates): number | null {
   return until;
 }
 
-/** The instant the whole-second count `seconds` since `since` next increases (`Infinity` if unknown). */
+/**
+ * The instant the whole-second count `seconds` since `since` next increases (`Infinity` if
+ * unknown). From `readFacts`, `seconds` is known exactly when `since` is.
+ */
 function nextSecond(since: number, seconds: number | undefined): number {
-  return seconds === undefined || Number.isNaN(since) ? Infinity : since + (seconds + 1) * 1000;
+  return seconds === undefined ? Infinity : since + (seconds + 1) * 1000;
 }
 
 function minOrNull(a: number | null, b: number | null): number | null {
@@ -110,29 +113,26 @@ export function findOnScreen(
   compiled: CompiledMessages,
   history: ReadonlyMap<string, MessageHistory>,
 ): CompiledMessage | null {
-  let latestId: string | null = null;
+  let latestId = '';
   let latestIndex = -1;
+  let onScreen = false;
   for (const [id, h] of history) {
     if (h.lastInPageViewIndex > latestIndex) {
       latestIndex = h.lastInPageViewIndex;
       latestId = id;
+      onScreen = h.onScreen;
     }
   }
-  if (latestId === null || history.get(latestId)?.onScreen !== true) return null;
-  return compiled.liveById.get(latestId) ?? null;
+  return onScreen ? (compiled.liveById.get(latestId) ?? null) : null;
 }
 
 /** Minimal shape check so that values violating the declared types fail closed instead of throwing. */
 export function isVisitorShape(visitor: Visitor): boolean {
-  return (
-    typeof visitor === 'object' &&
-    visitor !== null &&
-    typeof visitor.visit === 'object' &&
-    visitor.visit !== null &&
-    typeof visitor.page === 'object' &&
-    visitor.page !== null &&
-    Array.isArray(visitor.deliveries)
-  );
+  return isObjectLike(visitor) && isObjectLike(visitor.visit) && isObjectLike(visitor.page) && Array.isArray(visitor.deliveries);
+}
+
+function isObjectLike(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
@@ -159,102 +159,93 @@ const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
 export function evaluate(visitor: Visitor, messages: readonly Message[], now: Instant): Decision {
   const compiled = compileMessages(messages);
   const nowMs = toEpochMs(now);
-  if (!isVisitorShape(visitor) || Number.isNaN(nowMs)) {
-    return { message: null, eligible: NO_IDS, reevaluateAt: null, invalid: compiled.invalid };
-  }
-  const history = visitor.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(visitor);
+  // A visitor of unexpected shape or an unusable `now`: no candidates, nothing shown (fail closed).
+  const usable = isVisitorShape(visitor) && !Number.isNaN(nowMs);
+  const history = !usable || visitor.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(visitor);
   const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history);
-  const candidates = visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
-  let scan: Scan;
+  const candidates = !usable || visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
   try {
     // One guard for the whole batch: the unguarded condition closures are ~25% faster.
-    scan = scanCandidates(visitor, candidates, history, onScreen, nowMs, true);
+    return scanCandidates(visitor, compiled, candidates, history, onScreen, nowMs, true);
   } catch {
     // Only facts of unexpected shape (e.g. a metadata getter that throws) get here: redo the
     // scan with closures that read such a failure as "not met", as `compileConditions` does.
-    scan = scanCandidates(visitor, candidates, history, onScreen, nowMs, false);
+    return scanCandidates(visitor, compiled, candidates, history, onScreen, nowMs, false);
   }
-  const first = scan.first;
-  return {
-    message: first === null ? null : first.message,
-    eligible: scan.eligible.length === 0 ? NO_IDS : scan.eligible,
-    reevaluateAt: scan.reevaluateAt,
-    invalid: compiled.invalid,
-  };
-}
-
-interface Scan {
-  readonly eligible: string[];
-  readonly first: CompiledMessage | null;
-  readonly reevaluateAt: number | null;
 }
 
 /** The gates of every candidate, in priority order (see {@link evaluate}). */
 function scanCandidates(
   visitor: Visitor,
+  compiled: CompiledMessages,
   candidates: readonly CompiledMessage[] | undefined,
   history: ReadonlyMap<string, MessageHistory>,
   onScreen: CompiledMessage | null,
   nowMs: number,
   fast: boolean,
-): Scan {
+): Decision {
   const eligible: string[] = onScreen === null ? [] : [onScreen.id];
   let first: CompiledMessage | null = onScreen;
-  let reevaluateAt: number | null = null;
+  // `Infinity` while nothing is scheduled (reported as `null`); every bound found is finite.
+  let reevaluateAt = Infinity;
   if (candidates !== undefined) {
     const facts = readFacts(visitor, nowMs);
     const enteredAtMs = facts.pageEnteredAtMs; // parsed once by readFacts
     // No time-based leaf can change before the next whole second of time on page or on site:
-    // once reevaluateAt is at or below this floor, no `nextTimeChange` call can lower it.
+    // once reevaluateAt is at or below this floor, no `nextTimeChange` call can lower it. (Both
+    // unknown: the floor is `Infinity`, and every `nextTimeChange` would answer `null` anyway.)
     const timeFloor = Math.min(
-      nextSecond(facts.pageEnteredAtMs, facts.timeOnPage),
+      nextSecond(enteredAtMs, facts.timeOnPage),
       nextSecond(facts.visitStartedAtMs, facts.timeOnSite),
     );
     for (let i = 0; i < candidates.length; i++) {
       const cm = candidates[i] as CompiledMessage;
-      if (cm === onScreen || !frequencyAllows(cm.frequency, history.get(cm.id))) continue;
+      // The frequency gate (`frequencyAllows`, with the history flag looked up once at compile time).
+      if (cm === onScreen || history.get(cm.id)?.[cm.cap] === true) continue;
       const conditions = fast ? cm.fastConditions : cm.conditions;
       // Same gates and the same `stableUntil` rule as `timedGates` + `stableUntil` (which
       // `explain` uses), computed lazily: only what can change `eligible` or lower `reevaluateAt`.
       const w = cm.window;
-      let windowNext: number | null = null;
+      let windowNext = Infinity;
       let windowOpen = true;
       if (w.kind !== 'anytime') {
         windowOpen = w.schedule.isOpen(nowMs) === (w.kind === 'inside');
-        windowNext = w.schedule.nextChange(nowMs);
-        // Closed for good (no boundary ahead): never eligible by time alone, nothing to schedule.
-        if (!windowOpen && windowNext === null) continue;
+        windowNext = w.schedule.nextChange(nowMs) ?? Infinity;
       }
       const triggerAt = enteredAtMs + cm.triggerDelayMs;
       const triggerReached = nowMs >= triggerAt;
+      // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
       if (!triggerReached && Number.isNaN(triggerAt)) continue;
-      if (windowOpen && triggerReached) {
-        const met = conditions.test(facts);
-        if (met) {
-          eligible.push(cm.id);
-          if (first === null) first = cm;
-        }
-        // Eligible: stable until the window or a time-based leaf changes; not eligible only
-        // because of its conditions: until a time-based leaf changes.
-        if (met && windowNext !== null && (reevaluateAt === null || windowNext < reevaluateAt)) reevaluateAt = windowNext;
-        if (reevaluateAt !== null && reevaluateAt <= timeFloor) continue;
-        const next = conditions.nextTimeChange(facts);
-        if (next !== null && (reevaluateAt === null || next < reevaluateAt)) reevaluateAt = next;
-        continue;
-      }
-      // Not eligible: every failing gate must flip, so the latest of their first changes counts.
-      let until = windowOpen ? -Infinity : (windowNext as number);
+      const gatesOpen = windowOpen && triggerReached;
+      // Every failing gate must flip before the message can become eligible, so the latest of
+      // their first changes counts (`-Infinity` when none fails; `Infinity`: a window closed for good).
+      let until = windowOpen ? -Infinity : windowNext;
       if (!triggerReached && triggerAt > until) until = triggerAt;
       // A bound that cannot lower reevaluateAt needs no condition work at all.
-      if (reevaluateAt !== null && until >= reevaluateAt) continue;
-      if (!conditions.test(facts)) {
-        if (reevaluateAt !== null && reevaluateAt <= timeFloor) continue;
-        const next = conditions.nextTimeChange(facts);
-        if (next === null) continue;
-        if (next > until) until = next;
+      if (!gatesOpen && until >= reevaluateAt) continue;
+      if (conditions.test(facts)) {
+        if (!gatesOpen) {
+          // Not eligible only because of time-based gates: stable until they flip.
+          reevaluateAt = until;
+          continue;
+        }
+        // Eligible: stable until the window or a time-based leaf changes.
+        eligible.push(cm.id);
+        if (first === null) first = cm;
+        if (windowNext < reevaluateAt) reevaluateAt = windowNext;
       }
-      if (reevaluateAt === null || until < reevaluateAt) reevaluateAt = until;
+      // Conditions not met (or met by an eligible message): a time-based leaf can change that.
+      if (reevaluateAt <= timeFloor) continue;
+      const next = conditions.nextTimeChange(facts);
+      if (next === null) continue;
+      const bound = Math.max(next, until);
+      if (bound < reevaluateAt) reevaluateAt = bound;
     }
   }
-  return { eligible, first, reevaluateAt };
+  return {
+    message: first === null ? null : first.message,
+    eligible: eligible.length === 0 ? NO_IDS : eligible,
+    reevaluateAt: reevaluateAt === Infinity ? null : reevaluateAt,
+    invalid: compiled.invalid,
+  };
 }

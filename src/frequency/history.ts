@@ -50,19 +50,27 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
     const prev = byMessage.get(d.messageId) ?? NEVER;
     const inVisit = d.visitId === visitId;
     const inPageView = inVisit && d.pageViewId === pageViewId;
-    const onScreen = inPageView && d.dismissed !== true && d.closed !== true;
-    byMessage.set(d.messageId, {
-      delivered: true,
-      inThisVisit: prev.inThisVisit || inVisit,
-      inThisPageView: prev.inThisPageView || inPageView,
-      // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
-      onScreen: inPageView ? onScreen : prev.onScreen,
-      onScreenIndex: inPageView ? (onScreen ? i : -1) : prev.onScreenIndex,
-      lastInPageViewIndex: inPageView ? i : prev.lastInPageViewIndex,
-    });
+    const onScreen = d.dismissed !== true && d.closed !== true;
+    byMessage.set(
+      d.messageId,
+      inPageView
+        ? // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
+          { delivered: true, inThisVisit: true, inThisPageView: true, onScreen, onScreenIndex: onScreen ? i : -1, lastInPageViewIndex: i }
+        : { ...prev, delivered: true, inThisVisit: prev.inThisVisit || inVisit },
+    );
   }
   return byMessage;
 }
+
+/**
+ * The history flag that rules out another delivery, per frequency: `once` after any delivery,
+ * `oncePerVisit` after one in this visit, `everyTime` after one in this page view.
+ */
+export const FREQUENCY_CAP: Readonly<Record<Frequency, 'delivered' | 'inThisVisit' | 'inThisPageView'>> = {
+  once: 'delivered',
+  oncePerVisit: 'inThisVisit',
+  everyTime: 'inThisPageView',
+};
 
 /**
  * Whether the frequency setting still allows a delivery, given the message's history.
@@ -76,16 +84,8 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
  */
 export function frequencyAllows(frequency: Frequency, history: MessageHistory | undefined): boolean {
   if (history === undefined) return true;
-  switch (frequency) {
-    case 'once':
-      return !history.delivered;
-    case 'oncePerVisit':
-      return !history.inThisVisit;
-    case 'everyTime':
-      return !history.inThisPageView;
-    default:
-      return assertNever(frequency, 'frequency');
-  }
+  if (typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) return assertNever(frequency as never, 'frequency');
+  return !history[FREQUENCY_CAP[frequency]];
 }
 
 /**

@@ -52,11 +52,10 @@ export function parseLocalDate(value: unknown): number | null {
   const match = DATE.exec(value);
   if (match === null) return null;
   const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1000 || year > 9998 || month < 1 || month > 12 || day < 1) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  if (new Date(ms).getUTCDate() !== day) return null; // e.g. 2026-02-30
+  const month = Number(match[2]) - 1;
+  const ms = Date.UTC(year, month, Number(match[3]));
+  // An impossible month or day (00, 13, 2026-02-30, …) rolls over into another month.
+  if (year < 1000 || year > 9998 || new Date(ms).getUTCMonth() !== month) return null;
   return ms / 86_400_000;
 }
 

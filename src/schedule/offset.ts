@@ -68,26 +68,12 @@ export function offsetAt(zone: string, at: number): number {
 const remembered = new Map<string, Map<number, number>>();
 
 function formatOffset(zone: string, at: number): number {
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  for (const part of formatFor(zone).formatToParts(at)) {
-    switch (part.type) {
-      case 'year': year = Number(part.value); break;
-      case 'month': month = Number(part.value); break;
-      case 'day': day = Number(part.value); break;
-      // Some engines print midnight as 24 even with h23.
-      case 'hour': hour = Number(part.value) % 24; break;
-      case 'minute': minute = Number(part.value); break;
-      case 'second': second = Number(part.value); break;
-      default: break;
-    }
-  }
+  // The format asks for all six fields, so each is present (literal parts are read and ignored).
+  const n: Record<string, number> = {};
+  for (const part of formatFor(zone).formatToParts(at)) n[part.type] = Number(part.value);
   const wholeSecond = at - (((at % SECOND) + SECOND) % SECOND);
-  return Date.UTC(year, month - 1, day, hour, minute, second) - wholeSecond;
+  // Some engines print midnight as 24 even with h23.
+  return Date.UTC(n.year as number, (n.month as number) - 1, n.day, (n.hour as number) % 24, n.minute, n.second) - wholeSecond;
 }
 
 /**

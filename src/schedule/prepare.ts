@@ -51,9 +51,9 @@ function firstInstantAtOrAfter(zone: string, wall: number): number {
 }
 
 interface Stretch {
-  from: number;
-  until: number;
-  open: boolean;
+  readonly from: number;
+  readonly until: number;
+  readonly open: boolean;
 }
 
 function inRange(at: number): boolean {
@@ -82,10 +82,8 @@ function compileNormalized(zone: string, pattern: WallPattern): CompiledSchedule
   const lookup = (at: number): Stretch | undefined => {
     if (!inRange(at)) return undefined;
     if (cached !== undefined && at >= cached.from && at < cached.until) return cached;
-    const fresh = stretchAt(zone, pattern, at);
-    if (cached !== undefined && fresh.until === cached.until && fresh.open === cached.open && at < cached.from) {
-      cached.from = at;
-    } else cached = fresh;
+    // A fresh stretch starts at `at`, so it also covers the rest of a cached one it extends.
+    cached = stretchAt(zone, pattern, at);
     return cached;
   };
   return {

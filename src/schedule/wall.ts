@@ -25,7 +25,10 @@ export interface MinuteInterval {
 export interface WallPattern {
   /** Merged open stretches `[start, end)` in minutes of the week (Monday 00:00 = 0), ascending. */
   readonly open: readonly (readonly [number, number])[];
-  /** Minutes of the week at which the weekly pattern flips, ascending. Empty: constant. */
+  /**
+   * Minutes of the week at which the weekly pattern flips, ascending (a flip at Monday 00:00 may
+   * be written 10080, the end of the week). Empty: constant.
+   */
   readonly flips: readonly number[];
   /** Merged holiday ranges `[firstDay, dayAfterLast)`, ascending and disjoint. */
   readonly holidays: readonly (readonly [number, number])[];
@@ -42,18 +45,25 @@ function merge(ranges: readonly (readonly [number, number])[]): [number, number]
   return merged;
 }
 
-/** Whether minute `minute` (0 ≤ minute < 10080) of the week is inside a merged open stretch. */
-function weeklyOpenAt(open: readonly (readonly [number, number])[], minute: number): boolean {
+/**
+ * The first of `ranges` (ascending, disjoint `[start, end)`) that ends after `x`: the range
+ * containing `x` if there is one, otherwise the next range (`undefined`: none left).
+ */
+function rangeFrom(ranges: readonly (readonly [number, number])[], x: number): readonly [number, number] | undefined {
   let low = 0;
-  let high = open.length;
+  let high = ranges.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    const range = open[middle];
-    if (range === undefined || range[1] > minute) high = middle;
-    else low = middle + 1;
+    if ((ranges[middle] as readonly [number, number])[1] <= x) low = middle + 1;
+    else high = middle;
   }
-  const range = open[low];
-  return range !== undefined && range[0] <= minute;
+  return ranges[low];
+}
+
+/** Whether `x` is inside one of `ranges` (ascending, disjoint `[start, end)`). */
+function covers(ranges: readonly (readonly [number, number])[], x: number): boolean {
+  const range = rangeFrom(ranges, x);
+  return range !== undefined && range[0] <= x;
 }
 
 /**
@@ -77,10 +87,13 @@ export function buildPattern(
     else pieces.push([start, MINUTES_PER_WEEK], [0, end - MINUTES_PER_WEEK]);
   }
   const open = merge(pieces);
-  const candidates = [...new Set(open.flatMap(([start, end]) => [start % MINUTES_PER_WEEK, end % MINUTES_PER_WEEK]))];
-  const flips = candidates
-    .filter((m) => weeklyOpenAt(open, m) !== weeklyOpenAt(open, (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK))
-    .sort((a, b) => a - b);
+  // Merged stretches neither overlap nor touch, so every start and end is a flip, in order —
+  // except Monday 00:00 when the week is open across it (a stretch from 0 and one to 10080).
+  const flips = open.flat();
+  if (flips[0] === 0 && flips[flips.length - 1] === MINUTES_PER_WEEK) {
+    flips.shift();
+    flips.pop();
+  }
   return { open, flips, holidays: merge(holidayRanges) };
 }
 
@@ -88,28 +101,6 @@ export function buildPattern(
 function weekStart(wall: number): number {
   const day = Math.floor(wall / DAY);
   return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
-}
-
-/** The holiday range containing `day`, or `undefined`. */
-function holidayAt(pattern: WallPattern, day: number): readonly [number, number] | undefined {
-  const { holidays } = pattern;
-  let low = 0;
-  let high = holidays.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const range = holidays[middle];
-    if (range === undefined) break;
-    if (range[1] <= day) low = middle + 1;
-    else high = middle;
-  }
-  const range = holidays[low];
-  return range !== undefined && range[0] <= day ? range : undefined;
-}
-
-/** The first day of the first holiday range starting after `day`, or `Infinity`. */
-function nextHolidayStart(pattern: WallPattern, day: number): number {
-  for (const range of pattern.holidays) if (range[0] > day) return range[0];
-  return Infinity;
 }
 
 /**
@@ -120,8 +111,7 @@ function nextHolidayStart(pattern: WallPattern, day: number): number {
  * ```
  */
 export function wallOpen(pattern: WallPattern, wall: number): boolean {
-  if (holidayAt(pattern, Math.floor(wall / DAY)) !== undefined) return false;
-  return weeklyOpenAt(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
+  return !covers(pattern.holidays, Math.floor(wall / DAY)) && covers(pattern.open, Math.floor((wall - weekStart(wall)) / MINUTE));
 }
 
 /** The first weekly flip strictly after local ms `wall`, or `Infinity` for a constant pattern. */
@@ -148,11 +138,13 @@ export function nextWallFlip(pattern: WallPattern, wall: number): number | null 
   let at = wall;
   for (;;) {
     const day = Math.floor(at / DAY);
-    const holiday = holidayAt(pattern, day);
+    // The holiday containing `day`, or else the next one (ranges are disjoint, so the first
+    // range ending after `day` is the first one starting after it).
+    const holiday = rangeFrom(pattern.holidays, day);
     const candidate =
-      holiday !== undefined
+      holiday !== undefined && holiday[0] <= day
         ? holiday[1] * DAY
-        : Math.min(nextWeeklyFlip(pattern, at), nextHolidayStart(pattern, day) * DAY);
+        : Math.min(nextWeeklyFlip(pattern, at), (holiday?.[0] ?? Infinity) * DAY);
     if (candidate === Infinity) return null;
     if (wallOpen(pattern, candidate) !== state) return candidate;
     at = candidate;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { BuiltInFact, FactName, Operator } from '../model/types.js';
+import { OPERATORS } from '../model/vocabulary.js';
 
 /** Bounds of a condition tree. The schema parser and the compiler's safety net share them. */
 export const CONDITION_LIMITS = {
@@ -80,25 +81,8 @@ export const FACT_INDEX = Object.fromEntries(BUILT_IN_FACTS.map((name, i) => [na
 /** `metadata.<key>`: host-supplied business metadata, web widget only. */
 export const METADATA_FACT: FactSpec = spec('scalar', { channels: ['webWidget'] });
 
-/**
- * Every operator of SPEC §4. Spelt out (no spreads), so a bundler can drop it where it is unused:
- * `evaluate` checks operators against each fact's own list instead.
- */
-export const OPERATORS: readonly Operator[] = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'containsAnyOf',
-  'doesNotContainAnyOf',
-  'startsWith',
-  'endsWith',
-  'matchesWildcard',
-];
+/** Every operator of SPEC §4 (the one list, from the vocabulary; unused by `evaluate`, so bundlers drop it there). */
+export { OPERATORS };
 
 /** Metadata keys that never resolve (prototype-pollution guards). */
 export const RESERVED_METADATA_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

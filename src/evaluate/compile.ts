@@ -14,6 +14,7 @@ import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
 import { isRecord } from '../schedule/normalize.js';
 import { isFiniteNumber } from '../conditions/lean.js';
 import { FREQUENCY_CAP } from '../frequency/history.js';
+import { MESSAGE_STATUSES } from '../model/vocabulary.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -68,7 +69,7 @@ function invalid(issues: Issue[], path: IssuePath, code: IssueCode = 'invalidTyp
   issues.push(issue(path, code, `invalid ${path.join('.') || 'message'}; run parseMessage for details`));
 }
 
-const STATUSES: ReadonlySet<string> = new Set(['draft', 'live', 'paused', 'error']);
+const STATUSES: ReadonlySet<string> = new Set(MESSAGE_STATUSES);
 
 function compileTrigger(trigger: Trigger | undefined): number | null {
   if (!isRecord(trigger)) return null;

@@ -6,10 +6,12 @@
  */
 import type { Weekday } from '../model/types.js';
 import { SCHEDULE_LIMITS } from './codes.js';
+import { WEEKDAYS as VOCABULARY_WEEKDAYS } from '../model/vocabulary.js';
 import { isValidTimeZone } from './zone.js';
 import type { MinuteInterval } from './wall.js';
 
-export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+/** The weekday keys, Monday first (the vocabulary's list). */
+export const WEEKDAYS: readonly Weekday[] = VOCABULARY_WEEKDAYS;
 
 /** A schedule in numbers: zone, intervals in minutes, holidays as `[firstDay, dayAfterLast)`. */
 export interface NormalizedSchedule {

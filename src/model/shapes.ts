@@ -58,10 +58,11 @@ import {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-const id = string(1, LIMITS.idLength);
-const name = string(1, LIMITS.nameLength);
-const text = string(1, LIMITS.textLength);
-const url = string(1, LIMITS.urlLength);
+/** An id, a display name, a text with emoji allowed, a URL or screen name (also used by `workspace-shape.ts`). */
+export const id = string(1, LIMITS.idLength);
+export const name = string(1, LIMITS.nameLength);
+export const text = string(1, LIMITS.textLength);
+export const url = string(1, LIMITS.urlLength);
 const counter = integer(0, MAX_SAFE);
 const positiveCount = integer(1, MAX_SAFE);
 
@@ -142,8 +143,10 @@ const tag = normalizedString(
   ),
 );
 
+const tagList = array(tag, 0, LIMITS.tags);
+/** Tags, duplicates (after normalisation) dropped. */
 const tags: Check<string[]> = (value, path, issues) => {
-  const parsed = array(tag, 0, LIMITS.tags)(value, path, issues);
+  const parsed = tagList(value, path, issues);
   return Array.isArray(parsed) ? [...new Set(parsed)] : parsed;
 };
 

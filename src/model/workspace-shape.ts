@@ -3,15 +3,11 @@
  * never parse a workspace (a widget) leave it out.
  * @module
  */
-import { array, boolean, object, oneOf, optional, string, unique, withDefault, type Check } from './check.js';
+import { array, boolean, object, oneOf, optional, unique, withDefault, type Check } from './check.js';
+import { id, name, text, url } from './shapes.js';
 import { LIMITS } from './limits.js';
 import type { Workspace } from './types.js';
 import { CHANNEL_TYPES } from './vocabulary.js';
-
-const id = string(1, LIMITS.idLength);
-const name = string(1, LIMITS.nameLength);
-const text = string(1, LIMITS.textLength);
-const url = string(1, LIMITS.urlLength);
 
 /** The account: switches, channels, AI agents and automated-resolution settings. */
 export const workspaceCheck: Check<Workspace> = object<Workspace>({

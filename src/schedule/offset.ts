@@ -21,24 +21,45 @@ export const DAY = 86_400_000;
 export const MIN_INSTANT = -30_610_224_000_000;
 export const MAX_INSTANT = 253_370_764_800_000;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+/** What the module keeps per zone: its formatter and recently answered offsets. */
+interface ZoneEntry {
+  readonly format: Intl.DateTimeFormat;
+  readonly offsets: Map<number, number>;
+}
 
-function formatFor(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    if (formats.size < 500) formats.set(zone, format);
+/** Per zone name: its entry, or `null` for a name this runtime's `Intl` does not know. Bounded. */
+const zones = new Map<string, ZoneEntry | null>();
+
+/**
+ * The zone's entry, created on first use, or `null` when `Intl` does not know the zone. One
+ * formatter per zone serves both the validity check and the offsets.
+ */
+export function zoneEntry(zone: string): ZoneEntry | null {
+  let entry = zones.get(zone);
+  if (entry === undefined) {
+    try {
+      entry =
+        zone.length > 0
+          ? {
+              format: new Intl.DateTimeFormat('en-US', {
+                timeZone: zone,
+                hourCycle: 'h23',
+                year: 'numeric',
+                month: 'numeric',
+                day: 'numeric',
+                hour: 'numeric',
+                minute: 'numeric',
+                second: 'numeric',
+              }),
+              offsets: new Map(),
+            }
+          : null;
+    } catch {
+      entry = null;
+    }
+    if (zones.size < 1000) zones.set(zone, entry);
   }
-  return format;
+  return entry;
 }
 
 /**
@@ -50,30 +71,21 @@ function formatFor(zone: string): Intl.DateTimeFormat {
  * ```
  */
 export function offsetAt(zone: string, at: number): number {
+  const { format, offsets } = zoneEntry(zone) as ZoneEntry;
   // Many schedules share a zone and are asked about the same instants (same `now`, same
   // boundaries), so remember recent answers per zone. Bounded: cleared when full.
-  let memo = remembered.get(zone);
-  if (memo === undefined) {
-    memo = new Map();
-    if (remembered.size < 500) remembered.set(zone, memo);
+  let offset = offsets.get(at);
+  if (offset === undefined) {
+    // The format asks for all six fields, so each is present (literal parts are read and ignored).
+    const n: Record<string, number> = {};
+    for (const part of format.formatToParts(at)) n[part.type] = Number(part.value);
+    const wholeSecond = at - (((at % SECOND) + SECOND) % SECOND);
+    // Some engines print midnight as 24 even with h23.
+    offset = Date.UTC(n.year as number, (n.month as number) - 1, n.day, (n.hour as number) % 24, n.minute, n.second) - wholeSecond;
+    if (offsets.size >= 512) offsets.clear();
+    offsets.set(at, offset);
   }
-  const known = memo.get(at);
-  if (known !== undefined) return known;
-  const offset = formatOffset(zone, at);
-  if (memo.size >= 512) memo.clear();
-  memo.set(at, offset);
   return offset;
-}
-
-const remembered = new Map<string, Map<number, number>>();
-
-function formatOffset(zone: string, at: number): number {
-  // The format asks for all six fields, so each is present (literal parts are read and ignored).
-  const n: Record<string, number> = {};
-  for (const part of formatFor(zone).formatToParts(at)) n[part.type] = Number(part.value);
-  const wholeSecond = at - (((at % SECOND) + SECOND) % SECOND);
-  // Some engines print midnight as 24 even with h23.
-  return Date.UTC(n.year as number, (n.month as number) - 1, n.day, (n.hour as number) % 24, n.minute, n.second) - wholeSecond;
 }
 
 /**

@@ -1,8 +1,8 @@
-const validity = new Map<string, boolean>();
+import { zoneEntry } from './offset.js';
 
 /**
  * Whether `zone` is an IANA time-zone name this runtime's `Intl` knows (e.g. `Europe/Berlin`).
- * Results are memoised per name.
+ * Results are memoised per name (with the zone's formatter, which `offsetAt` then reuses).
  * @example
  * ```ts
  * isValidTimeZone('Europe/Berlin'); // true
@@ -10,15 +10,5 @@ const validity = new Map<string, boolean>();
  * ```
  */
 export function isValidTimeZone(zone: string): boolean {
-  const known = validity.get(zone);
-  if (known !== undefined) return known;
-  let valid: boolean;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    valid = zone.length > 0;
-  } catch {
-    valid = false;
-  }
-  if (validity.size < 1000) validity.set(zone, valid);
-  return valid;
+  return zoneEntry(zone) !== null;
 }

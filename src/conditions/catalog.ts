@@ -4,7 +4,7 @@
  * @module
  */
 import type { BuiltInFact, FactName, Operator } from '../model/types.js';
-import { OPERATORS } from '../model/vocabulary.js';
+import { DEVICE_TYPES, OPERATORS } from '../model/vocabulary.js';
 
 /** Bounds of a condition tree. The schema parser and the compiler's safety net share them. */
 export const CONDITION_LIMITS = {
@@ -66,7 +66,7 @@ export const FACT_CATALOG: Readonly<Record<BuiltInFact, FactSpec>> = {
   referrer: spec('text'),
   visitorType: spec('enum', { enumValues: ['new', 'returning'] }),
   language: spec('language'),
-  deviceType: spec('enum', { enumValues: ['desktop', 'mobile', 'tablet'] }),
+  deviceType: spec('enum', { enumValues: DEVICE_TYPES }),
   timeOnPage: spec('number', { timeBased: true }),
   timeOnSite: spec('number', { timeBased: true }),
   pageViews: spec('number'),

@@ -8,6 +8,7 @@ import { fail, issue, ok, type Result } from '../model/result.js';
 import { checkConditionStructure } from './structure.js';
 import { checkConditionSemantics } from './validate.js';
 import { compileTreeLean, type CompiledConditions, type CompiledTree } from './plan.js';
+import type { Facts } from './facts.js';
 
 export { readFacts, type Facts } from './facts.js';
 export { compileTreeLean, type CompiledConditions, type CompiledTree, type Plan } from './plan.js';
@@ -35,10 +36,26 @@ export function compileTree(tree: ConditionNode | null): Result<CompiledTree> {
   return compiled === null ? issuesOf(tree) : ok(compiled);
 }
 
+/** Facts of unexpected shape (a hand-built object, a throwing getter) read as `fallback`. */
+function guard<T>(run: (f: Facts) => T, fallback: T): (f: Facts) => T {
+  return (f) => {
+    try {
+      return run(f);
+    } catch {
+      return fallback;
+    }
+  };
+}
+
+/** Guarded copies of compiled trees, by the compiled tree (so a cache hit returns the same object). */
+const guarded = new WeakMap<CompiledConditions, CompiledConditions>();
+
 /**
  * Compiles a tree (`null`: every visitor qualifies) to closures. Fails closed: anything it
  * cannot compile (bad shape, over the limits, unknown fact or operator, mistyped value) is
- * `{ ok: false, issues }`. Compiling the same tree object again is a cache hit.
+ * `{ ok: false, issues }`. Compiling the same tree object again is a cache hit. The closures
+ * never throw: facts of unexpected shape (a hand-built object that throws) read as "not met"
+ * and "no time change".
  * @example
  * ```ts
  * const compiled = compileConditions({ all: [
@@ -54,5 +71,12 @@ export function compileTree(tree: ConditionNode | null): Result<CompiledTree> {
  */
 export function compileConditions(tree: ConditionNode | null): Result<CompiledConditions> {
   const result = compileTree(tree);
-  return result.ok ? ok(result.value.compiled) : result;
+  if (!result.ok) return result;
+  const { compiled } = result.value;
+  let safe = guarded.get(compiled);
+  if (safe === undefined) {
+    safe = { test: guard(compiled.test, false), nextTimeChange: guard(compiled.nextTimeChange, null) };
+    guarded.set(compiled, safe);
+  }
+  return ok(safe);
 }

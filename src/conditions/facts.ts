@@ -7,6 +7,7 @@
 import type { DeviceType, FactName, MetadataValue, Visitor } from '../model/types.js';
 import { isReservedMetadataKey, resolveFact } from './catalog.js';
 import { sharedLeafCount } from './shared.js';
+import { DEVICE_TYPES } from '../model/vocabulary.js';
 import { isFiniteNumber, isScalar } from './lean.js';
 
 /** A fact value as operators see it; `undefined` is a missing fact. */
@@ -77,20 +78,12 @@ export function elapsedSeconds(since: number, nowMs: number): number | undefined
  * ```
  */
 export function primaryLanguage(locale: unknown): string | undefined {
-  if (typeof locale !== 'string') return undefined;
-  let end = locale.length;
-  for (let i = 0; i < locale.length; i += 1) {
-    const c = locale.charCodeAt(i);
-    if (c === 45 /* - */ || c === 95 /* _ */) {
-      end = i;
-      break;
-    }
-  }
-  return end === 0 ? undefined : locale.slice(0, end).toLowerCase();
+  // Up to the first `-` or `_` (`split` with a limit of 1 stops there); empty is missing.
+  return (typeof locale === 'string' && locale.split(/[-_]/, 1)[0]?.toLowerCase()) || undefined;
 }
 
 function deviceTypeOf(value: unknown): DeviceType | undefined {
-  return value === 'desktop' || value === 'mobile' || value === 'tablet' ? value : undefined;
+  return DEVICE_TYPES.includes(value as DeviceType) ? (value as DeviceType) : undefined;
 }
 
 function visitorTypeOf(visitNumber: number | undefined): 'new' | 'returning' | undefined {
@@ -149,17 +142,22 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
 
 /**
  * Reads a metadata key already known not to be reserved (the compiler rejects those): own
- * property, scalar values only.
+ * property, scalar values only. Total: a value that cannot be read (a throwing getter, a proxy
+ * trap) is missing, like a value of the wrong type, so no compiled condition ever throws.
  */
 export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactValue {
-  if (metadata === undefined || !Object.hasOwn(metadata, key)) return undefined;
-  const value: unknown = metadata[key];
-  return isScalar(value) ? value : undefined;
+  try {
+    if (metadata === undefined || !Object.hasOwn(metadata, key)) return undefined;
+    const value: unknown = metadata[key];
+    return isScalar(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Reads one metadata value: own properties only, reserved keys never resolve, non-scalar
- * values read as missing.
+ * Reads one metadata value: own properties only, reserved keys never resolve, non-scalar or
+ * unreadable values read as missing.
  * @example
  * ```ts
  * readMetadata({ plan: 'trial' }, 'plan');        // 'trial'
@@ -167,17 +165,7 @@ export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactV
  * ```
  */
 export function readMetadata(metadata: Facts['metadata'], key: string): FactValue {
-  if (typeof metadata !== 'object' || metadata === null || !Object.hasOwn(metadata, key) || isReservedMetadataKey(key)) return undefined;
-  const value: unknown = metadata[key];
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : undefined;
-    default:
-      return value === null ? null : undefined;
-  }
+  return typeof metadata !== 'object' || metadata === null || isReservedMetadataKey(key) ? undefined : readOwnMetadata(metadata, key);
 }
 
 /**

@@ -9,13 +9,16 @@
  * detailed validators (`compileConditions`, `parseMessage`), which this file does not import.
  * @module
  */
-import type { ConditionLeaf, Operator } from '../model/types.js';
+import type { ConditionLeaf } from '../model/types.js';
 import { CONDITION_LIMITS } from './catalog.js';
 import { compileLeaf, type CompiledLeaf, type FactsPredicate, type NextChange } from './leaf.js';
 import { leafOk, nodeKind } from './lean.js';
 import type { Facts } from './facts.js';
 
-/** A compiled tree. Never throws. */
+/**
+ * A compiled tree. Never throws on facts from `readFacts`; the copies `compileConditions` hands
+ * out never throw at all (see {@link CompiledTree.compiled}).
+ */
 export interface CompiledConditions {
   /** Whether the tree holds for these facts. */
   test(facts: Facts): boolean;
@@ -41,12 +44,12 @@ export type Plan = (
 
 /** A compiled tree plus its source-order plan (`null` tree: no plan). */
 export interface CompiledTree {
-  readonly compiled: CompiledConditions;
   /**
-   * The same closures without the per-call `try`/`catch` of `compiled`: for callers that guard a
-   * whole batch of calls themselves (`evaluate`). They can throw only on facts of unexpected shape.
+   * The tree's closures. Total on facts from `readFacts` (metadata that cannot be read is
+   * missing); facts of another shape (a hand-built object) can make them throw, which is why
+   * `compileConditions` hands out guarded copies.
    */
-  readonly unguarded: CompiledConditions;
+  readonly compiled: CompiledConditions;
   readonly plan: Plan | null;
 }
 
@@ -67,22 +70,6 @@ function groupTest(kind: 'all' | 'any', ordered: readonly Plan[]): FactsPredicat
     for (let j = 0; j < n; j += 1) if ((tests[j] as FactsPredicate)(f)) return true;
     return false;
   };
-}
-
-/**
- * Exact complements, missing facts included, side by side in pairs (index `i ^ 1` is the other
- * one of the pair): `not` over one of them compiles to the other.
- */
-const COMPLEMENTS: readonly Operator[] = ['equal', 'notEqual', 'in', 'notIn', 'containsAnyOf', 'doesNotContainAnyOf'];
-
-function negation(child: Plan): FactsPredicate {
-  if (child.kind === 'leaf') {
-    const i = COMPLEMENTS.indexOf(child.source.operator);
-    // The leaf passed `leafOk`, so its complement compiles too.
-    if (i >= 0) return (compileLeaf({ ...child.source, operator: COMPLEMENTS[i ^ 1] as Operator }) as CompiledLeaf).test;
-  }
-  const inner = child.test;
-  return (f) => !inner(f);
 }
 
 /**
@@ -125,7 +112,9 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
   }
   if (kind === 'not') {
     const child = plan((node as { not: unknown }).not, depth + 1, count);
-    return child && { kind, child, test: negation(child), cost: child.cost, next: child.next };
+    if (child === undefined) return undefined;
+    const inner = child.test;
+    return { kind, child, test: (f) => !inner(f), cost: child.cost, next: child.next };
   }
   const sources = (node as Record<typeof kind, unknown>)[kind];
   if (!Array.isArray(sources) || sources.length === 0) return undefined;
@@ -148,18 +137,7 @@ function plan(node: unknown, depth: number, count: Count): Plan | undefined {
 }
 
 const ALWAYS_TRUE: CompiledConditions = { test: () => true, nextTimeChange: () => null };
-const ALWAYS: CompiledTree = { compiled: ALWAYS_TRUE, unguarded: ALWAYS_TRUE, plan: null };
-
-/** Facts of unexpected shape (a hand-built object, a throwing getter) read as `fallback`. */
-function guard<T>(run: (f: Facts) => T, fallback: T): (f: Facts) => T {
-  return (f) => {
-    try {
-      return run(f);
-    } catch {
-      return fallback;
-    }
-  };
-}
+const ALWAYS: CompiledTree = { compiled: ALWAYS_TRUE, plan: null };
 
 /** Identity cache: entries live exactly as long as the tree objects (bounded by live trees). */
 const cache = new WeakMap<object, CompiledTree | null>();
@@ -167,12 +145,7 @@ const cache = new WeakMap<object, CompiledTree | null>();
 function compileUncached(tree: object): CompiledTree | null {
   const root = plan(tree, 1, { leaves: 0 });
   if (root === undefined) return null;
-  const next = root.next;
-  return {
-    compiled: { test: guard(root.test, false), nextTimeChange: next === undefined ? () => null : guard(next, null) },
-    unguarded: { test: root.test, nextTimeChange: next ?? (() => null) },
-    plan: root,
-  };
+  return { compiled: { test: root.test, nextTimeChange: root.next ?? (() => null) }, plan: root };
 }
 
 /**

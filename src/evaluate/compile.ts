@@ -1,8 +1,8 @@
 /**
  * Compiles a list of messages once into the form `evaluate` runs on: per message a compiled
  * condition tree, schedule and trigger; per channel the live messages in priority order.
- * Cached by array identity (and per message by object identity) in `WeakMap`s, so the cache
- * never outlives the caller's data.
+ * Cached by array identity (and each tree and schedule by its own identity) in `WeakMap`s, so
+ * the cache never outlives the caller's data.
  * @module
  */
 import type { Frequency, Message, SendWindow, Trigger } from '../model/types.js';
@@ -34,10 +34,8 @@ export interface CompiledMessage {
   readonly window: CompiledWindow;
   /** Milliseconds after `page.enteredAt` at which the trigger fires (0 for page load). */
   readonly triggerDelayMs: number;
-  /** Never throws. */
+  /** Never throws on facts from `readFacts`. */
   readonly conditions: CompiledConditions;
-  /** The same without per-call guards, for `evaluate`'s guarded batch (see `CompiledTree.unguarded`). */
-  readonly fastConditions: CompiledConditions;
 }
 
 /** A message that could not be compiled: skipped by `evaluate`, reported as `invalid`. */
@@ -94,27 +92,20 @@ function compileWindow(window: SendWindow | undefined, issues: Issue[]): Compile
   return { kind: type === 'businessHours' ? 'inside' : 'outside', schedule };
 }
 
-const perMessage = new WeakMap<object, Omit<CompiledMessage, 'index'> | readonly Issue[]>();
-
-/** Compiles one message, defensively: any shape problem becomes issues, never an exception. */
+/**
+ * Compiles one message, defensively: any shape problem becomes issues, never an exception. Not
+ * cached itself: its condition tree and schedule, the costly parts, are cached by their own
+ * identity, so an unchanged message in a new array compiles in a few checks.
+ */
 function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
-  const issues: Issue[] = [];
-  if (!isRecord(message)) {
-    invalid(issues, []);
-    return issues;
-  }
-  const cached = perMessage.get(message);
-  if (cached !== undefined) return cached;
-  let result: Omit<CompiledMessage, 'index'> | readonly Issue[];
   try {
-    result = compileFresh(message);
+    if (isRecord(message)) return compileFresh(message);
   } catch {
     // Only reachable for values that violate the declared types (a throwing getter, a proxy).
-    invalid(issues, []);
-    result = issues;
   }
-  perMessage.set(message, result);
-  return result;
+  const issues: Issue[] = [];
+  invalid(issues, []);
+  return issues;
 }
 
 function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
@@ -141,7 +132,6 @@ function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readon
     window,
     triggerDelayMs,
     conditions: conditions.compiled,
-    fastConditions: conditions.unguarded,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Instant, Message, Visitor } from '../model/types.js';
 import { toEpochMs } from '../model/time.js';
 import { readFacts, type Facts } from '../conditions/compile.js';
 import { indexDeliveries, type MessageHistory } from '../frequency/history.js';
+import { isRecord } from '../schedule/normalize.js';
 import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
 
 /** The answer of {@link evaluate}. */
@@ -30,8 +31,6 @@ export interface Decision {
   /** Messages skipped because they are malformed (fail closed), with their issues. */
   readonly invalid: readonly InvalidMessage[];
 }
-
-const NO_IDS: readonly string[] = Object.freeze([]);
 
 /** Time-dependent result of the window, trigger and condition gates for one message. */
 export interface TimedGates {
@@ -126,13 +125,20 @@ export function findOnScreen(
   return onScreen ? (compiled.liveById.get(latestId) ?? null) : null;
 }
 
-/** Minimal shape check so that values violating the declared types fail closed instead of throwing. */
+/**
+ * Minimal shape check so that values violating the declared types fail closed instead of
+ * throwing: a visitor whose history cannot be read (a delivery that is not an object) sees
+ * nothing, since frequency caps could not be applied.
+ */
 export function isVisitorShape(visitor: Visitor): boolean {
-  return isObjectLike(visitor) && isObjectLike(visitor.visit) && isObjectLike(visitor.page) && Array.isArray(visitor.deliveries);
-}
-
-function isObjectLike(value: unknown): value is object {
-  return typeof value === 'object' && value !== null;
+  return (
+    isRecord(visitor) &&
+    isRecord(visitor.visit) &&
+    isRecord(visitor.page) &&
+    Array.isArray(visitor.deliveries) &&
+    // `findIndex` visits holes too (as `undefined`), unlike `every`.
+    visitor.deliveries.findIndex((d) => !isRecord(d)) < 0
+  );
 }
 
 const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
@@ -164,26 +170,8 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
   const history = !usable || visitor.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(visitor);
   const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history);
   const candidates = !usable || visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
-  try {
-    // One guard for the whole batch: the unguarded condition closures are ~25% faster.
-    return scanCandidates(visitor, compiled, candidates, history, onScreen, nowMs, true);
-  } catch {
-    // Only facts of unexpected shape (e.g. a metadata getter that throws) get here: redo the
-    // scan with closures that read such a failure as "not met", as `compileConditions` does.
-    return scanCandidates(visitor, compiled, candidates, history, onScreen, nowMs, false);
-  }
-}
-
-/** The gates of every candidate, in priority order (see {@link evaluate}). */
-function scanCandidates(
-  visitor: Visitor,
-  compiled: CompiledMessages,
-  candidates: readonly CompiledMessage[] | undefined,
-  history: ReadonlyMap<string, MessageHistory>,
-  onScreen: CompiledMessage | null,
-  nowMs: number,
-  fast: boolean,
-): Decision {
+  // The gates of every candidate, in priority order. Nothing below throws: the condition
+  // closures are total on `readFacts`' output (metadata that cannot be read is missing).
   const eligible: string[] = onScreen === null ? [] : [onScreen.id];
   let first: CompiledMessage | null = onScreen;
   // `Infinity` while nothing is scheduled (reported as `null`); every bound found is finite.
@@ -202,7 +190,7 @@ function scanCandidates(
       const cm = candidates[i] as CompiledMessage;
       // The frequency gate (`frequencyAllows`, with the history flag looked up once at compile time).
       if (cm === onScreen || history.get(cm.id)?.[cm.cap] === true) continue;
-      const conditions = fast ? cm.fastConditions : cm.conditions;
+      const conditions = cm.conditions;
       // Same gates and the same `stableUntil` rule as `timedGates` + `stableUntil` (which
       // `explain` uses), computed lazily: only what can change `eligible` or lower `reevaluateAt`.
       const w = cm.window;
@@ -244,7 +232,7 @@ function scanCandidates(
   }
   return {
     message: first === null ? null : first.message,
-    eligible: eligible.length === 0 ? NO_IDS : eligible,
+    eligible,
     reevaluateAt: reevaluateAt === Infinity ? null : reevaluateAt,
     invalid: compiled.invalid,
   };

@@ -41,23 +41,24 @@ const NEVER: MessageHistory = {
  * ```
  */
 export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHistory> {
-  const byMessage = new Map<string, MessageHistory>();
+  // One record per message, filled in place (callers only ever see it read-only).
+  const byMessage = new Map<string, { -readonly [K in keyof MessageHistory]: MessageHistory[K] }>();
   const deliveries = visitor.deliveries;
   const visitId = visitor.visit.id;
   const pageViewId = visitor.page.viewId;
   for (let i = 0; i < deliveries.length; i++) {
     const d = deliveries[i] as Delivery;
-    const prev = byMessage.get(d.messageId) ?? NEVER;
-    const inVisit = d.visitId === visitId;
-    const inPageView = inVisit && d.pageViewId === pageViewId;
-    const onScreen = d.dismissed !== true && d.closed !== true;
-    byMessage.set(
-      d.messageId,
-      inPageView
-        ? // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
-          { delivered: true, inThisVisit: true, inThisPageView: true, onScreen, onScreenIndex: onScreen ? i : -1, lastInPageViewIndex: i }
-        : { ...prev, delivered: true, inThisVisit: prev.inThisVisit || inVisit },
-    );
+    let h = byMessage.get(d.messageId);
+    if (h === undefined) byMessage.set(d.messageId, (h = { ...NEVER }));
+    h.delivered = true;
+    if (d.visitId !== visitId) continue;
+    h.inThisVisit = true;
+    if (d.pageViewId !== pageViewId) continue;
+    // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
+    h.inThisPageView = true;
+    h.onScreen = d.dismissed !== true && d.closed !== true;
+    h.onScreenIndex = h.onScreen ? i : -1;
+    h.lastInPageViewIndex = i;
   }
   return byMessage;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_FACTS, FACT_INDEX, factValue, primaryLanguage, readFacts } from '../../src/conditions/index.js';
+import { BUILT_IN_FACTS, FACT_INDEX, factValue, primaryLanguage, readFacts, readMetadata } from '../../src/conditions/index.js';
 import type { Visitor } from '../../src/model/types.js';
 import { baseVisitor, NOW } from './reference.js';
 
@@ -49,6 +49,10 @@ describe('readFacts', () => {
     ['zh-Hant-TW', 'zh'],
     ['', undefined],
     ['-US', undefined],
+    ['_', undefined],
+    ['x', 'x'],
+    ['en--GB', 'en'],
+    ['de_', 'de'],
   ])('language %s reads as %s', (locale, expected) => {
     expect(primaryLanguage(locale)).toBe(expected);
   });
@@ -56,6 +60,24 @@ describe('readFacts', () => {
   it('reads visitorType from visit.number', () => {
     const at = (number: number) => readFacts(baseVisitor({ visit: { ...baseVisitor().visit, number } }), NOW).visitorType;
     expect([at(1), at(2), at(7), at(0)]).toEqual(['new', 'returning', 'returning', undefined]);
+  });
+
+  it('language of a non-string locale is missing', () => {
+    expect([primaryLanguage(5), primaryLanguage(null), primaryLanguage(undefined)]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('reads a metadata value that throws (getter or proxy trap) as missing', () => {
+    const getter = Object.defineProperty({ seats: 3 }, 'plan', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const trap = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error('boom'); } });
+    expect(readMetadata(getter, 'plan')).toBeUndefined();
+    expect(readMetadata(getter, 'seats')).toBe(3);
+    expect(readMetadata(trap, 'plan')).toBeUndefined();
+    expect(factValue(readFacts(baseVisitor({ metadata: getter }), NOW), 'metadata.plan')).toBeUndefined();
   });
 
   it('reads metadata own properties only; reserved keys never resolve', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Message } from '../../src/index.js';
+import { evaluate, explain, type Message } from '../../src/index.js';
 import { T0, deepFreeze, message, visitor } from './fixtures.js';
 
 describe('evaluate: selection', () => {
@@ -140,6 +140,20 @@ describe('evaluate: malformed input fails closed', () => {
     expect(evaluate(null as never, [message('a')], T0).message).toBeNull();
     expect(evaluate(visitor(), [message('a')], new Date('nope')).message).toBeNull();
   });
+
+  // The last one has a hole before a real delivery (`new Array(2)` with index 1 set).
+  const holey = Object.assign(new Array<unknown>(2), { 1: { messageId: 'a', at: '2026-11-23T10:00:00Z', visitId: 'v', pageViewId: 'p' } });
+  it.each([[[null]], [[5]], [['msg']], [holey]])(
+    'shows nothing, without throwing, to a visitor whose deliveries hold a non-object (%j): caps cannot be applied',
+    (deliveries) => {
+      const v = { ...visitor(), deliveries } as never;
+      const messages = [message('a'), message('b', { frequency: 'once' })];
+      // The same visitor with readable (empty) deliveries would see `a`: the emptiness comes from the bad entry.
+      expect(evaluate(visitor(), messages, T0).eligible).toEqual(['a', 'b']);
+      expect(evaluate(v, messages, T0)).toEqual({ message: null, eligible: [], reevaluateAt: null, invalid: [] });
+      expect(explain(v, messages, T0).map((verdict) => verdict.outcome)).not.toContain('shown');
+    },
+  );
 });
 
 describe('evaluate: purity', () => {
@@ -153,23 +167,48 @@ describe('evaluate: purity', () => {
 });
 
 describe('evaluate: facts of unexpected shape', () => {
-  it('reads a throwing metadata getter as "not met" and still evaluates every other message', () => {
-    const metadata = Object.defineProperty({}, 'plan', {
+  const throwingPlan = () =>
+    Object.defineProperty({ seats: 3 }, 'plan', {
       enumerable: true,
       get() {
         throw new Error('boom');
       },
     });
-    const v = visitor({ metadata });
-    const messages = [
-      message('by_plan', { priority: 9, conditions: { all: [{ fact: 'metadata.plan', operator: 'equal', value: 'trial' }] } }),
-      message('not_plan', { priority: 5, conditions: { not: { fact: 'metadata.plan', operator: 'equal', value: 'trial' } } }),
-      message('plain', { priority: 1 }),
-    ];
-    const d = evaluate(v, messages, T0);
-    // The guarded closures read the failure as "not met" for each compiled tree as a whole.
-    expect(d.eligible).toEqual(['plain']);
-    expect(d.message?.id).toBe('plain');
+  const byPlan = [
+    message('by_plan', { priority: 9, conditions: { all: [{ fact: 'metadata.plan', operator: 'equal', value: 'trial' }] } }),
+    message('not_plan', { priority: 5, conditions: { not: { fact: 'metadata.plan', operator: 'equal', value: 'trial' } } }),
+    message('plan_or_seats', {
+      priority: 3,
+      conditions: { any: [{ fact: 'metadata.plan', operator: 'equal', value: 'trial' }, { fact: 'metadata.seats', operator: 'greaterThan', value: 2 }] },
+    }),
+    message('plain', { priority: 1 }),
+  ];
+
+  it('reads a metadata value that throws as missing, exactly like an absent key, and still evaluates every message', () => {
+    const hostile = evaluate(visitor({ metadata: throwingPlan() }), byPlan, T0);
+    // The oracle: the same visitor without the key. `equal` fails on a missing fact, `not` of it
+    // holds, and the other leaf of the `any` still counts.
+    const absent = evaluate(visitor({ metadata: { seats: 3 } }), byPlan, T0);
+    expect(absent.eligible).toEqual(['not_plan', 'plan_or_seats', 'plain']);
+    expect(hostile.eligible).toEqual(absent.eligible);
+    expect(hostile.message?.id).toBe('not_plan');
+    expect(hostile.invalid).toEqual([]);
+  });
+
+  it('reads every key of a metadata proxy whose traps throw as missing', () => {
+    const metadata = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor() {
+          throw new Error('boom');
+        },
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    const d = evaluate(visitor({ metadata }), byPlan, T0);
+    expect(d.eligible).toEqual(['not_plan', 'plain']);
   });
 });
 

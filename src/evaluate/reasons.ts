@@ -25,7 +25,9 @@ export type ReasonCode =
   | 'waitingForTrigger'
   | 'conditionsNotMet'
   | 'invalid'
-  | 'outranked';
+  | 'outranked'
+  /** Not a gate: the visitor is malformed or `now` is not an instant, so nothing is shown. */
+  | 'invalidInput';
 
 /** The reason code reported when a gate is the first to fail. */
 export const REASON_BY_GATE: Readonly<Record<Gate, ReasonCode>> = {

@@ -157,3 +157,21 @@ describe('explain agrees with evaluate', () => {
     }
   });
 });
+
+describe('explain: a visitor or now that cannot be used', () => {
+  const messages = [message('live_one'), message('draft_one', { status: 'draft' }), { id: 'broken' } as unknown as Message];
+  it.each([
+    ['not an object', null as unknown as Visitor, T0],
+    ['a null delivery', { ...visitor(), deliveries: [null] } as unknown as Visitor, T0],
+    ['no page', { ...visitor(), page: undefined } as unknown as Visitor, T0],
+    ['an invalid date', visitor(), new Date('nope')],
+  ])('%s: every valid message is blocked with invalidInput, the malformed one stays invalid', (_name, v, now) => {
+    expect(evaluate(v, messages, now).eligible).toEqual([]);
+    const verdicts = explain(v, messages, now);
+    expect(verdicts.map((x) => [x.id, x.outcome, x.reason, x.gates.length])).toEqual([
+      ['live_one', 'blocked', 'invalidInput', 0],
+      ['draft_one', 'blocked', 'invalidInput', 0],
+      ['broken', 'invalid', 'invalid', 0],
+    ]);
+  });
+});

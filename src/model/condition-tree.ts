@@ -7,6 +7,7 @@
 import { isPlainObject } from './guard.js';
 import { LIMITS } from './limits.js';
 import { issue, type Issue, type IssuePath } from './result.js';
+import { describeValue } from './check.js';
 
 const GROUP_KEYS = ['all', 'any', 'not'] as const;
 type GroupKey = (typeof GROUP_KEYS)[number];
@@ -21,15 +22,9 @@ interface Frame {
   readonly groupsAbove: number;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
 function checkString(value: unknown, path: IssuePath, what: string, max: number, issues: Issue[]): void {
   if (typeof value !== 'string') {
-    issues.push(issue(path, 'invalidType', `${what} must be a string, got ${describe(value)}`));
+    issues.push(issue(path, 'invalidType', `${what} must be a string, got ${describeValue(value)}`));
   } else if (value.length === 0) {
     issues.push(issue(path, 'tooShort', `${what} must not be empty`));
   } else if (value.length > max) {
@@ -45,7 +40,7 @@ function checkScalar(value: unknown, path: IssuePath, issues: Issue[]): void {
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) issues.push(issue(path, 'invalidType', 'value must be a finite number'));
   } else if (typeof value !== 'boolean' && value !== null) {
-    issues.push(issue(path, 'invalidType', `value must be a string, number, boolean or null, got ${describe(value)}`));
+    issues.push(issue(path, 'invalidType', `value must be a string, number, boolean or null, got ${describeValue(value)}`));
   }
 }
 
@@ -108,7 +103,7 @@ export function validateConditionTree(tree: unknown, root: IssuePath): Issue[] {
     }
     if (!isPlainObject(node)) {
       issues.push(
-        issue(path, 'invalidType', `a condition must be an object ({ all }, { any }, { not } or a leaf), got ${describe(node)}`),
+        issue(path, 'invalidType', `a condition must be an object ({ all }, { any }, { not } or a leaf), got ${describeValue(node)}`),
       );
       continue;
     }
@@ -137,7 +132,7 @@ export function validateConditionTree(tree: unknown, root: IssuePath): Issue[] {
     }
     if (groupsAbove > 0 && firstNestedGroup === null) firstNestedGroup = path;
     if (!Array.isArray(children)) {
-      issues.push(issue(childPath, 'invalidType', `"${kind}" must be an array of conditions, got ${describe(children)}`));
+      issues.push(issue(childPath, 'invalidType', `"${kind}" must be an array of conditions, got ${describeValue(children)}`));
       continue;
     }
     if (children.length === 0) {

@@ -6,6 +6,8 @@
  * unbounded work. The other groups are the per-field limits of the schemas.
  * @module
  */
+import { CONDITION_LIMITS } from '../conditions/catalog.js';
+
 export const LIMITS = {
   /** Safety pre-pass: deepest JSON nesting of one document (root is level 1). */
   maxDepth: 32,
@@ -41,18 +43,18 @@ export const LIMITS = {
   /** `trigger.seconds` is an integer in `[0, triggerSeconds]` (one day). */
   triggerSeconds: 86_400,
 
-  /** Deepest condition tree; the root node is level 1. */
-  conditionDepth: 10,
-  /** Most leaves in one condition tree. */
-  conditionLeaves: 50,
+  /** Deepest condition tree; the root node is level 1 (the compiler's bound, defined once). */
+  conditionDepth: CONDITION_LIMITS.maxDepth,
+  /** Most leaves in one condition tree (the compiler's bound, defined once). */
+  conditionLeaves: CONDITION_LIMITS.maxLeaves,
   /** Most nodes (groups, `not`s and leaves) in one condition tree. */
   conditionNodes: 200,
   /** Longest `fact` name. */
   factLength: 128,
   /** Longest `operator` name. */
   operatorLength: 64,
-  /** Most values in a list-valued leaf (`"value": [...]`). */
-  conditionValues: 100,
+  /** Most values in a list-valued leaf (`"value": [...]`; the compiler's bound, defined once). */
+  conditionValues: CONDITION_LIMITS.maxListItems,
   /** Longest string value in a leaf. */
   conditionValueLength: 1_000,
 

@@ -8,7 +8,7 @@
 import { createEngine, jsonRulesEngineFacts } from '../src/adapters/json-rules-engine/index.js';
 import { compileConditions, readFacts, type CompiledConditions } from '../src/conditions/index.js';
 import type { ConditionNode, Visitor } from '../src/model/types.js';
-import { formatUs, measureAsync, measureSync, type BenchSection } from './harness.js';
+import { compare, formatRatio, formatUs, type BenchSection } from './harness.js';
 
 const MESSAGES = 140;
 const NOW = Date.UTC(2026, 10, 23, 10, 0, 0);
@@ -116,17 +116,15 @@ export const conditionsBench: BenchSection = {
     for (let r = 0; r < compileRounds; r += 1) messages.forEach((m) => compileConditions(structuredClone(m.conditions)));
     const compileUs = ((performance.now() - compileStart) * 1000) / compileRounds;
 
-    const hand = measureSync(() => handWritten(visitor, NOW).length, 2_000, 60);
-    const ours = measureSync(() => compiledRun().length, 2_000, 60);
-    const jre = await measureAsync(async () => (await jreRun()).length, 10, 40);
+    // Each ratio from interleaved samples of its two sides (see `compare`).
+    const vsHand = await compare(() => compiledRun().length, () => handWritten(visitor, NOW).length, { slow: 2_000, fast: 2_000 }, 60);
+    const vsJre = await compare(async () => (await jreRun()).length, () => compiledRun().length, { slow: 10, fast: 500 }, 40);
 
-    console.log(`compiled evaluator   ${formatUs(ours.medianUs).padStart(10)} per visitor (median of ${ours.samples} × ${ours.batch})`);
-    console.log(`hand-written         ${formatUs(hand.medianUs).padStart(10)} per visitor (median of ${hand.samples} × ${hand.batch})`);
-    console.log(`json-rules-engine    ${formatUs(jre.medianUs).padStart(10)} per visitor (median of ${jre.samples} × ${jre.batch})`);
+    console.log(`compiled evaluator   ${formatUs(vsHand.slowUs).padStart(10)} per visitor`);
+    console.log(`hand-written         ${formatUs(vsHand.fastUs).padStart(10)} per visitor`);
+    console.log(`json-rules-engine    ${formatUs(vsJre.slowUs).padStart(10)} per visitor`);
     console.log(`compile 140 trees    ${formatUs(compileUs).padStart(10)} (fresh objects, incl. structuredClone; cached re-compile is a WeakMap hit)`);
-    const vsJre = jre.medianUs / ours.medianUs;
-    const vsHand = ours.medianUs / hand.medianUs;
-    console.log(`json-rules-engine / compiled = ${vsJre.toFixed(0)}×   (target ≥ 200×) ${vsJre >= 200 ? 'OK' : 'MISSED'}`);
-    console.log(`compiled / hand-written      = ${vsHand.toFixed(2)}×  (target ≤ 2×)   ${vsHand <= 2 ? 'OK' : 'MISSED'}`);
+    console.log(`json-rules-engine / compiled = ${formatRatio(vsJre, 0)}   target ≥ 200×: ${vsJre.ratio >= 200 ? 'OK' : 'MISSED'}`);
+    console.log(`compiled / hand-written      = ${formatRatio(vsHand, 2)}   target ≤ 2×: ${vsHand.ratio <= 2 ? 'OK' : 'MISSED'}`);
   },
 };

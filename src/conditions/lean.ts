@@ -90,8 +90,9 @@ export function scalarOk(spec: FactSpec, value: unknown): boolean {
 }
 
 function listOk(value: unknown, itemOk: (item: unknown) => boolean): boolean {
-  // `every` skips holes exactly as the detailed validator's `forEach` does.
-  return Array.isArray(value) && value.length > 0 && value.length <= CONDITION_LIMITS.maxListItems && value.every(itemOk);
+  // Holes are items (`Array.from` reads them as `undefined`, which no item check accepts), as in
+  // the detailed validator: the compiled `in` would otherwise match a hole to a missing fact.
+  return Array.isArray(value) && value.length > 0 && value.length <= CONDITION_LIMITS.maxListItems && Array.from(value).every(itemOk);
 }
 
 /**

@@ -78,8 +78,9 @@ function checkValue(spec: FactSpec, operator: Operator, value: unknown, path: Is
   } else if (value.length > CONDITION_LIMITS.maxListItems) {
     issues.push(issue(path, 'conditionListTooLong', `${operator} takes at most ${CONDITION_LIMITS.maxListItems} values, got ${value.length}`));
   } else {
-    // `forEach` skips holes, as the lean check's `every` does.
-    value.forEach((item: unknown, index) => checkItem(spec, operator, item, [...path, index], issues));
+    // A hole is an item too (`undefined`, never a valid value), as in the lean check: a sparse
+    // list cannot come from JSON, and `in` would otherwise read a hole as a missing fact.
+    Array.from(value, (item: unknown, index) => checkItem(spec, operator, item, [...path, index], issues));
   }
 }
 

@@ -150,3 +150,23 @@ describe('lean schedule check accepts exactly what validateSchedule accepts', ()
     expect(normalizeSchedule(s)).toEqual({ zone: 'UTC', intervals: [{ day: 0, open: 540, close: 1020 }], holidayRanges: [] });
   });
 });
+
+describe('holes in a condition value list', () => {
+  // `[, 'en']`: a sparse list cannot come from JSON. Read as a missing fact, the hole would make
+  // `language in [, 'en']` hold for a visitor without a language, where json-rules-engine's `in`
+  // (indexOf skips holes) does not. Both validators reject it instead, at the hole's index.
+  const holey = (first: unknown): unknown[] => Object.assign(new Array<unknown>(2), { 1: first });
+  it.each([
+    ['in', 'language', 'en'],
+    ['notIn', 'language', 'en'],
+    ['containsAnyOf', 'pageUrl', '/pricing'],
+    ['doesNotContainAnyOf', 'pageUrl', '/pricing'],
+  ])('%s with a hole is rejected by both, with the hole as the failing item', (operator, fact, item) => {
+    const tree = { fact, operator, value: holey(item) };
+    expect(compileTreeLean(tree)).toBeNull();
+    const issues = checkConditionSemantics(tree as ConditionNode, []);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['invalidConditionValue', ['value', 0]]]);
+    // The same list without the hole compiles.
+    expect(compileTreeLean({ fact, operator, value: [item] })).not.toBeNull();
+  });
+});

@@ -30,6 +30,29 @@ describe('law: never throws', () => {
     );
   });
 
+  it('evaluate and explain never throw on a real visitor with junk in one place (a field, a page or visit field, a delivery)', () => {
+    const place = fc.constantFrom('field', 'page', 'visit', 'delivery');
+    const field = fc.constantFrom('page', 'visit', 'deliveries', 'metadata', 'language', 'deviceType', 'channelId', 'inActiveConversation');
+    const inner = fc.constantFrom('url', 'title', 'referrer', 'enteredAt', 'viewId', 'id', 'number', 'startedAt', 'pageViews');
+    fc.assert(
+      fc.property(lawScenarioArb(), place, field, inner, fc.nat(), junk, (s, where, key, innerKey, at, value) => {
+        const v = { ...s.visitor } as Record<string, unknown>;
+        if (where === 'field') v[key] = value;
+        else if (where === 'page') v.page = { ...s.visitor.page, [innerKey]: value };
+        else if (where === 'visit') v.visit = { ...s.visitor.visit, [innerKey]: value };
+        else {
+          const deliveries: unknown[] = [...s.visitor.deliveries];
+          deliveries.splice(at % (deliveries.length + 1), 0, value);
+          v.deliveries = deliveries;
+        }
+        const decision = evaluate(v as unknown as Visitor, s.messages, s.now);
+        expect(Array.isArray(decision.eligible)).toBe(true);
+        expect(explain(v as unknown as Visitor, s.messages, s.now)).toHaveLength(s.messages.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('junk messages are skipped and reported; the valid ones decide exactly as without them', () => {
     fc.assert(
       fc.property(lawScenarioArb(), fc.array(fc.tuple(fc.nat(), junk), { maxLength: 4 }), (s, inserts) => {

@@ -13,7 +13,7 @@ import {
 import { compileConditions, readFacts } from '../../src/conditions/index.js';
 import type { ConditionNode, Visitor } from '../../src/model/types.js';
 import { conditionTreeArbitrary, conditionVisitorArbitrary, CONDITIONS_NOW_MS } from '../../src/testing/index.js';
-import { NOW, visitorFrom, type LeafVector } from '../conditions/reference.js';
+import { baseVisitor, NOW, visitorFrom, type LeafVector } from '../conditions/reference.js';
 import operatorVectors from '../conditions/vectors/operators.json' with { type: 'json' };
 import edgeVectors from './vectors/jre-edge-cases.json' with { type: 'json' };
 
@@ -111,6 +111,26 @@ describe('adapter pieces', () => {
       visitCount: 2,
       'metadata.plan': 'trial',
     });
+  });
+
+  it('a metadata value that cannot be read is missing on both sides', async () => {
+    const metadata = Object.defineProperty({ seats: 3 }, 'plan', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const hostile = baseVisitor({ metadata });
+    const trees: ConditionNode[] = [
+      { fact: 'metadata.plan', operator: 'equal', value: 'trial' },
+      { fact: 'metadata.plan', operator: 'notIn', value: ['trial', 'pro'] },
+      { not: { fact: 'metadata.plan', operator: 'equal', value: 'trial' } },
+      { any: [{ fact: 'metadata.plan', operator: 'equal', value: 'trial' }, { fact: 'metadata.seats', operator: 'greaterThan', value: 2 }] },
+    ];
+    const engine = createEngine(trees.map((conditions, i) => ({ id: `m${i}`, conditions })));
+    const expected = [false, true, true, true]; // as for a visitor without the key
+    expect(trees.map((tree) => libraryVerdict(tree, hostile, NOW))).toEqual(expected);
+    expect(await engineVerdicts(engine, trees.length, hostile, NOW)).toEqual(expected);
   });
 
   it('the path resolver reads own properties only, never JSONPath', () => {

@@ -106,8 +106,8 @@ export function explain(visitor: Visitor, messages: readonly Message[], now: Ins
       reason = 'outranked';
     } else {
       outcome = 'blocked';
-      // No gate results: the visitor or `now` could not be used, and `evaluate` showed nothing.
-      reason = gates.length === 0 ? 'invalidInput' : REASON_BY_GATE[(firstFailed?.gate ?? 'status') as Gate];
+      // No facts: the visitor or `now` could not be used, no gate ran, and `evaluate` showed nothing.
+      reason = facts === null ? 'invalidInput' : REASON_BY_GATE[(firstFailed?.gate ?? 'status') as Gate];
     }
     return { index: entry.index, id: entry.id, outcome, reason, gates, onScreen: shown && entry.id === onScreenId, issues: [] };
   });

@@ -33,6 +33,11 @@ const zones = new Map<string, ZoneEntry | null>();
 /**
  * The zone's entry, created on first use, or `null` when `Intl` does not know the zone. One
  * formatter per zone serves both the validity check and the offsets.
+ * @example
+ * ```ts
+ * zoneEntry('Europe/Berlin')?.format.resolvedOptions().timeZone; // 'Europe/Berlin'
+ * zoneEntry('Mars/Olympus');                                     // null
+ * ```
  */
 export function zoneEntry(zone: string): ZoneEntry | null {
   let entry = zones.get(zone);

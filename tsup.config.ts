@@ -11,6 +11,7 @@ import { defineConfig } from 'tsup';
 const library = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'schema/index': 'src/schema/index.ts',
   'adapters/json-rules-engine/index': 'src/adapters/json-rules-engine/index.ts',
 };
 
@@ -42,7 +43,7 @@ export default defineConfig([
     clean: false,
     target: 'es2022',
     // Dependencies and peers are external by default; the optional peers are listed explicitly.
-    external: ['fast-check', 'json-rules-engine'],
+    external: ['fast-check', 'json-rules-engine', 'zod'],
   },
   {
     // The command-line tool: Node only, ESM, executable.

@@ -6,8 +6,8 @@
  * json-rules-engine, within 2× of hand-written.
  */
 import { createEngine, jsonRulesEngineFacts } from '../src/adapters/json-rules-engine/index.js';
-import { compileConditions, readFacts, type CompiledConditions } from '../src/conditions/index.js';
-import type { ConditionNode, Visitor } from '../src/model/types.js';
+import { compileConditions, readFacts, type CompiledConditions } from '../src/index.js';
+import type { ConditionNode, Visitor } from '../src/core/types.js';
 import { compare, formatRatio, formatUs, type BenchSection } from './harness.js';
 
 const MESSAGES = 140;
@@ -100,7 +100,9 @@ export const conditionsBench: BenchSection = {
       for (let i = 0; i < compiled.length; i += 1) if ((compiled[i] as CompiledConditions).test(facts)) out.push(i);
       return out;
     };
-    const engine = createEngine(messages);
+    const created = createEngine(messages);
+    if (!created.ok) throw new Error('engine');
+    const engine = created.value;
     const jreRun = async (): Promise<number[]> => {
       const { results } = await engine.run(jsonRulesEngineFacts(visitor, NOW));
       return results.map((r) => Number(r.name.slice(4))).sort((a, b) => a - b);

@@ -163,9 +163,11 @@ function frequencyOk(m: Message, v: Visitor): boolean {
 export const evaluateBench: BenchSection = {
   name: 'evaluate',
   async run() {
-    const engine = createEngine(messages);
+    const created = createEngine(messages);
+    if (!created.ok) throw new Error('engine');
+    const engine = created.value;
     const jreDecision = async (v: Visitor, nowMs: number): Promise<string | null> => {
-      const { results } = await engine.run(jsonRulesEngineFacts(v, nowMs));
+      const { results } = await engine.run((jsonRulesEngineFacts(v, nowMs) as { ok: true; value: Record<string, unknown> }).value);
       const passed = new Set(results.map((r) => r.name));
       const enteredAt = Date.parse(v.page.enteredAt);
       let best: Message | null = null;

@@ -111,7 +111,12 @@ export function runDemo(write: (line: string) => void): void {
       ? p.onOpen.capture.length > 0 ? `asks for ${p.onOpen.capture.join(' and ')}, then a live agent` : 'hands off to a live agent at once'
       : `shows ${p.onOpen.show.kind === 'answer' ? `the answer "${p.onOpen.show.name}"` : 'the greeting'}, then ${p.sender.name} takes over`;
     write(`${' '.repeat(20)}bubble above the launcher from ${p.sender.name}: "${p.text}" (opening ${opening})`);
-    let state: InteractionState = initialInteraction(p, v.id);
+    const started = initialInteraction(p, v.id);
+    if (!started.ok) {
+      say(now, who, `cannot start the interaction: ${started.issues.map((i) => i.code).join(', ')}`);
+      return v;
+    }
+    let state: InteractionState = started.value;
     let current = v;
     for (const event of [{ type: 'show' } as const, ...events]) {
       const result = interact(state, event);
@@ -125,14 +130,18 @@ export function runDemo(write: (line: string) => void): void {
           continue;
         }
         switch (effect.type) {
-          case 'recordDelivery':
-            current = recordDelivery(current, effect.messageId, now);
+          case 'recordDelivery': {
+            const recorded = recordDelivery(current, effect.messageId, now);
+            if (recorded.ok) current = recorded.value;
             effects.push('recordDelivery');
             break;
-          case 'markDelivery':
-            current = markDelivery(current, effect.messageId, effect.outcome);
+          }
+          case 'markDelivery': {
+            const marked = markDelivery(current, effect.messageId, effect.outcome);
+            if (marked.ok) current = marked.value;
             effects.push(`markDelivery ${effect.outcome}`);
             break;
+          }
           case 'handOffToAgent':
             effects.push(`hand off to a live agent (tags ${effect.tags.join(', ')}${effect.details.name ? `; name ${effect.details.name}` : ''}${effect.details.email ? `, email ${effect.details.email}` : ''})`);
             break;
@@ -204,7 +213,7 @@ export function runDemo(write: (line: string) => void): void {
   write('— End of day: tally(events), distinct visitors per message');
   const counts = tally(metrics);
   write(`${'message'.padEnd(26)}${'sent'.padStart(5)}${'read'.padStart(6)}${'replied'.padStart(9)}`);
-  for (const [id, m] of counts) write(`${id.padEnd(26)}${String(m.sent).padStart(5)}${String(m.read).padStart(6)}${String(m.replied).padStart(9)}  ${names.get(id) ?? ''}`);
+  for (const [id, m] of counts.ok ? counts.value : []) write(`${id.padEnd(26)}${String(m.sent).padStart(5)}${String(m.read).padStart(6)}${String(m.replied).padStart(9)}  ${names.get(id) ?? ''}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -7,34 +7,34 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as z from 'zod/mini';
-import { conditionNodeSchema } from '../src/model/schema/conditions.js';
-import { messageSchema } from '../src/model/schema/message.js';
-import { localDateSchema, timestampSchema } from '../src/model/schema/primitives.js';
+import * as z from 'zod';
+import { OPENING_TIME_PATTERN, WALL_TIME_PATTERN } from '../src/core/instants.js';
+import { conditionNodeShapeSchema, localDateSchema, messageShapeSchema, openingTimeSchema, timestampSchema, wallTimeSchema } from '../src/schema/index.js';
 
 /** Where the generated schema is checked in. */
 export const MESSAGE_SCHEMA_PATH = fileURLToPath(new URL('../docs/message.schema.json', import.meta.url));
 
 /** The message JSON Schema as the text of `docs/message.schema.json` (2-space indent, final newline). */
 export function messageJsonSchemaText(): string {
-  const metadata = z.registry<{ id?: string; description?: string; format?: string }>();
+  const metadata = z.registry<{ id?: string; description?: string; format?: string; pattern?: string }>();
   // Checked by our own functions at run time; JSON Schema gets the standard formats.
   metadata.add(timestampSchema, { format: 'date-time' });
   metadata.add(localDateSchema, { format: 'date' });
-  metadata.add(conditionNodeSchema, {
+  metadata.add(wallTimeSchema, { pattern: WALL_TIME_PATTERN });
+  metadata.add(openingTimeSchema, { pattern: OPENING_TIME_PATTERN });
+  metadata.add(conditionNodeShapeSchema, {
     id: 'ConditionNode',
     description: 'A condition tree in json-rules-engine shape: { all }, { any }, { not } or a leaf { fact, operator, value }.',
   });
   // At run time the tree is walked iteratively; here it is described by the recursive schema.
-  const wireSchema = z.extend(messageSchema, { conditions: z.nullable(conditionNodeSchema) });
-  const generated = z.toJSONSchema(wireSchema, { io: 'input', target: 'draft-2020-12', metadata });
+  const generated = z.toJSONSchema(messageShapeSchema, { io: 'input', target: 'draft-2020-12', metadata, unrepresentable: 'any' });
   const { $schema, ...rest } = generated;
   const document = {
     $schema,
     $id: 'urn:proactive-messaging:schema:message',
     title: 'Proactive message',
     description:
-      'Wire format of one proactive message (SPEC §4), generated from the zod schema by scripts/json-schema.ts. ' +
+      'Wire format of one proactive message, generated from the zod schemas of proactive-messaging/schema by scripts/json-schema.ts. ' +
       'Rules JSON Schema cannot express (no emoji in agent text, tag normalisation, status-dependent fields, ' +
       'condition-tree limits and nesting rule, valid IANA time zone, holiday start <= end) are listed in docs/parsing.md.',
     ...rest,

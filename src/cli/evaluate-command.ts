@@ -3,7 +3,7 @@
  * sees now, which others qualify, and when to ask again.
  * @module
  */
-import type { Visitor } from '../model/types.js';
+import type { Visitor } from '../core/types.js';
 import { evaluate, type Decision } from '../evaluate/evaluate.js';
 import { formatDuration, formatInstant } from './format.js';
 import { issueLines, loadMessages, loadVisitor, parseNow, skippedLines, type LoadedMessages } from './load.js';
@@ -35,6 +35,7 @@ export interface EvaluationInput {
 export function loadEvaluationInput(options: EvaluateOptions, command: string, io: CliIo): EvaluationInput {
   if (options.messages === undefined) throw usageError(`${command}: missing --messages FILE`);
   if (options.visitor === undefined) throw usageError(`${command}: missing --visitor FILE`);
+  if (options.messages === '-' && options.visitor === '-') throw usageError(`${command}: only one of --messages and --visitor can read standard input (-)`);
   const nowMs = parseNow(options.now, io);
   const loaded = loadMessages(options.messages, io);
   const visitor = loadVisitor(options.visitor, io);
@@ -83,7 +84,7 @@ export function evaluateCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   if (decision.invalid.length > 0) {
     io.stderr(
       decision.invalid
-        .flatMap((bad) => issueLines(input.messagesFile, bad.issues.map((found) => ({ ...found, path: [bad.index, ...found.path] })), 'warning: '))
+        .flatMap((bad) => issueLines(input.messagesFile, [{ ...bad.issue, path: [bad.index, ...bad.issue.path] }], 'warning: '))
         .map((line) => `${line}\n`)
         .join(''),
     );
@@ -95,7 +96,7 @@ export function evaluateCommand(options: EvaluateOptions, io: CliIo): ExitCode {
       reevaluateAtIso: decision.reevaluateAt === null ? null : formatInstant(decision.reevaluateAt),
     };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-    return EXIT.ok;
+    return everyMessageInvalid(input) ? EXIT.problems : EXIT.ok;
   }
   const lines = [`At ${formatInstant(input.nowMs)}, visitor ${describeVisitor(input.visitor)}`];
   const shown = decision.message;
@@ -113,5 +114,10 @@ export function evaluateCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   const skipped = input.loaded.total - input.loaded.messages.length + decision.invalid.length;
   if (skipped > 0) lines.push(`Skipped ${skipped} invalid message${skipped === 1 ? '' : 's'} of ${input.loaded.total} (issues on stderr; run validate)`);
   io.stdout(lines.map((line) => `${line}\n`).join(''));
-  return EXIT.ok;
+  return everyMessageInvalid(input) ? EXIT.problems : EXIT.ok;
+}
+
+/** A list whose every message is invalid: nothing could be evaluated (exit 1). */
+export function everyMessageInvalid(input: EvaluationInput): boolean {
+  return input.loaded.total > 0 && input.loaded.messages.length === 0;
 }

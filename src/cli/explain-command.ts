@@ -6,7 +6,7 @@
 import { explain, type Verdict } from '../evaluate/explain.js';
 import { formatInstant, table } from './format.js';
 import { verdictDetails, verdictRows } from './explain-format.js';
-import { loadEvaluationInput, describeVisitor, type EvaluateOptions, type EvaluationInput } from './evaluate-command.js';
+import { everyMessageInvalid, loadEvaluationInput, describeVisitor, type EvaluateOptions, type EvaluationInput } from './evaluate-command.js';
 import { EXIT, type CliIo, type ExitCode } from './io.js';
 
 /**
@@ -51,7 +51,7 @@ export function explainCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   const verdicts = fileVerdicts(input);
   if (options.json) {
     io.stdout(`${JSON.stringify({ now: formatInstant(input.nowMs), visitorId: input.visitor.id, verdicts }, null, 2)}\n`);
-    return EXIT.ok;
+    return everyMessageInvalid(input) ? EXIT.problems : EXIT.ok;
   }
   const lines = [`At ${formatInstant(input.nowMs)}, visitor ${describeVisitor(input.visitor)}`, ''];
   lines.push(...table(verdictRows(verdicts)));
@@ -59,5 +59,5 @@ export function explainCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   if (details.length > 0) lines.push('', 'Why not:', ...details);
   lines.push('', '✓ passed  ✗ failed  · not evaluated. Gates in order: status, channel, active conversation, frequency, send window, trigger, conditions.');
   io.stdout(lines.map((line) => `${line}\n`).join(''));
-  return EXIT.ok;
+  return everyMessageInvalid(input) ? EXIT.problems : EXIT.ok;
 }

@@ -3,10 +3,10 @@
  * gate, and the condition leaves that made the tree fail with the fact values seen.
  * @module
  */
+import { assertNever } from '../core/issues.js';
+import { GATES, type Gate } from '../core/vocabulary.js';
 import type { ExplainedNode } from '../conditions/explain.js';
 import type { GateResult, Verdict } from '../evaluate/explain.js';
-import { GATES, type Gate } from '../evaluate/reasons.js';
-import { assertNever } from '../model/result.js';
 import { formatDuration, formatInstant, formatIssue } from './format.js';
 
 /** Short column headers for the gates, in gate order. */

@@ -2,7 +2,8 @@
  * Small text helpers shared by the commands: issue paths, instants, durations, tables.
  * @module
  */
-import type { Issue, IssuePath } from '../model/result.js';
+import type { IssueData, IssuePath } from '../core/issues.js';
+import { describeIssue } from '../parse/describe.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -25,15 +26,15 @@ export function formatPath(path: IssuePath): string {
 }
 
 /**
- * One line for one issue: `path  code  message`.
+ * One line for one issue: `path  code  message` (the message composed from code and parameters).
  * @example
  * ```ts
- * formatIssue({ path: ['trigger'], code: 'required', message: 'trigger is required' });
- * // 'trigger  required  trigger is required'
+ * formatIssue({ path: ['trigger'], code: 'required', params: {} });
+ * // 'trigger  required  "trigger" is required'
  * ```
  */
-export function formatIssue(found: Issue): string {
-  return `${formatPath(found.path)}  ${found.code}  ${found.message}`;
+export function formatIssue(found: IssueData): string {
+  return `${formatPath(found.path)}  ${found.code}  ${describeIssue(found)}`;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Reads a UTF-8 text file; throws (with a Node error `code`) when it cannot. */
   readonly readFile: (path: string) => string;
+  /** Reads all of standard input as UTF-8 text (the file name `-`). */
+  readonly readStdin: () => string;
   /** The current time in epoch ms; used only when `--now` is not given. */
   readonly now: () => number;
   /** The package version, printed by `--version`. */

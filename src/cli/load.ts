@@ -3,17 +3,17 @@
  * Every failure becomes one readable line per problem (never a stack trace).
  * @module
  */
-import type { Message, Visitor } from '../model/types.js';
-import type { Issue } from '../model/result.js';
-import { parseMessages, parseVisitor } from '../model/parse.js';
+import type { IssueData } from '../core/issues.js';
+import { parseTimestamp } from '../core/instants.js';
+import type { Message, Visitor } from '../core/types.js';
+import { parseMessages, parseVisitor } from '../parse/parse.js';
 import { formatIssue } from './format.js';
 import { inputError, usageError, type CliIo } from './io.js';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
-
 /**
- * `--now`: an ISO-8601 instant with `Z` or an offset (a local time would depend on the host's
- * zone); absent, the current time from `io.now()`.
+ * `--now`: an ISO-8601 timestamp with seconds and `Z` or an offset, on a real date, read by the
+ * library's own timestamp rule (a local time would depend on the host's zone); absent, the current
+ * time from `io.now()`.
  * @example
  * ```ts
  * parseNow('2026-11-23T10:00:30Z', io); // 1795428030000
@@ -21,9 +21,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
  */
 export function parseNow(value: string | undefined, io: CliIo): number {
   if (value === undefined) return io.now();
-  const ms = Date.parse(value);
-  if (!ISO_INSTANT.test(value) || Number.isNaN(ms)) {
-    throw usageError(`--now: "${value}" is not an ISO-8601 instant with a zone, e.g. 2026-11-23T10:00:00Z`);
+  const ms = parseTimestamp(value);
+  if (ms === undefined) {
+    throw usageError(`--now: "${value.slice(0, 60)}" is not an ISO-8601 timestamp with seconds and a zone on a real date, e.g. 2026-11-23T10:00:00Z`);
   }
   return ms;
 }
@@ -53,10 +53,12 @@ function describeReadError(error: unknown): string {
 export function readJson(path: string, io: CliIo): unknown {
   let text: string;
   try {
-    text = io.readFile(path);
+    text = path === '-' ? io.readStdin() : io.readFile(path);
   } catch (error) {
-    throw inputError([`${path}: cannot read file: ${describeReadError(error)}`]);
+    throw inputError([`${path}: cannot read ${path === '-' ? 'standard input' : 'file'}: ${describeReadError(error)}`]);
   }
+  // A UTF-8 byte-order mark (editors on Windows write one) is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -66,7 +68,7 @@ export function readJson(path: string, io: CliIo): unknown {
 }
 
 /** Lines `file: path  code  message` for a list of issues. */
-export function issueLines(file: string, issues: readonly Issue[], prefix = ''): string[] {
+export function issueLines(file: string, issues: readonly IssueData[], prefix = ''): string[] {
   return issues.map((found) => `${prefix}${file}: ${formatIssue(found)}`);
 }
 
@@ -75,7 +77,7 @@ export interface LoadedMessages {
   readonly messages: readonly Message[];
   /** For each entry of `messages`, its index in the file. */
   readonly fileIndex: readonly number[];
-  readonly issues: readonly Issue[];
+  readonly issues: readonly IssueData[];
   readonly total: number;
   /** The file's items as read, for naming skipped ones. */
   readonly raw: readonly unknown[];
@@ -95,7 +97,7 @@ export function loadMessages(path: string, io: CliIo): LoadedMessages {
   const parsed = parseMessages(json);
   const skipped = new Set<number>();
   for (const found of parsed.issues) if (typeof found.path[0] === 'number') skipped.add(found.path[0]);
-  const kept = json.map((_, i) => i).filter((i) => !skipped.has(i));
+  const kept = json.map((_: unknown, i: number) => i).filter((i: number) => !skipped.has(i));
   // Positions map back to the file when the parser dropped exactly the items it reported.
   const fileIndex = kept.length === parsed.value.length ? kept : parsed.value.map((_, i) => i);
   return { messages: parsed.value, fileIndex, issues: parsed.issues, total: json.length, raw: json as unknown[] };

@@ -129,12 +129,14 @@ export function run(argv: readonly string[], io: CliIo): ExitCode {
     }
     return runCommand(first, rest, io);
   } catch (error) {
-    if (error instanceof CliFailure) {
-      io.stderr(error.lines.map((line) => `${line}\n`).join(''));
-      return error.exit;
-    }
-    // A bug in the tool, not in the input: still one line, never a stack trace.
-    io.stderr(`proactive-messaging: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT.problems;
+    const failure =
+      error instanceof CliFailure
+        ? error
+        : // A bug in the tool, not in the input: still one line, never a stack trace.
+          new CliFailure(EXIT.problems, [`proactive-messaging: internal error: ${error instanceof Error ? error.message : String(error)}`]);
+    // Under --json the failure is JSON too (on stdout, where a caller parses the answer).
+    if (argv.includes('--json')) io.stdout(`${JSON.stringify({ ok: false, exit: failure.exit, errors: failure.lines }, null, 2)}\n`);
+    else io.stderr(failure.lines.map((line) => `${line}\n`).join(''));
+    return failure.exit;
   }
 }

@@ -2,10 +2,8 @@
  * `validate FILE...`: every issue of every file, with its path and code.
  * @module
  */
-import { assertNever, type Issue } from '../model/result.js';
-import type { Message } from '../model/types.js';
-import { parseMessage, parseMessages, parseVisitor, parseWorkspace } from '../model/parse.js';
-import { compileMessages } from '../evaluate/compile.js';
+import { assertNever, type Issue } from '../core/issues.js';
+import { parseMessage, parseMessages, parseVisitor, parseWorkspace } from '../parse/parse.js';
 import { formatIssue } from './format.js';
 import { readJson } from './load.js';
 import { CliFailure, EXIT, usageError, type CliIo, type ExitCode } from './io.js';
@@ -35,8 +33,8 @@ export function detectKind(json: unknown): FileKind | null {
 }
 
 /**
- * Parses `json` as `kind` and lists every issue: the parser's, then any the evaluator's
- * compiler adds for messages (e.g. a time zone the host does not know), without duplicates.
+ * Parses `json` as `kind` and lists every issue. (`evaluate` runs the same checkers, so a file
+ * that validates is exactly a file `evaluate` uses in full.)
  * @example
  * ```ts
  * validateJson([], 'messages'); // []
@@ -44,19 +42,11 @@ export function detectKind(json: unknown): FileKind | null {
  */
 export function validateJson(json: unknown, kind: FileKind): readonly Issue[] {
   switch (kind) {
-    case 'messages': {
-      const parsed = parseMessages(json);
-      const compiled = compileMessages(parsed.value).invalid;
-      return merge(
-        parsed.issues,
-        compiled.flatMap((bad) => bad.issues.map((found) => ({ ...found, path: [bad.index, ...found.path] }))),
-      );
-    }
+    case 'messages':
+      return parseMessages(json).issues;
     case 'message': {
       const parsed = parseMessage(json);
-      if (!parsed.ok) return parsed.issues;
-      const messages: readonly Message[] = [parsed.value];
-      return compileMessages(messages).invalid.flatMap((bad) => bad.issues);
+      return parsed.ok ? [] : parsed.issues;
     }
     case 'visitor': {
       const parsed = parseVisitor(json);
@@ -69,11 +59,6 @@ export function validateJson(json: unknown, kind: FileKind): readonly Issue[] {
     default:
       return assertNever(kind, 'file kind');
   }
-}
-
-function merge(first: readonly Issue[], second: readonly Issue[]): readonly Issue[] {
-  const seen = new Set(first.map((found) => JSON.stringify([found.path, found.code])));
-  return [...first, ...second.filter((found) => !seen.has(JSON.stringify([found.path, found.code])))];
 }
 
 /** The outcome for one file, as printed by `--json`. */

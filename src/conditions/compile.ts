@@ -1,40 +1,16 @@
 /**
- * `compileConditions`: the compiled evaluator of `plan.ts` plus, when a tree does not compile,
- * the detailed issues of the structural and semantic validators saying why.
+ * The public doors of the condition compiler: `compileConditions` and `explainConditions` check
+ * a tree with the one tree checker (every issue, with text) and compile what passed.
  * @module
  */
-import type { ConditionNode } from '../model/types.js';
-import { fail, issue, ok, type Result } from '../model/result.js';
-import { checkConditionStructure } from './structure.js';
-import { checkConditionSemantics } from './validate.js';
-import { compileTreeLean, type CompiledConditions, type CompiledTree } from './plan.js';
+import type { Result } from '../core/issues.js';
+import type { ConditionNode } from '../core/types.js';
+import { conditionTreeCheck } from '../check/conditions.js';
+import { runCheck } from '../check/check.js';
+import { fail, ok } from '../parse/parse.js';
+import { explainPlan, type ExplainedNode } from './explain.js';
 import type { Facts } from './facts.js';
-
-export { readFacts, type Facts } from './facts.js';
-export { compileTreeLean, type CompiledConditions, type CompiledTree, type Plan } from './plan.js';
-
-/** The detailed issues of a tree the lean compiler rejected (the structural ones first). */
-function issuesOf(tree: unknown): Result<never> {
-  const structural = checkConditionStructure(tree, []);
-  if (structural.length > 0) return fail(structural);
-  const semantic = checkConditionSemantics(tree as ConditionNode, []);
-  // Both validators accept exactly the trees the compiler accepts (a property test pins it);
-  // the fallback only keeps the result a failure if they ever drifted apart.
-  return fail(semantic.length > 0 ? semantic : [issue([], 'malformedConditionNode', 'condition tree could not be compiled')]);
-}
-
-/**
- * Compiles with the source-order plan (used by {@link compileConditions} and explanations).
- * @example
- * ```ts
- * const r = compileTree({ fact: 'pageViews', operator: 'greaterThan', value: 2 });
- * r.ok && r.value.plan?.kind; // 'leaf'
- * ```
- */
-export function compileTree(tree: ConditionNode | null): Result<CompiledTree> {
-  const compiled = compileTreeLean(tree);
-  return compiled === null ? issuesOf(tree) : ok(compiled);
-}
+import { compileCheckedTree, type CompiledConditions } from './plan.js';
 
 /** Facts of unexpected shape (a hand-built object, a throwing getter) read as `fallback`. */
 function guard<T>(run: (f: Facts) => T, fallback: T): (f: Facts) => T {
@@ -50,12 +26,17 @@ function guard<T>(run: (f: Facts) => T, fallback: T): (f: Facts) => T {
 /** Guarded copies of compiled trees, by the compiled tree (so a cache hit returns the same object). */
 const guarded = new WeakMap<CompiledConditions, CompiledConditions>();
 
+function checked(tree: unknown): Result<ConditionNode | null> {
+  if (tree === null) return ok(null);
+  const result = runCheck(conditionTreeCheck, tree, true);
+  return result.ok ? ok(result.value) : fail(result.issues);
+}
+
 /**
- * Compiles a tree (`null`: every visitor qualifies) to closures. Fails closed: anything it
- * cannot compile (bad shape, over the limits, unknown fact or operator, mistyped value) is
- * `{ ok: false, issues }`. Compiling the same tree object again is a cache hit. The closures
- * never throw: facts of unexpected shape (a hand-built object that throws) read as "not met"
- * and "no time change".
+ * Compiles a tree (`null`: every visitor qualifies) to closures. Fails with every issue the tree
+ * checker finds (the same ones `parseMessage` reports under `conditions`). Compiling the same
+ * tree object again is a cache hit. The closures never throw: facts of unexpected shape (a
+ * hand-built object) read as "not met" and "no time change".
  * @example
  * ```ts
  * const compiled = compileConditions({ all: [
@@ -69,14 +50,34 @@ const guarded = new WeakMap<CompiledConditions, CompiledConditions>();
  * }
  * ```
  */
-export function compileConditions(tree: ConditionNode | null): Result<CompiledConditions> {
-  const result = compileTree(tree);
+export function compileConditions(tree: unknown): Result<CompiledConditions> {
+  const result = checked(tree);
   if (!result.ok) return result;
-  const { compiled } = result.value;
+  const { compiled } = compileCheckedTree(result.value);
   let safe = guarded.get(compiled);
   if (safe === undefined) {
     safe = { test: guard(compiled.test, false), nextTimeChange: guard(compiled.nextTimeChange, null) };
     guarded.set(compiled, safe);
   }
   return ok(safe);
+}
+
+/**
+ * Explains a tree for these facts: every node with its outcome, every leaf that ran with the
+ * fact value it saw. `null` tree: `null` (every visitor qualifies). A tree that does not pass
+ * the checker yields its issues, as {@link compileConditions} does.
+ * @example
+ * ```ts
+ * const r = explainConditions(
+ *   { any: [{ fact: 'visitorType', operator: 'equal', value: 'new' },
+ *           { fact: 'visitCount', operator: 'greaterThan', value: 5 }] },
+ *   readFacts(visitor, now),
+ * );
+ * // first visit: { any: [{ …, outcome: 'passed', factValue: 'new' },
+ * //                      { …, outcome: 'skipped' }], outcome: 'passed' }
+ * ```
+ */
+export function explainConditions(tree: unknown, facts: Facts): Result<ExplainedNode | null> {
+  const result = checked(tree);
+  return result.ok ? ok(explainPlan(compileCheckedTree(result.value).plan, facts)) : result;
 }

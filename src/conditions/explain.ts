@@ -5,9 +5,7 @@
  * is the same, only which nodes are skipped can differ.)
  * @module
  */
-import type { ConditionLeaf, ConditionNode } from '../model/types.js';
-import { ok, type Result } from '../model/result.js';
-import { compileTree } from './compile.js';
+import type { ConditionLeaf } from '../core/types.js';
 import type { Plan } from './plan.js';
 import type { Facts, FactValue } from './facts.js';
 
@@ -71,33 +69,11 @@ function run(node: Plan, facts: Facts, skip: boolean): ExplainedNode {
 }
 
 /**
- * Explains a tree for these facts: every node with its outcome, every leaf that ran with the
- * fact value it saw. `null` tree: `null` (every visitor qualifies). A tree that does not
- * compile yields the same issues as {@link compileConditions}.
+ * Explains a compiled source-order plan (`null`: no conditions, explained as `null`).
  * @example
  * ```ts
- * const r = explainConditions(
- *   { any: [{ fact: 'visitorType', operator: 'equal', value: 'new' },
- *           { fact: 'visitCount', operator: 'greaterThan', value: 5 }] },
- *   readFacts(visitor, now),
- * );
- * // first visit: { any: [{ …, outcome: 'passed', factValue: 'new' },
- * //                      { …, outcome: 'skipped' }], outcome: 'passed' }
- * ```
- */
-export function explainConditions(tree: ConditionNode | null, facts: Facts): Result<ExplainedNode | null> {
-  const compiled = compileTree(tree);
-  return compiled.ok ? ok(explainPlan(compiled.value.plan, facts)) : compiled;
-}
-
-/**
- * Explains an already compiled source-order plan (`null`: no conditions, explained as `null`).
- * For callers that compiled the tree with `compileTreeLean` and so know it is valid: they need
- * neither the detailed validators nor their issue texts (`explain` of the evaluator).
- * @example
- * ```ts
- * const compiled = compileTreeLean({ fact: 'pageViews', operator: 'greaterThan', value: 2 });
- * if (compiled !== null) explainPlan(compiled.plan, readFacts(visitor, now))?.outcome; // 'passed' or 'failed'
+ * const compiled = compileCheckedTree({ fact: 'pageViews', operator: 'greaterThan', value: 2 });
+ * explainPlan(compiled.plan, readFacts(visitor, now))?.outcome; // 'passed' or 'failed'
  * ```
  */
 export function explainPlan(plan: Plan | null, facts: Facts): ExplainedNode | null {

@@ -4,14 +4,14 @@
  * subtag, whole seconds) so operators compare plain values; `undefined` means "missing".
  * @module
  */
-import type { DeviceType, FactName, MetadataValue, Visitor } from '../model/types.js';
-import { isReservedMetadataKey, resolveFact } from './catalog.js';
+import { parseTimestamp } from '../core/instants.js';
+import type { DeviceType, FactName, MetadataValue, Visitor, VisitorType } from '../core/types.js';
+import { isFiniteNumber, isRecord, isScalar, RESERVED_KEYS } from '../core/values.js';
+import { BUILT_IN_FACTS, DEVICE_TYPES, FACTS, METADATA_PREFIX, type BuiltInFact } from '../core/vocabulary.js';
+import type { FactValue } from './operators.js';
 import { sharedLeafCount } from './shared.js';
-import { DEVICE_TYPES } from '../model/vocabulary.js';
-import { isFiniteNumber, isScalar } from './lean.js';
 
-/** A fact value as operators see it; `undefined` is a missing fact. */
-export type FactValue = string | number | boolean | null | undefined;
+export type { FactValue } from './operators.js';
 
 /** The facts of one visitor at one instant, derived once per evaluation and shared by all messages. */
 export interface Facts {
@@ -26,7 +26,7 @@ export interface Facts {
   /** Primary language subtag of `language`, lower-cased (`en-US` → `en`). */
   readonly language: string | undefined;
   /** `visit.number` 1 → `new`, above 1 → `returning`. */
-  readonly visitorType: 'new' | 'returning' | undefined;
+  readonly visitorType: VisitorType | undefined;
   readonly deviceType: DeviceType | undefined;
   /** Whole seconds since `page.enteredAt`, never negative (clock skew reads as 0). */
   readonly timeOnPage: number | undefined;
@@ -34,9 +34,9 @@ export interface Facts {
   readonly timeOnSite: number | undefined;
   readonly pageViews: number | undefined;
   readonly visitCount: number | undefined;
-  /** `page.enteredAt` in epoch ms (`NaN` when unreadable). */
+  /** `page.enteredAt` in epoch ms, digits below the millisecond rounded up (`NaN` when unreadable). */
   readonly pageEnteredAtMs: number;
-  /** `visit.startedAt` in epoch ms (`NaN` when unreadable). */
+  /** `visit.startedAt` in epoch ms, rounded up (`NaN` when unreadable). */
   readonly visitStartedAtMs: number;
   /** The visitor's metadata object (read through {@link readMetadata}, own properties only). */
   readonly metadata: Readonly<Record<string, MetadataValue>> | undefined;
@@ -44,11 +44,13 @@ export interface Facts {
   readonly values: readonly FactValue[];
   /**
    * Results of shared leaves for these facts by leaf id (`undefined`: not computed yet): a leaf
-   * that several messages use is evaluated once per evaluation (see `shared.ts`). A plain
-   * preallocated array: allocating it is 10–40× cheaper than a typed array on V8.
+   * that several messages use is evaluated once per evaluation (see `shared.ts`).
    */
   readonly leafResults: (boolean | undefined)[];
 }
+
+/** Position of each built-in fact in `Facts.values`. */
+export const FACT_INDEX = Object.fromEntries(BUILT_IN_FACTS.map((name, i) => [name, i])) as Readonly<Record<BuiltInFact, number>>;
 
 function lower(value: unknown): string | undefined {
   return typeof value === 'string' ? value.toLowerCase() : undefined;
@@ -58,13 +60,14 @@ function finite(value: unknown): number | undefined {
   return isFiniteNumber(value) ? value : undefined;
 }
 
-function parseInstant(value: unknown): number {
-  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+/** Epoch ms of a timestamp thresholds count from: rounded up, so a threshold is never reached early. */
+function since(value: unknown): number {
+  return (typeof value === 'string' ? parseTimestamp(value, 'up') : undefined) ?? Number.NaN;
 }
 
-/** Whole seconds elapsed from `since` to `nowMs`, clamped at 0; missing when either is unknown. */
-export function elapsedSeconds(since: number, nowMs: number): number | undefined {
-  const ms = nowMs - since;
+/** Whole seconds elapsed from `from` to `nowMs`, clamped at 0; missing when either is unknown. */
+export function elapsedSeconds(from: number, nowMs: number): number | undefined {
+  const ms = nowMs - from;
   if (!Number.isFinite(ms)) return undefined;
   return ms <= 0 ? 0 : Math.floor(ms / 1000);
 }
@@ -86,15 +89,15 @@ function deviceTypeOf(value: unknown): DeviceType | undefined {
   return DEVICE_TYPES.includes(value as DeviceType) ? (value as DeviceType) : undefined;
 }
 
-function visitorTypeOf(visitNumber: number | undefined): 'new' | 'returning' | undefined {
+function visitorTypeOf(visitNumber: number | undefined): VisitorType | undefined {
   if (visitNumber === undefined || visitNumber < 1) return undefined;
   return visitNumber === 1 ? 'new' : 'returning';
 }
 
 /**
  * Derives the facts of `visitor` at `nowMs` (epoch ms). Cheap: a few lower-casings and two
- * date parses, shared by every message of one evaluation. Never throws, even on a visitor
- * with unexpected types (such facts read as missing).
+ * timestamp parses, shared by every message of one evaluation. Total: a visitor of unexpected
+ * shape reads as missing facts (`evaluate` checks the visitor before it gets here).
  * @example
  * ```ts
  * const facts = readFacts(visitor, Date.parse('2026-11-23T10:00:45Z'));
@@ -102,19 +105,21 @@ function visitorTypeOf(visitNumber: number | undefined): 'new' | 'returning' | u
  * ```
  */
 export function readFacts(visitor: Visitor, nowMs: number): Facts {
-  const page = (visitor as Partial<Visitor>).page;
-  const visit = (visitor as Partial<Visitor>).visit;
-  const pageEnteredAtMs = parseInstant(page?.enteredAt);
-  const visitStartedAtMs = parseInstant(visit?.startedAt);
+  const raw: unknown = visitor;
+  const v = isRecord(raw) ? (raw as Partial<Visitor>) : {};
+  const page = isRecord(v.page) ? v.page : undefined;
+  const visit = isRecord(v.visit) ? v.visit : undefined;
+  const pageEnteredAtMs = since(page?.enteredAt);
+  const visitStartedAtMs = since(visit?.startedAt);
   const visitCount = finite(visit?.number);
   // `null`, absent or `""`: missing.
   const referrer = lower(page?.referrer) || undefined;
-  const metadata = visitor.metadata;
+  const metadata = v.metadata;
   const pageUrl = lower(page?.url);
   const pageTitle = lower(page?.title);
   const visitorType = visitorTypeOf(visitCount);
-  const language = primaryLanguage(visitor.language);
-  const deviceType = deviceTypeOf(visitor.deviceType);
+  const language = primaryLanguage(v.language);
+  const deviceType = deviceTypeOf(v.deviceType);
   const timeOnPage = elapsedSeconds(pageEnteredAtMs, nowMs);
   const timeOnSite = elapsedSeconds(visitStartedAtMs, nowMs);
   const pageViews = finite(visit?.pageViews);
@@ -133,7 +138,7 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
     visitCount,
     pageEnteredAtMs,
     visitStartedAtMs,
-    metadata: typeof metadata === 'object' && metadata !== null ? metadata : undefined,
+    metadata: isRecord(metadata) ? metadata : undefined,
     // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
     values: [pageUrl, pageTitle, referrer, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
     leafResults: new Array<boolean | undefined>(sharedLeafCount()),
@@ -141,9 +146,9 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
 }
 
 /**
- * Reads a metadata key already known not to be reserved (the compiler rejects those): own
- * property, scalar values only. Total: a value that cannot be read (a throwing getter, a proxy
- * trap) is missing, like a value of the wrong type, so no compiled condition ever throws.
+ * Reads a metadata key already known not to be reserved: own property, scalar values only.
+ * Total: a value that cannot be read (a throwing getter, a proxy trap) is missing, like a value
+ * of the wrong type, so no compiled condition ever throws.
  */
 export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactValue {
   try {
@@ -165,7 +170,7 @@ export function readOwnMetadata(metadata: Facts['metadata'], key: string): FactV
  * ```
  */
 export function readMetadata(metadata: Facts['metadata'], key: string): FactValue {
-  return typeof metadata !== 'object' || metadata === null || isReservedMetadataKey(key) ? undefined : readOwnMetadata(metadata, key);
+  return !isRecord(metadata) || RESERVED_KEYS.has(key) ? undefined : readOwnMetadata(metadata, key);
 }
 
 /**
@@ -176,8 +181,6 @@ export function readMetadata(metadata: Facts['metadata'], key: string): FactValu
  * ```
  */
 export function factValue(facts: Facts, name: FactName | string): FactValue {
-  const resolved = resolveFact(name);
-  if (resolved === undefined) return undefined;
-  if (resolved.type === 'metadata') return readMetadata(facts.metadata, resolved.key);
-  return facts[resolved.name];
+  if (name.startsWith(METADATA_PREFIX)) return readMetadata(facts.metadata, name.slice(METADATA_PREFIX.length));
+  return Object.hasOwn(FACTS, name) ? facts[name as BuiltInFact] : undefined;
 }

@@ -1,24 +1,18 @@
 /**
- * Compiles condition trees to closures (no `eval`, no `new Function`). Children of `all` /
- * `any` run cheapest first: leaves are pure, total functions of the facts, so order can never
- * change a verdict, only how soon it is known. Compiled forms are cached by tree identity.
+ * Compiles checked condition trees to closures (no `eval`, no `new Function`). Children of `all`
+ * / `any` run cheapest first: leaves are pure, total functions of the facts, so order can never
+ * change a verdict, only how soon it is known.
  *
- * Total on any input: a tree that did not come through the parser (wrong shapes, unknown facts
- * or operators, mistyped values, over the depth or leaf limits, cycles) compiles to `null`,
- * with recursion bounded by `CONDITION_LIMITS.maxDepth`. Why it failed is the business of the
- * detailed validators (`compileConditions`, `parseMessage`), which this file does not import.
+ * Only trees that passed the tree checker (`check/conditions.ts`) get here — the compiler does
+ * not validate again, so there is one definition of a valid tree. Its recursion is bounded by
+ * the checked depth.
  * @module
  */
-import type { ConditionLeaf } from '../model/types.js';
-import { CONDITION_LIMITS } from './catalog.js';
-import { compileLeaf, type CompiledLeaf, type FactsPredicate, type NextChange } from './leaf.js';
-import { leafOk, nodeKind } from './lean.js';
+import type { ConditionLeaf, ConditionNode } from '../core/types.js';
+import { compileLeaf, type FactsPredicate, type NextChange } from './leaf.js';
 import type { Facts } from './facts.js';
 
-/**
- * A compiled tree. Never throws on facts from `readFacts`; the copies `compileConditions` hands
- * out never throw at all (see {@link CompiledTree.compiled}).
- */
+/** A compiled tree. Never throws on facts from `readFacts`. */
 export interface CompiledConditions {
   /** Whether the tree holds for these facts. */
   test(facts: Facts): boolean;
@@ -44,11 +38,7 @@ export type Plan = (
 
 /** A compiled tree plus its source-order plan (`null` tree: no plan). */
 export interface CompiledTree {
-  /**
-   * The tree's closures. Total on facts from `readFacts` (metadata that cannot be read is
-   * missing); facts of another shape (a hand-built object) can make them throw, which is why
-   * `compileConditions` hands out guarded copies.
-   */
+  /** The tree's closures. Total on facts from `readFacts` (metadata that cannot be read is missing). */
   readonly compiled: CompiledConditions;
   readonly plan: Plan | null;
 }
@@ -94,37 +84,16 @@ function groupNext(kind: 'all' | 'any', children: readonly Plan[]): NextChange |
   };
 }
 
-/** Leaves compiled so far in one tree, against `CONDITION_LIMITS.maxLeaves`. */
-interface Count {
-  leaves: number;
-}
-
-/** The plan of `node` at `depth` (root: 1), or `undefined` when anything about it is invalid. */
-function plan(node: unknown, depth: number, count: Count): Plan | undefined {
-  if (depth > CONDITION_LIMITS.maxDepth) return undefined;
-  const kind = nodeKind(node);
-  if (kind === undefined) return undefined;
-  if (kind === 'leaf') {
-    count.leaves += 1;
-    if (count.leaves > CONDITION_LIMITS.maxLeaves || !leafOk(node as object)) return undefined;
-    // `leafOk` passed: the fact is known, so the leaf compiles.
-    return { kind, source: node as ConditionLeaf, ...(compileLeaf(node as ConditionLeaf) as CompiledLeaf) };
-  }
-  if (kind === 'not') {
-    const child = plan((node as { not: unknown }).not, depth + 1, count);
-    if (child === undefined) return undefined;
+/** The plan of a checked node. */
+function plan(node: ConditionNode): Plan {
+  if ('fact' in node) return { kind: 'leaf', source: node, ...compileLeaf(node as ConditionLeaf) };
+  if ('not' in node) {
+    const child = plan(node.not);
     const inner = child.test;
-    return { kind, child, test: (f) => !inner(f), cost: child.cost, next: child.next };
+    return { kind: 'not', child, test: (f) => !inner(f), cost: child.cost, next: child.next };
   }
-  const sources = (node as Record<typeof kind, unknown>)[kind];
-  if (!Array.isArray(sources) || sources.length === 0) return undefined;
-  const children: Plan[] = [];
-  // Index loop: a hole is `undefined`, which is not a node.
-  for (let i = 0; i < sources.length; i += 1) {
-    const child = plan(sources[i], depth + 1, count);
-    if (child === undefined) return undefined;
-    children.push(child);
-  }
+  const kind = 'all' in node ? 'all' : 'any';
+  const children = ('all' in node ? node.all : node.any).map(plan);
   // `sort` is stable (ES2019): equal costs keep source order.
   const ordered = [...children].sort((x, y) => x.cost - y.cost);
   return {
@@ -140,32 +109,22 @@ const ALWAYS_TRUE: CompiledConditions = { test: () => true, nextTimeChange: () =
 const ALWAYS: CompiledTree = { compiled: ALWAYS_TRUE, plan: null };
 
 /** Identity cache: entries live exactly as long as the tree objects (bounded by live trees). */
-const cache = new WeakMap<object, CompiledTree | null>();
-
-function compileUncached(tree: object): CompiledTree | null {
-  const root = plan(tree, 1, { leaves: 0 });
-  if (root === undefined) return null;
-  return { compiled: { test: root.test, nextTimeChange: root.next ?? (() => null) }, plan: root };
-}
+const cache = new WeakMap<object, CompiledTree>();
 
 /**
- * Compiles a tree (`null`: every visitor qualifies) with its source-order plan, or returns
- * `null` when the tree is invalid in any way — the lean, total path of `evaluate`, which
- * reports no details (see {@link compileConditions} for issues). Never throws on well-behaved
- * objects (no throwing getters or proxies) and never recurses more than
- * `CONDITION_LIMITS.maxDepth` levels, whatever the input. Cached by tree identity.
+ * Compiles a checked tree (`null`: every visitor qualifies) with its source-order plan. Cached by
+ * tree identity, so treat trees as immutable (their types are `readonly`).
  * @example
  * ```ts
- * compileTreeLean({ fact: 'pageViews', operator: 'greaterThan', value: 2 })?.plan?.kind; // 'leaf'
- * compileTreeLean({ fact: 'pageViews', operator: 'like', value: 2 });                    // null
+ * compileCheckedTree({ fact: 'pageViews', operator: 'greaterThan', value: 2 }).plan?.kind; // 'leaf'
  * ```
  */
-export function compileTreeLean(tree: unknown): CompiledTree | null {
+export function compileCheckedTree(tree: ConditionNode | null): CompiledTree {
   if (tree === null) return ALWAYS;
-  if (typeof tree !== 'object') return null;
   let hit = cache.get(tree);
   if (hit === undefined) {
-    hit = compileUncached(tree);
+    const root = plan(tree);
+    hit = { compiled: { test: root.test, nextTimeChange: root.next ?? (() => null) }, plan: root };
     cache.set(tree, hit);
   }
   return hit;

@@ -1,20 +1,24 @@
 /**
- * Compiles a list of messages once into the form `evaluate` runs on: per message a compiled
+ * Compiles a list of messages into the form `evaluate` runs on: per message a compiled
  * condition tree, schedule and trigger; per channel the live messages in priority order.
- * Cached by array identity (and each tree and schedule by its own identity) in `WeakMap`s, so
- * the cache never outlives the caller's data.
+ *
+ * Each message is checked by the one message checker in first-failure mode — the same rules, in
+ * the same order, as `parseMessage` — so a message compiles exactly when it parses, and an
+ * invalid one is reported with the very issue `parseMessage` reports first. Compiled messages
+ * are cached by message object (a fresh array of the same objects recompiles in a few lookups)
+ * and lists by array identity, in `WeakMap`s that never outlive the caller's data: treat
+ * messages as immutable (their types are `readonly`).
  * @module
  */
-import type { Frequency, Message, SendWindow, Trigger } from '../model/types.js';
-import type { IssueCode } from '../model/issue-codes.js';
-import { issue, type Issue, type IssuePath } from '../model/result.js';
-// The lean compilers only: the detailed validators stay out of `evaluate`'s bundle.
-import { compileTreeLean, type CompiledConditions } from '../conditions/plan.js';
+import type { IssueData } from '../core/issues.js';
+import { NO_PARAMS } from '../core/issues.js';
+import type { Frequency, Message, SendWindow } from '../core/types.js';
+import { runCheck } from '../check/check.js';
+import { messageCheck } from '../check/message.js';
+import { compileCheckedTree, type CompiledConditions } from '../conditions/plan.js';
 import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
-import { isRecord } from '../schedule/normalize.js';
-import { isFiniteNumber } from '../conditions/lean.js';
 import { FREQUENCY_CAP } from '../frequency/history.js';
-import { MESSAGE_STATUSES } from '../model/vocabulary.js';
+import { listIssue } from '../check/list.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -24,169 +28,153 @@ export type CompiledWindow =
 /** One valid message, ready to evaluate. */
 export interface CompiledMessage {
   readonly index: number;
+  /** The message object as given (what `Decision.message` returns). */
   readonly message: Message;
   readonly id: string;
   readonly live: boolean;
   readonly channelId: string | null;
+  readonly priority: number;
   readonly frequency: Frequency;
   /** The history flag that rules the message out (`FREQUENCY_CAP` of its frequency). */
   readonly cap: (typeof FREQUENCY_CAP)[Frequency];
   readonly window: CompiledWindow;
   /** Milliseconds after `page.enteredAt` at which the trigger fires (0 for page load). */
   readonly triggerDelayMs: number;
+  /** The parsed message (defaults filled in). */
+  readonly parsed: Message;
   /** Never throws on facts from `readFacts`. */
   readonly conditions: CompiledConditions;
 }
 
-/** A message that could not be compiled: skipped by `evaluate`, reported as `invalid`. */
+/** A message that could not be compiled: skipped by `evaluate`, reported in `invalid`. */
 export interface InvalidMessage {
   /** Position in the `messages` array. */
   readonly index: number;
   /** The message's id when it has a string one. */
   readonly id: string | null;
-  readonly issues: readonly Issue[];
+  /** The first issue, exactly as `parseMessage` reports it first (paths relative to the message). */
+  readonly issue: IssueData;
 }
 
 /** The compiled form of a `messages` array. */
 export interface CompiledMessages {
   readonly length: number;
+  /** Why the list itself cannot be used (not an array, too long); `null` when it can. */
+  readonly rejected: IssueData | null;
   /** Every entry by position: compiled or invalid. */
   readonly entries: readonly (CompiledMessage | InvalidMessage)[];
   /** Live, valid messages per channel id, highest priority first, ties by position. */
   readonly liveByChannel: ReadonlyMap<string, readonly CompiledMessage[]>;
-  /** Live, valid messages by id (first occurrence wins), for the on-screen rule. */
+  /** Live, valid messages by id, for the on-screen rule. */
   readonly liveById: ReadonlyMap<string, CompiledMessage>;
   readonly invalid: readonly InvalidMessage[];
 }
 
-/**
- * Records that the field at `path` is malformed. Only unparsed input gets here, and the parser
- * says precisely what is wrong, so the evaluator's bundle carries no detailed messages.
- */
-function invalid(issues: Issue[], path: IssuePath, code: IssueCode = 'invalidType'): void {
-  issues.push(issue(path, code, `invalid ${path.join('.') || 'message'}; run parseMessage for details`));
+function compileWindow(window: SendWindow): CompiledWindow {
+  if (window.type === 'anytime') return { kind: 'anytime' };
+  return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule: prepareSchedule(window.schedule) };
 }
 
-const STATUSES: ReadonlySet<string> = new Set(MESSAGE_STATUSES);
+type Compiled = Omit<CompiledMessage, 'index'> | IssueData;
 
-function compileTrigger(trigger: Trigger | undefined): number | null {
-  if (!isRecord(trigger)) return null;
-  if (trigger.event === 'pageLoad') return 0;
-  if (trigger.event === 'timeOnPage') {
-    const s = trigger.seconds;
-    return isFiniteNumber(s) && s >= 0 ? s * 1000 : null;
-  }
-  return null;
-}
+const perMessage = new WeakMap<object, Compiled>();
 
-function compileWindow(window: SendWindow | undefined, issues: Issue[]): CompiledWindow | null {
-  const type: unknown = isRecord(window) ? window.type : undefined;
-  if (type === 'anytime') return { kind: 'anytime' };
-  const schedule = type === 'businessHours' || type === 'outsideBusinessHours' ? prepareSchedule((window as SendWindow & { schedule: unknown }).schedule) : undefined;
-  if (schedule == null) {
-    // `null`: a schedule that does not compile; `undefined`: no window type evaluate knows.
-    if (schedule === null) invalid(issues, ['sendWindow', 'schedule'], 'invalidSchedule');
-    else invalid(issues, ['sendWindow']);
-    return null;
-  }
-  return { kind: type === 'businessHours' ? 'inside' : 'outside', schedule };
-}
-
-/**
- * Compiles one message, defensively: any shape problem becomes issues, never an exception. Not
- * cached itself: its condition tree and schedule, the costly parts, are cached by their own
- * identity, so an unchanged message in a new array compiles in a few checks.
- */
-function compileOne(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
-  try {
-    if (isRecord(message)) return compileFresh(message);
-  } catch {
-    // Only reachable for values that violate the declared types (a throwing getter, a proxy).
-  }
-  const issues: Issue[] = [];
-  invalid(issues, []);
-  return issues;
-}
-
-function compileFresh(message: Message): Omit<CompiledMessage, 'index'> | readonly Issue[] {
-  const issues: Issue[] = [];
-  if (typeof message.id !== 'string') invalid(issues, ['id']);
-  if (!STATUSES.has(message.status as string)) invalid(issues, ['status']);
-  if (message.channelId !== null && typeof message.channelId !== 'string') invalid(issues, ['channelId']);
-  const frequency: unknown = message.frequency;
-  if (typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) invalid(issues, ['frequency']);
-  if (!isFiniteNumber(message.priority)) invalid(issues, ['priority']);
-  const triggerDelayMs = compileTrigger(message.trigger);
-  if (triggerDelayMs === null) invalid(issues, ['trigger']);
-  const window = compileWindow(message.sendWindow, issues);
-  const conditions = compileTreeLean(message.conditions ?? null);
-  if (conditions === null) invalid(issues, ['conditions'], 'malformedConditionNode');
-  if (issues.length > 0 || window === null || triggerDelayMs === null || conditions === null) return issues;
+function compileFresh(raw: unknown): Compiled {
+  const checked = runCheck(messageCheck, raw, false);
+  if (!checked.ok) return checked.issues[0] as IssueData;
+  const m = checked.value;
   return {
-    message,
-    id: message.id,
-    live: message.status === 'live',
-    channelId: message.channelId,
-    frequency: message.frequency,
-    cap: FREQUENCY_CAP[message.frequency],
-    window,
-    triggerDelayMs,
-    conditions: conditions.compiled,
+    message: raw as Message,
+    parsed: m,
+    id: m.id,
+    live: m.status === 'live',
+    channelId: m.channelId,
+    priority: m.priority,
+    frequency: m.frequency,
+    cap: FREQUENCY_CAP[m.frequency],
+    window: compileWindow(m.sendWindow),
+    triggerDelayMs: m.trigger.event === 'timeOnPage' ? m.trigger.seconds * 1000 : 0,
+    conditions: compileCheckedTree(m.conditions).compiled,
   };
 }
 
-const perList = new WeakMap<readonly Message[], CompiledMessages>();
+/** One message, compiled once per message object. */
+function compileOne(raw: unknown): Compiled {
+  if (typeof raw !== 'object' || raw === null) return compileFresh(raw);
+  let hit = perMessage.get(raw);
+  if (hit === undefined) {
+    hit = compileFresh(raw);
+    perMessage.set(raw, hit);
+  }
+  return hit;
+}
 
-/**
- * Compiles `messages` (or returns the cached compiled form of this very array).
- * @example
- * ```ts
- * const compiled = compileMessages(messages);
- * compiled.invalid; // messages that evaluate will skip, with their issues
- * ```
- */
-export function compileMessages(messages: readonly Message[]): CompiledMessages {
-  const cached = perList.get(messages);
-  // The length check catches the common in-place mutation (push/splice) of a cached array.
-  if (cached !== undefined && cached.length === messages.length) return cached;
+function isIssue(value: Compiled): value is IssueData {
+  return 'code' in value;
+}
+
+const perList = new WeakMap<object, CompiledMessages>();
+
+function compileList(messages: readonly unknown[]): CompiledMessages {
   const entries: (CompiledMessage | InvalidMessage)[] = [];
   const invalid: InvalidMessage[] = [];
   const liveByChannel = new Map<string, CompiledMessage[]>();
   const liveById = new Map<string, CompiledMessage>();
+  const ids = new Set<string>();
   for (let index = 0; index < messages.length; index++) {
-    const message = messages[index] as Message;
-    const compiled = compileOne(message);
-    if (isIssueList(compiled)) {
-      const id = isRecord(message) && typeof message.id === 'string' ? message.id : null;
-      const entry: InvalidMessage = { index, id, issues: compiled };
+    const raw = messages[index];
+    const compiled = compileOne(raw);
+    // A later message with the id of an earlier valid one is skipped, as `parseMessages` drops it.
+    const issue: IssueData | null = isIssue(compiled) ? compiled : ids.has(compiled.id) ? { path: ['id'], code: 'duplicate', params: NO_PARAMS } : null;
+    if (issue !== null) {
+      const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+      const entry: InvalidMessage = { index, id, issue };
       entries.push(entry);
       invalid.push(entry);
       continue;
     }
-    const entry: CompiledMessage = { ...compiled, index };
+    const entry = { ...(compiled as Omit<CompiledMessage, 'index'>), index };
+    ids.add(entry.id);
     entries.push(entry);
     if (!entry.live || entry.channelId === null) continue;
-    if (!liveById.has(entry.id)) liveById.set(entry.id, entry);
+    liveById.set(entry.id, entry);
     let list = liveByChannel.get(entry.channelId);
     if (list === undefined) liveByChannel.set(entry.channelId, (list = []));
     list.push(entry);
   }
   for (const list of liveByChannel.values()) list.sort(byPriority);
-  const result: CompiledMessages = { length: messages.length, entries, liveByChannel, liveById, invalid };
+  return { length: messages.length, rejected: null, entries, liveByChannel, liveById, invalid };
+}
+
+/**
+ * Compiles `messages` (or returns the cached compiled form of this very array). Never throws: a
+ * value that is not a list of at most `LIMITS.listMessages` messages is `rejected` before
+ * anything is read or allocated, and each malformed message is an `invalid` entry.
+ * @example
+ * ```ts
+ * const compiled = compileMessages(messages);
+ * compiled.invalid; // messages that evaluate will skip, with their first issue
+ * ```
+ */
+export function compileMessages(messages: readonly Message[]): CompiledMessages {
+  const rejected = listIssue(messages, []);
+  if (rejected !== undefined) {
+    return { length: 0, rejected, entries: [], liveByChannel: new Map(), liveById: new Map(), invalid: [] };
+  }
+  const cached = perList.get(messages);
+  // The length check catches the common in-place mutation (push/splice) of a cached array.
+  if (cached !== undefined && cached.length === messages.length) return cached;
+  const result = compileList(messages);
   perList.set(messages, result);
   return result;
 }
 
 /** Highest priority first; ties keep the earlier position. */
 export function byPriority(a: CompiledMessage, b: CompiledMessage): number {
-  return b.message.priority - a.message.priority || a.index - b.index;
-}
-
-function isIssueList(value: Omit<CompiledMessage, 'index'> | readonly Issue[]): value is readonly Issue[] {
-  return Array.isArray(value);
+  return b.priority - a.priority || a.index - b.index;
 }
 
 /** Whether an entry of {@link CompiledMessages.entries} is invalid. */
 export function isInvalid(entry: CompiledMessage | InvalidMessage): entry is InvalidMessage {
-  return 'issues' in entry;
+  return 'issue' in entry;
 }

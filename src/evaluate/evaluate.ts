@@ -3,17 +3,26 @@
  * when to ask again. The hot path: runs on every page view of every visitor.
  * @module
  */
-import type { Instant, Message, Visitor } from '../model/types.js';
-import { toEpochMs } from '../model/time.js';
-import { readFacts, type Facts } from '../conditions/compile.js';
+import { issueAt, type IssueData } from '../core/issues.js';
+import { toInstant } from '../core/instants.js';
+import type { Instant, Message, Visitor } from '../core/types.js';
+import { kindOf } from '../core/values.js';
+import { runCheck } from '../check/check.js';
+import { visitorCheck } from '../check/visitor.js';
+import { readFacts, type Facts } from '../conditions/facts.js';
 import { indexDeliveries, type MessageHistory } from '../frequency/history.js';
-import { isRecord } from '../schedule/normalize.js';
 import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
 
 /** The answer of {@link evaluate}. */
 export interface Decision {
   /** The one message to display now, or `null`. */
   readonly message: Message | null;
+  /**
+   * `true` when `message` is already on screen (delivered in this page view, neither dismissed
+   * nor closed): show it, but record no new delivery. `false` when `message` is new (record its
+   * delivery once it is shown) or `null`.
+   */
+  readonly onScreen: boolean;
   /**
    * Ids of every message that qualifies now, in priority order (highest `priority` first, ties by
    * position). A message already on screen qualifies while it stays live and is listed first, so
@@ -28,8 +37,14 @@ export interface Decision {
    * `reevaluateAt`.
    */
   readonly reevaluateAt: number | null;
-  /** Messages skipped because they are malformed (fail closed), with their issues. */
+  /** Messages skipped because they are malformed (fail closed), each with its first issue. */
   readonly invalid: readonly InvalidMessage[];
+  /**
+   * Why nothing could be decided — `now` is not an instant, `messages` is not a list of messages,
+   * or the visitor does not parse — with the first issue (its path starts with `now`, `messages`
+   * or `visitor`); `null` when the inputs were usable. Nothing is shown then (fail closed).
+   */
+  readonly invalidInput: IssueData | null;
 }
 
 /** Time-dependent result of the window, trigger and condition gates for one message. */
@@ -53,7 +68,8 @@ export function timedGates(cm: CompiledMessage, facts: Facts, enteredAtMs: numbe
     windowNext = w.schedule.nextChange(nowMs);
   }
   const triggerAt = enteredAtMs + cm.triggerDelayMs;
-  const triggerReached = nowMs >= triggerAt;
+  // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
+  const triggerReached = cm.triggerDelayMs === 0 || nowMs >= triggerAt;
   return {
     windowOpen,
     windowNext,
@@ -106,11 +122,13 @@ function minOrNull(a: number | null, b: number | null): number | null {
 /**
  * The on-screen message. One message is displayed at a time, so only the latest delivery of this
  * page view can be on screen: its message is, if that delivery was neither dismissed nor closed
- * and the message is still live. (An earlier undismissed delivery never comes back.)
+ * and the message is still live on the visitor's channel. (An earlier undismissed delivery never
+ * comes back.)
  */
 export function findOnScreen(
   compiled: CompiledMessages,
   history: ReadonlyMap<string, MessageHistory>,
+  channelId: string,
 ): CompiledMessage | null {
   let latestId = '';
   let latestIndex = -1;
@@ -122,23 +140,26 @@ export function findOnScreen(
       onScreen = h.onScreen;
     }
   }
-  return onScreen ? (compiled.liveById.get(latestId) ?? null) : null;
+  const message = onScreen ? compiled.liveById.get(latestId) : undefined;
+  return message !== undefined && message.channelId === channelId ? message : null;
 }
 
 /**
- * Minimal shape check so that values violating the declared types fail closed instead of
- * throwing: a visitor whose history cannot be read (a delivery that is not an object) sees
- * nothing, since frequency caps could not be applied.
+ * The usable inputs of one call, or the first issue of the first one that is not: `now`, then the
+ * message list, then the visitor (checked by the one visitor checker, in first-failure mode).
  */
-export function isVisitorShape(visitor: Visitor): boolean {
-  return (
-    isRecord(visitor) &&
-    isRecord(visitor.visit) &&
-    isRecord(visitor.page) &&
-    Array.isArray(visitor.deliveries) &&
-    // `findIndex` visits holes too (as `undefined`), unlike `every`.
-    visitor.deliveries.findIndex((d) => !isRecord(d)) < 0
-  );
+export function checkInputs(
+  visitor: unknown,
+  messages: unknown,
+  now: unknown,
+): { readonly ok: true; readonly visitor: Visitor; readonly compiled: CompiledMessages; readonly nowMs: number } | { readonly ok: false; readonly issue: IssueData; readonly compiled: CompiledMessages } {
+  const nowMs = toInstant(now);
+  const compiled = compileMessages(messages as readonly Message[]);
+  if (nowMs === undefined) return { ok: false, issue: issueAt(['now'], 'invalidInstant', { got: kindOf(now) }), compiled };
+  if (compiled.rejected !== null) return { ok: false, issue: { ...compiled.rejected, path: ['messages'] }, compiled };
+  const checked = runCheck(visitorCheck, visitor, false, ['visitor']);
+  if (!checked.ok) return { ok: false, issue: checked.issues[0] as IssueData, compiled };
+  return { ok: true, visitor: checked.value, compiled, nowMs };
 }
 
 const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
@@ -147,10 +168,13 @@ const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
  * Decides which message, if any, `visitor` should see at `now`, and when to ask again.
  *
  * Gates, in order: status `live`; the visitor's channel; no active conversation; frequency;
- * send window; trigger; conditions. A message already on screen (delivered in this page view,
- * not dismissed or closed) stays the answer while it remains live; otherwise the highest
- * `priority` wins, ties by position. Malformed messages are skipped and listed in `invalid`.
- * Pure: never reads the clock, never mutates its inputs, never throws.
+ * send window; trigger; conditions. During an active conversation nothing proactive is shown,
+ * not even the message that started it. A message already on screen (delivered in this page
+ * view, not dismissed or closed) stays the answer while it remains live (`onScreen: true`);
+ * otherwise the highest `priority` wins, ties by position. Malformed messages are skipped and
+ * listed in `invalid`; unusable inputs show nothing and say why in `invalidInput`. `now` is a
+ * `Date`, epoch ms or an ISO-8601 string with an offset. Pure: never reads the clock, never
+ * mutates its inputs, never throws on JSON-like data.
  *
  * Law: for every `t` in `[now, reevaluateAt)` with the same visitor and messages,
  * `evaluate(visitor, messages, t)` returns the same `message` and `eligible`.
@@ -158,18 +182,24 @@ const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
  * @example
  * ```ts
  * const decision = evaluate(visitor, messages, now); // now: the host clock, in epoch ms
- * if (decision.message) showBubble(decision.message);
+ * if (decision.message !== null && !decision.onScreen) showBubble(decision.message);
  * if (decision.reevaluateAt !== null) setTimeout(check, decision.reevaluateAt - now);
  * ```
  */
 export function evaluate(visitor: Visitor, messages: readonly Message[], now: Instant): Decision {
-  const compiled = compileMessages(messages);
-  const nowMs = toEpochMs(now);
-  // A visitor of unexpected shape or an unusable `now`: no candidates, nothing shown (fail closed).
-  const usable = isVisitorShape(visitor) && !Number.isNaN(nowMs);
-  const history = !usable || visitor.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(visitor);
-  const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history);
-  const candidates = !usable || visitor.inActiveConversation ? undefined : compiled.liveByChannel.get(visitor.channelId);
+  const inputs = checkInputs(visitor, messages, now);
+  if (!inputs.ok) {
+    return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: inputs.compiled.invalid, invalidInput: inputs.issue };
+  }
+  const { compiled, nowMs } = inputs;
+  const v = inputs.visitor;
+  // During an active conversation nothing proactive is shown, the message that started it included.
+  if (v.inActiveConversation) {
+    return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
+  }
+  const history = v.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(v);
+  const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history, v.channelId);
+  const candidates = compiled.liveByChannel.get(v.channelId);
   // The gates of every candidate, in priority order. Nothing below throws: the condition
   // closures are total on `readFacts`' output (metadata that cannot be read is missing).
   const eligible: string[] = onScreen === null ? [] : [onScreen.id];
@@ -177,7 +207,7 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
   // `Infinity` while nothing is scheduled (reported as `null`); every bound found is finite.
   let reevaluateAt = Infinity;
   if (candidates !== undefined) {
-    const facts = readFacts(visitor, nowMs);
+    const facts = readFacts(v, nowMs);
     const enteredAtMs = facts.pageEnteredAtMs; // parsed once by readFacts
     // No time-based leaf can change before the next whole second of time on page or on site:
     // once reevaluateAt is at or below this floor, no `nextTimeChange` call can lower it. (Both
@@ -201,7 +231,8 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
         windowNext = w.schedule.nextChange(nowMs) ?? Infinity;
       }
       const triggerAt = enteredAtMs + cm.triggerDelayMs;
-      const triggerReached = nowMs >= triggerAt;
+      // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
+      const triggerReached = cm.triggerDelayMs === 0 || nowMs >= triggerAt;
       // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
       if (!triggerReached && Number.isNaN(triggerAt)) continue;
       const gatesOpen = windowOpen && triggerReached;
@@ -232,8 +263,10 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
   }
   return {
     message: first === null ? null : first.message,
+    onScreen: first !== null && first === onScreen,
     eligible,
     reevaluateAt: reevaluateAt === Infinity ? null : reevaluateAt,
     invalid: compiled.invalid,
+    invalidInput: null,
   };
 }

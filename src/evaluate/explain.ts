@@ -4,17 +4,17 @@
  * tree annotated node by node. Not on the hot path: it evaluates every gate of every message.
  * @module
  */
-import type { Frequency, Instant, Message, Visitor } from '../model/types.js';
-import type { Issue } from '../model/result.js';
-import { toEpochMs } from '../model/time.js';
+import type { IssueData } from '../core/issues.js';
+import type { Frequency, Instant, Message, ReasonCode, Visitor } from '../core/types.js';
+import { GATE_REASONS } from '../core/vocabulary.js';
+import { runCheck } from '../check/check.js';
+import { messageCheck } from '../check/message.js';
 import { readFacts, type Facts } from '../conditions/facts.js';
 import { explainPlan, type ExplainedNode } from '../conditions/explain.js';
-import { compileTreeLean } from '../conditions/plan.js';
-import { frequencyAllows, indexDeliveries, type MessageHistory } from '../frequency/history.js';
-import { compileMessages, isInvalid, type CompiledMessage } from './compile.js';
-import { evaluate, isVisitorShape, timedGates, type Decision } from './evaluate.js';
-import { REASON_BY_GATE, type Gate, type ReasonCode } from './reasons.js';
-
+import { compileCheckedTree } from '../conditions/plan.js';
+import { indexDeliveries, type MessageHistory } from '../frequency/history.js';
+import { isInvalid, type CompiledMessage } from './compile.js';
+import { checkInputs, evaluate, timedGates, type Decision } from './evaluate.js';
 
 /** One gate's result for one message. */
 export type GateResult =
@@ -59,8 +59,12 @@ export interface Verdict {
   readonly gates: readonly GateResult[];
   /** `true` for the message already on screen that stays the answer. */
   readonly onScreen: boolean;
-  /** Why the message is invalid (empty otherwise). */
-  readonly issues: readonly Issue[];
+  /**
+   * Why the message is invalid — every issue `parseMessage` reports, as data (`describeIssue`
+   * gives the text) — or, with reason `invalidInput`, the issue of the unusable input. Empty
+   * otherwise.
+   */
+  readonly issues: readonly IssueData[];
 }
 
 /**
@@ -77,24 +81,38 @@ export interface Verdict {
  * ```
  */
 export function explain(visitor: Visitor, messages: readonly Message[], now: Instant): readonly Verdict[] {
+  const inputs = checkInputs(visitor, messages, now);
+  const invalidVerdicts = (entry: { index: number; id: string | null }, issues: readonly IssueData[]): Verdict => ({
+    index: entry.index,
+    id: entry.id,
+    outcome: 'invalid',
+    reason: 'invalid',
+    gates: [],
+    onScreen: false,
+    issues,
+  });
+  if (!inputs.ok) {
+    // Nothing could be decided: every message says why (the input's issue), invalid ones why they are.
+    const issue = inputs.issue;
+    return inputs.compiled.entries.map((entry): Verdict =>
+      isInvalid(entry)
+        ? invalidVerdicts(entry, everyIssue(messages, entry.index))
+        : { index: entry.index, id: entry.id, outcome: 'blocked', reason: 'invalidInput', gates: [], onScreen: false, issues: [issue] },
+    );
+  }
+  const { compiled, nowMs } = inputs;
+  const v = inputs.visitor;
   const decision: Decision = evaluate(visitor, messages, now);
-  const compiled = compileMessages(messages);
-  const nowMs = toEpochMs(now);
-  const visitorOk = isVisitorShape(visitor) && !Number.isNaN(nowMs);
-  const history: ReadonlyMap<string, MessageHistory> = visitorOk ? indexDeliveries(visitor) : new Map();
+  const history: ReadonlyMap<string, MessageHistory> = indexDeliveries(v);
   const eligible = new Set(decision.eligible);
-  const facts = visitorOk ? readFacts(visitor, nowMs) : null;
-  const enteredAtMs = facts === null ? Number.NaN : facts.pageEnteredAtMs;
-  const shownId = decision.message?.id;
-  const onScreenId = shownId !== undefined && history.get(shownId)?.onScreen === true ? shownId : null;
+  const facts = readFacts(v, nowMs);
+  const enteredAtMs = facts.pageEnteredAtMs;
 
   return compiled.entries.map((entry): Verdict => {
-    if (isInvalid(entry)) {
-      return { index: entry.index, id: entry.id, outcome: 'invalid', reason: 'invalid', gates: [], onScreen: false, issues: entry.issues };
-    }
-    const gates = facts === null ? [] : gatesOf(entry, visitor, history.get(entry.id), facts, enteredAtMs, nowMs);
+    if (isInvalid(entry)) return invalidVerdicts(entry, everyIssue(messages, entry.index));
+    const gates = gatesOf(entry, v, history.get(entry.id), facts, enteredAtMs, nowMs);
     const shown = decision.message === entry.message;
-    const isEligible = eligible.has(entry.id) && entry.live && entry.channelId === (visitorOk ? visitor.channelId : undefined);
+    const isEligible = eligible.has(entry.id) && entry.live && entry.channelId === v.channelId;
     const firstFailed = gates.find((g) => !g.passed);
     let outcome: Outcome;
     let reason: ReasonCode | null;
@@ -106,11 +124,16 @@ export function explain(visitor: Visitor, messages: readonly Message[], now: Ins
       reason = 'outranked';
     } else {
       outcome = 'blocked';
-      // No facts: the visitor or `now` could not be used, no gate ran, and `evaluate` showed nothing.
-      reason = facts === null ? 'invalidInput' : REASON_BY_GATE[(firstFailed?.gate ?? 'status') as Gate];
+      reason = GATE_REASONS[firstFailed?.gate ?? 'status'];
     }
-    return { index: entry.index, id: entry.id, outcome, reason, gates, onScreen: shown && entry.id === onScreenId, issues: [] };
+    return { index: entry.index, id: entry.id, outcome, reason, gates, onScreen: shown && decision.onScreen, issues: [] };
   });
+}
+
+/** Every issue of the message at `index` (a duplicate id has exactly that one issue). */
+function everyIssue(messages: readonly Message[], index: number): readonly IssueData[] {
+  const checked = runCheck(messageCheck, messages[index], true);
+  return checked.ok ? [{ path: ['id'], code: 'duplicate', params: {} }] : checked.issues;
 }
 
 function gatesOf(
@@ -122,23 +145,22 @@ function gatesOf(
   nowMs: number,
 ): GateResult[] {
   const g = timedGates(cm, facts, enteredAtMs, nowMs);
-  // The tree compiled for this message (a cache hit here), so its plan exists; `null` means no
-  // conditions. The lean compiler keeps the detailed validators out of the widget's bundle.
-  const tree = explainPlan(compileTreeLean(cm.message.conditions ?? null)?.plan ?? null, facts);
+  // The tree compiled for this message (a cache hit here); `null` means no conditions.
+  const tree = explainPlan(compileCheckedTree(cm.parsed.conditions).plan, facts);
   const firesAt = enteredAtMs + cm.triggerDelayMs;
   return [
-    { gate: 'status', passed: cm.live, status: cm.message.status },
+    { gate: 'status', passed: cm.live, status: cm.parsed.status },
     { gate: 'channel', passed: cm.channelId !== null && cm.channelId === visitor.channelId, channelId: cm.channelId },
     { gate: 'activeConversation', passed: visitor.inActiveConversation !== true },
     {
       gate: 'frequency',
-      passed: frequencyAllows(cm.frequency, history),
+      passed: history === undefined || !history[cm.cap],
       frequency: cm.frequency,
       deliveredBefore: history?.delivered ?? false,
       deliveredThisVisit: history?.inThisVisit ?? false,
       deliveredThisPageView: history?.inThisPageView ?? false,
     },
-    { gate: 'sendWindow', passed: g.windowOpen, window: cm.message.sendWindow.type, nextChange: g.windowNext },
+    { gate: 'sendWindow', passed: g.windowOpen, window: cm.parsed.sendWindow.type, nextChange: g.windowNext },
     { gate: 'trigger', passed: g.triggerReached, firesAt: Number.isNaN(firesAt) ? null : firesAt },
     { gate: 'conditions', passed: g.conditionsMet, tree },
   ];

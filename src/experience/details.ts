@@ -3,12 +3,12 @@
  * Every check takes time linear in the text and uses no regular expressions.
  * @module
  */
-import type { CaptureField } from '../model/types.js';
+import type { CaptureField } from '../core/types.js';
 
-/** Longest accepted name, in UTF-16 code units, after trimming. */
-export const MAX_NAME_LENGTH = 200;
-/** Longest accepted email address (RFC 5321 path limit), after trimming. */
-export const MAX_EMAIL_LENGTH = 254;
+import { LIMITS } from '../core/limits.js';
+
+const MAX_NAME_LENGTH = LIMITS.detailsNameLength;
+const MAX_EMAIL_LENGTH = LIMITS.emailLength;
 
 /** Details the visitor typed into the form. Fields not asked for are dropped. */
 export interface CapturedDetails {
@@ -17,7 +17,8 @@ export interface CapturedDetails {
 }
 
 /** Why one field of the form was rejected. */
-export type DetailErrorCode = 'required' | 'invalidEmail' | 'tooLong';
+export const DETAIL_ERROR_CODES = ['required', 'invalidEmail', 'tooLong'] as const;
+export type DetailErrorCode = (typeof DETAIL_ERROR_CODES)[number];
 
 /** One rejected field: a stable code and a readable message. */
 export interface DetailError {
@@ -53,6 +54,7 @@ const QUOTED_ONLY = '"(),:;<>[]\\';
  * ```
  */
 export function isValidEmail(text: string): boolean {
+  if (typeof text !== 'string') return false;
   const at = text.indexOf('@');
   if (text.length > MAX_EMAIL_LENGTH || at <= 0 || at !== text.lastIndexOf('@')) return false;
   const local = text.slice(0, at);
@@ -96,7 +98,7 @@ function isLabelCode(code: number): boolean {
 
 /**
  * Checks the details submitted for the `capture` fields. Every captured field is required:
- * missing or blank (only whitespace) gives `required`; a name over {@link MAX_NAME_LENGTH}
+ * missing or blank (only whitespace) gives `required`; a name over `LIMITS.detailsNameLength`
  * gives `tooLong`; an email that fails {@link isValidEmail} gives `invalidEmail`. Values are
  * trimmed; fields that were not asked for are dropped.
  * @example
@@ -110,8 +112,10 @@ function isLabelCode(code: number): boolean {
 export function validateDetails(capture: readonly CaptureField[], submitted: CapturedDetails): DetailsValidation {
   const details: { name?: string; email?: string } = {};
   const fieldErrors: { name?: DetailError; email?: DetailError } = {};
-  for (const field of capture) {
-    const raw = submitted[field];
+  // Total: anything but a list of capture fields asks for nothing; unreadable details are blank.
+  const fields: CaptureField[] = Array.isArray(capture) ? capture.filter((field): field is CaptureField => field === 'name' || field === 'email') : [];
+  for (const field of new Set(fields)) {
+    const raw: unknown = typeof submitted === 'object' && submitted !== null ? submitted[field] : undefined;
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (value !== '') details[field] = value;
     const error = fieldError(field, value);

@@ -4,7 +4,7 @@
  * `transition`). The transitions come from {@link INTERACTION_TRANSITIONS}.
  * @module
  */
-import { assertNever } from '../model/result.js';
+import { assertNever } from '../core/issues.js';
 import type { Presentation } from './presentation-types.js';
 import { validateDetails, type FieldErrors } from './details.js';
 import type {
@@ -18,9 +18,38 @@ import type {
   InteractionResult,
   InteractionState,
 } from './interaction-types.js';
-import { findTransition, INTERACTION_TRANSITIONS, TERMINAL_STATUSES } from './transitions.js';
+import { findTransition, INTERACTION_EVENT_TYPES, INTERACTION_STATUSES, INTERACTION_TRANSITIONS, TERMINAL_STATUSES } from './transitions.js';
+import { issueAt, type Result } from '../core/issues.js';
+import { LIMITS } from '../core/limits.js';
+import { isRecord, kindOf } from '../core/values.js';
+import { CAPTURE_FIELDS, RESPONSE_TYPES } from '../core/vocabulary.js';
+import { list, nullable, object, oneOf, opt, runCheck, str, variant, type Check } from '../check/check.js';
+import { id } from '../check/primitives.js';
+import { fail, ok } from '../parse/parse.js';
+import { DETAIL_ERROR_CODES } from './details.js';
 
 const NO_ERRORS: FieldErrors = Object.freeze({});
+
+const detailError = /* @__PURE__ */ opt(object({ code: oneOf(DETAIL_ERROR_CODES), message: str(0, LIMITS.textLength) }));
+const anyText = /* @__PURE__ */ str(0, LIMITS.textLength);
+
+/** The one definition of a state the reducer made (what `initialInteraction` returns and `interact` accepts). */
+const stateCheck: Check<InteractionState> = /* @__PURE__ */ object<InteractionState>({
+  status: oneOf(INTERACTION_STATUSES),
+  messageId: id,
+  visitorId: id,
+  response: variant<InteractionResponse>('type', {
+    agent: object({
+      type: oneOf(['agent']),
+      capture: list(oneOf(CAPTURE_FIELDS), 0, CAPTURE_FIELDS.length),
+      followUp: nullable(anyText),
+      tags: list(str(1, LIMITS.tagLength), 0, LIMITS.tags),
+    }),
+    aiAgent: object({ type: oneOf(['aiAgent']), aiAgentId: id, answerId: nullable(id) }),
+  }),
+  details: object({ name: opt(anyText), email: opt(anyText) }),
+  fieldErrors: object({ name: detailError, email: detailError }),
+});
 
 /**
  * The state of a message that is about to be shown to `visitorId`: `hidden`, with what the
@@ -28,20 +57,26 @@ const NO_ERRORS: FieldErrors = Object.freeze({});
  * @example
  * ```ts
  * const presented = present(message, workspace);
- * if (presented.ok) {
- *   let state = initialInteraction(presented.value, visitor.id); // status 'hidden'
+ * const started = presented.ok ? initialInteraction(presented.value, visitor.id) : undefined;
+ * if (started?.ok) {
+ *   let state = started.value; // status 'hidden'
  * }
  * ```
  */
-export function initialInteraction(presentation: Presentation, visitorId: string): InteractionState {
-  return {
-    status: 'hidden',
-    messageId: presentation.messageId,
-    visitorId,
-    response: responseOf(presentation),
-    details: {},
-    fieldErrors: NO_ERRORS,
-  };
+export function initialInteraction(presentation: Presentation, visitorId: string): Result<InteractionState> {
+  let state: unknown;
+  try {
+    state = { status: 'hidden', messageId: presentation.messageId, visitorId, response: responseOf(presentation), details: {}, fieldErrors: NO_ERRORS };
+  } catch {
+    // Not a presentation `present` made (a hand-built object of another shape).
+    return fail([
+      isRecord(presentation)
+        ? issueAt(['presentation', 'type'], 'invalidValue', { allowed: RESPONSE_TYPES })
+        : issueAt(['presentation'], 'invalidType', { expected: 'object', got: kindOf(presentation) }),
+    ]);
+  }
+  const checked = runCheck(stateCheck, state, true);
+  return checked.ok ? ok(checked.value) : fail(checked.issues);
 }
 
 function responseOf(presentation: Presentation): InteractionResponse {
@@ -84,17 +119,26 @@ export function flavourOf(state: InteractionState): InteractionFlavour {
 /**
  * Applies one widget event. Returns the next state and the effects the host must run, in
  * order. An event that makes no sense in the current state returns the same `state` object,
- * no effects, and `ignored: { reason, message }`. Invalid details on `submitDetails` keep the
- * form `open` with `fieldErrors` (no effects, `ignored: null`). Never mutates `state`.
+ * no effects, and `ignored: { reason, message }` — so do an event of an unknown type
+ * (`invalidEvent`) and a state the reducer did not make (`invalidState`). Invalid details on
+ * `submitDetails` keep the form `open` with `fieldErrors` (no effects, `ignored: null`). Never
+ * mutates `state`, never throws.
  * @example
  * ```ts
- * let state = initialInteraction(presentation, 'v_1');
- * const shown = interact(state, { type: 'show' });
+ * const started = initialInteraction(presentation, 'v_1');
+ * if (!started.ok) throw new Error('not a presentation');
+ * const shown = interact(started.value, { type: 'show' });
  * shown.effects.map((effect) => effect.type); // ['recordDelivery', 'countSent']
  * interact(shown.state, { type: 'show' }).ignored?.reason; // 'alreadyShown'
  * ```
  */
 export function interact(state: InteractionState, event: InteractionEvent): InteractionResult {
+  if (!runCheck(stateCheck, state, false).ok) {
+    return { state, effects: [], ignored: { reason: 'invalidState', message: 'the state is not one initialInteraction or interact made' } };
+  }
+  if (!isRecord(event) || !(INTERACTION_EVENT_TYPES as readonly unknown[]).includes(event.type)) {
+    return { state, effects: [], ignored: { reason: 'invalidEvent', message: `the event type must be one of ${INTERACTION_EVENT_TYPES.join(', ')}` } };
+  }
   const flavour = flavourOf(state);
   const row = findTransition(state.status, event.type, flavour);
   if (row === undefined) return { state, effects: [], ignored: ignoredEvent(state, event.type, flavour) };
@@ -133,7 +177,7 @@ function effectOf(type: InteractionEffectType, state: InteractionState): Interac
 }
 
 /** Why an event was ignored, in words (`notForThisResponseType` also names the response type). */
-const IGNORED_BECAUSE: Readonly<Record<Exclude<IgnoredReason, 'notForThisResponseType'>, string>> = {
+const IGNORED_BECAUSE: Readonly<Record<Exclude<IgnoredReason, 'notForThisResponseType' | 'invalidEvent' | 'invalidState'>, string>> = {
   finished: 'the interaction is over',
   alreadyShown: 'the message was already shown',
   notShown: 'the message has not been shown yet',
@@ -148,7 +192,11 @@ function ignoredEvent(state: InteractionState, event: InteractionEvent['type'], 
   return { reason, message: `"${event}" ignored in state "${state.status}": ${because}` };
 }
 
-function ignoredReason(state: InteractionState, event: InteractionEvent['type'], flavour: InteractionFlavour): IgnoredReason {
+function ignoredReason(
+  state: InteractionState,
+  event: InteractionEvent['type'],
+  flavour: InteractionFlavour,
+): Exclude<IgnoredReason, 'invalidEvent' | 'invalidState'> {
   if ((TERMINAL_STATUSES as readonly string[]).includes(state.status)) return 'finished';
   if (event === 'show') return 'alreadyShown';
   if (state.status === 'hidden') return 'notShown';

@@ -2,7 +2,7 @@
  * Types of the interaction reducer: states, events, effects and results.
  * @module
  */
-import type { CaptureField } from '../model/types.js';
+import type { CaptureField } from '../core/types.js';
 import type { CapturedDetails, FieldErrors } from './details.js';
 
 /**
@@ -89,6 +89,10 @@ export type InteractionEffectType = InteractionEffect['type'];
 
 /** Why an event was ignored. */
 export type IgnoredReason =
+  /** The event is not one of the reducer's event types (or not an object). */
+  | 'invalidEvent'
+  /** The state is not one the reducer made (`initialInteraction`, `interact`). */
+  | 'invalidState'
   | 'finished'
   | 'notShown'
   | 'alreadyShown'

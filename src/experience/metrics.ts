@@ -1,12 +1,19 @@
 /**
- * Metrics: sent / read / replied per message, from interaction events (SPEC §1.2).
+ * Metrics: sent / read / replied per message, from interaction events.
  * @module
  */
-import type { Message, Metrics } from '../model/types.js';
+import type { Result } from '../core/issues.js';
+import type { Message, Metrics } from '../core/types.js';
+import { list, object, oneOf, runCheck } from '../check/check.js';
+import { counter, id } from '../check/primitives.js';
+import { fail, ok } from '../parse/parse.js';
+import { Arguments } from '../message/inputs.js';
 import type { InteractionEffect } from './interaction-types.js';
 
+/** The list columns events count towards. */
+export const METRIC_TYPES = ['sent', 'read', 'replied'] as const;
 /** Which list column an event counts towards. */
-export type MetricType = 'sent' | 'read' | 'replied';
+export type MetricType = (typeof METRIC_TYPES)[number];
 
 /** One countable interaction event; `countSent`/`countRead`/`countReplied` effects map to it. */
 export interface MetricEvent {
@@ -42,6 +49,8 @@ export function metricEventOf(effect: InteractionEffect): MetricEvent | null {
  * talk to the AI agent or shared the requested details). A visitor counts at most once per
  * metric per message, however many events repeat. Metrics are counted independently (a `read`
  * without a `sent` in `events` still counts). The map lists messages in order of first event.
+ * Fails with every malformed event (paths start with its index): counts over part of the events
+ * would be silently wrong.
  * @example
  * ```ts
  * const counts = tally([
@@ -50,10 +59,12 @@ export function metricEventOf(effect: InteractionEffect): MetricEvent | null {
  *   { messageId: 'm', visitorId: 'v2', type: 'sent' },
  *   { messageId: 'm', visitorId: 'v1', type: 'read' },
  * ]);
- * counts.get('m'); // { sent: 2, read: 1, replied: 0 }
+ * if (counts.ok) counts.value.get('m'); // { sent: 2, read: 1, replied: 0 }
  * ```
  */
-export function tally(events: readonly MetricEvent[]): ReadonlyMap<string, Metrics> {
+export function tally(events: readonly MetricEvent[]): Result<ReadonlyMap<string, Metrics>> {
+  const checked = runCheck(eventsCheck, events, true, ['events']);
+  if (!checked.ok) return fail(checked.issues);
   const seen = new Map<string, { sent: Set<string>; read: Set<string>; replied: Set<string> }>();
   for (const event of events) {
     let visitors = seen.get(event.messageId);
@@ -67,22 +78,33 @@ export function tally(events: readonly MetricEvent[]): ReadonlyMap<string, Metri
   for (const [messageId, visitors] of seen) {
     counts.set(messageId, { sent: visitors.sent.size, read: visitors.read.size, replied: visitors.replied.size });
   }
-  return counts;
+  return ok(counts);
 }
+
+/** A list of metric events, of any length (each event is small and checked once). */
+const eventsCheck = /* @__PURE__ */ list(object<MetricEvent>({ messageId: id, visitorId: id, type: oneOf(METRIC_TYPES) }), 0, Number.MAX_SAFE_INTEGER);
 
 /**
  * A copy of `message` whose `metrics` are the counts `tally` found for it. Tallies count
  * distinct visitors, so they must come from the message's whole event history and replace the
  * stored metrics rather than add to them. A message with no entry is returned unchanged (the
- * same object).
+ * same object). Fails with the issues of a message that does not parse, or when `tallies` is not
+ * a `Map`.
  * @example
  * ```ts
- * const updated = applyTally(message, tally(events));
- * updated.metrics; // { sent: 2, read: 1, replied: 0 }
+ * const counts = tally(events);
+ * const updated = counts.ok ? applyTally(message, counts.value) : undefined;
+ * if (updated?.ok) updated.value.metrics; // { sent: 2, read: 1, replied: 0 }
  * ```
  */
-export function applyTally(message: Message, tallies: ReadonlyMap<string, Metrics>): Message {
-  const counts = tallies.get(message.id);
-  if (counts === undefined) return message;
-  return { ...message, metrics: { sent: counts.sent, read: counts.read, replied: counts.replied } };
+export function applyTally(message: Message, tallies: ReadonlyMap<string, Metrics>): Result<Message> {
+  const read = new Arguments();
+  const m = read.message(message);
+  if (!(tallies instanceof Map)) read.issues.push({ path: ['tallies'], code: 'invalidType', params: { expected: 'object', got: 'other' } });
+  if (m === undefined || read.issues.length > 0) return fail(read.issues);
+  const counts: unknown = tallies.get(m.id);
+  if (counts === undefined) return ok(message);
+  const checked = runCheck(object<Metrics>({ sent: counter, read: counter, replied: counter }), counts, true, ['tallies', m.id]);
+  if (!checked.ok) return fail(checked.issues);
+  return ok({ ...m, metrics: checked.value });
 }

@@ -1,17 +1,12 @@
 /**
- * `present`: turns a message and its workspace into what a widget renders (SPEC §1.6).
+ * `present`: turns a message and its workspace into what a widget renders.
  * @module
  */
-import type {
-  AgentResponse,
-  AiAgent,
-  AiAgentResponse,
-  Channel,
-  Message,
-  Workspace,
-} from '../model/types.js';
-import { assertNever, fail, issue, ok, type Issue, type Result } from '../model/result.js';
-import { isProactiveChannelType } from '../message/requirements.js';
+import { assertNever, type Result } from '../core/issues.js';
+import type { AgentResponse, AiAgent, AiAgentResponse, Channel, Message, Workspace } from '../core/types.js';
+import { fail, ok } from '../parse/parse.js';
+import { aiAgentOf, channelOf, dependencyIssues } from '../message/dependencies.js';
+import { Arguments } from '../message/inputs.js';
 import type { AgentPresentation, AiAgentPresentation, AiOpeningContent, Presentation } from './presentation-types.js';
 
 /**
@@ -29,11 +24,13 @@ export function fallbackGreeting(aiAgentName: string): string {
 /**
  * What a widget renders for `message`: text, sender, placement above the launcher (replacing
  * launcher text) and what opening it does. Looks up the channel and, for AI-agent responses,
- * the AI agent and chosen answer in `workspace`. When any of them is missing or unusable the
- * result carries every such issue (codes `channelNotFound`, `channelNotAllowed`,
- * `aiAgentNotFound`, `aiAgentUnavailable`, `aiAgentOtherBrand`, `aiAgentNotOnChannel`,
- * `answerNotFound`, `answerUnpublished`) and no presentation. The message's `status` is not
- * looked at: deciding whether to show it is `evaluate`'s job.
+ * the AI agent and chosen answer in `workspace` with the one dependency check that
+ * `checkPublishRequirements` and `reconcile` also run: when any dependency is missing or unusable
+ * (`channelNotSet`, `channelDeleted`, `channelTypeNotAllowed`, `channelOtherBrand`,
+ * `aiAgentDeleted`, `aiAgentUnpublished`, `aiAgentInactive`, `aiAgentOtherBrand`,
+ * `aiAgentNotOnChannel`, `answerDeleted`, `answerUnpublished`) the result carries every such issue
+ * and no presentation; so do a message or workspace that does not parse. The message's `status`
+ * is not looked at: deciding whether to show it is `evaluate`'s job.
  * @example
  * ```ts
  * const result = present(message, workspace);
@@ -43,28 +40,32 @@ export function fallbackGreeting(aiAgentName: string): string {
  * ```
  */
 export function present(message: Message, workspace: Workspace): Result<Presentation> {
-  const issues: Issue[] = [];
-  const channel = findChannel(message, workspace, issues);
-  const response = message.response;
-  let own: ResponseSpecific | undefined;
+  const read = new Arguments();
+  const m = read.message(message);
+  const ws = read.workspace({ workspace });
+  if (m === undefined || ws === undefined) return fail(read.issues);
+  const problems = dependencyIssues(m, ws);
+  const channel = channelOf(m, ws);
+  if (problems.length > 0 || channel === undefined) return fail(problems);
+  const response = m.response;
+  let own: ResponseSpecific;
   switch (response.type) {
     case 'agent':
-      own = channel && presentAgent(message, response, channel);
+      own = presentAgent(m, response, channel);
       break;
     case 'aiAgent':
-      own = presentAiAgent(message, response, workspace, issues);
+      own = presentAiAgent(response, aiAgentOf(m, ws) as AiAgent);
       break;
     default:
       return assertNever(response, 'response type');
   }
-  if (channel === undefined || own === undefined) return fail(issues);
   return ok({
-    messageId: message.id,
+    messageId: m.id,
     channelId: channel.id,
     text: response.text,
     placement: 'aboveLauncher',
     replacesLauncherText: true,
-    tags: [...message.tags],
+    tags: [...m.tags],
     ...own,
   });
 }
@@ -73,26 +74,6 @@ export function present(message: Message, workspace: Workspace): Result<Presenta
 type ResponseSpecific =
   | Pick<AgentPresentation, 'type' | 'sender' | 'onOpen'>
   | Pick<AiAgentPresentation, 'type' | 'sender' | 'onOpen'>;
-
-function findChannel(message: Message, workspace: Workspace, issues: Issue[]): Channel | undefined {
-  const channelId = message.channelId;
-  if (channelId === null) {
-    issues.push(issue(['channelId'], 'channelNotFound', 'the message has no channel'));
-    return undefined;
-  }
-  const channel = workspace.channels.find((candidate) => candidate.id === channelId);
-  if (channel === undefined) {
-    issues.push(issue(['channelId'], 'channelNotFound', `channel "${channelId}" is not in the workspace`));
-    return undefined;
-  }
-  if (!isProactiveChannelType(channel.type)) {
-    issues.push(
-      issue(['channelId'], 'channelNotAllowed', `channel "${channelId}" is a ${channel.type} channel, which cannot carry proactive messages`),
-    );
-    return undefined;
-  }
-  return channel;
-}
 
 function presentAgent(message: Message, response: AgentResponse, channel: Channel): ResponseSpecific {
   return {
@@ -110,61 +91,21 @@ function presentAgent(message: Message, response: AgentResponse, channel: Channe
   };
 }
 
-/** Checks the AI agent and answer; returns the AI-agent part of the presentation, or `undefined`. */
-function presentAiAgent(
-  message: Message,
-  response: AiAgentResponse,
-  workspace: Workspace,
-  issues: Issue[],
-): ResponseSpecific | undefined {
-  const aiAgent = workspace.aiAgents.find((candidate) => candidate.id === response.aiAgentId);
-  const path = ['response', 'aiAgentId'];
-  if (aiAgent === undefined) {
-    issues.push(issue(path, 'aiAgentNotFound', `AI agent "${response.aiAgentId}" is not in the workspace`));
-    return undefined;
-  }
-  const before = issues.length;
-  if (!aiAgent.published || !aiAgent.active) {
-    const state = !aiAgent.published ? 'not published' : 'not active';
-    issues.push(issue(path, 'aiAgentUnavailable', `AI agent "${aiAgent.id}" is ${state}`));
-  }
-  if (aiAgent.brandId !== message.brandId) {
-    issues.push(
-      issue(path, 'aiAgentOtherBrand', `AI agent "${aiAgent.id}" belongs to brand "${aiAgent.brandId}", not "${message.brandId}"`),
-    );
-  }
-  if (message.channelId !== null && !aiAgent.channelIds.includes(message.channelId)) {
-    issues.push(
-      issue(path, 'aiAgentNotOnChannel', `AI agent "${aiAgent.id}" is not published on channel "${message.channelId}"`),
-    );
-  }
-  const show = openingContent(response, aiAgent, issues);
-  if (show === undefined || issues.length > before) return undefined;
+/** The AI-agent part of the presentation (the dependency check has passed). */
+function presentAiAgent(response: AiAgentResponse, aiAgent: AiAgent): ResponseSpecific {
   return {
     type: 'aiAgent',
     sender: { kind: 'aiAgent', aiAgentId: aiAgent.id, name: aiAgent.name, avatarUrl: aiAgent.avatarUrl ?? null },
-    onOpen: { aiAgentId: aiAgent.id, show },
+    onOpen: { aiAgentId: aiAgent.id, show: openingContent(response, aiAgent) },
   };
 }
 
-function openingContent(response: AiAgentResponse, aiAgent: AiAgent, issues: Issue[]): AiOpeningContent | undefined {
-  const answerId = response.answerId;
-  if (answerId === undefined) {
-    const greeting = aiAgent.greeting;
-    // A blank greeting would render an empty bubble: treat it like a missing one.
-    return greeting === undefined || greeting.trim() === ''
-      ? { kind: 'greeting', text: fallbackGreeting(aiAgent.name), fallback: true }
-      : { kind: 'greeting', text: greeting, fallback: false };
-  }
-  const path = ['response', 'answerId'];
-  const answer = aiAgent.answers.find((candidate) => candidate.id === answerId);
-  if (answer === undefined) {
-    issues.push(issue(path, 'answerNotFound', `answer "${answerId}" is not one of AI agent "${aiAgent.id}"'s answers`));
-    return undefined;
-  }
-  if (!answer.published) {
-    issues.push(issue(path, 'answerUnpublished', `answer "${answerId}" is not published`));
-    return undefined;
-  }
-  return { kind: 'answer', answerId: answer.id, name: answer.name, text: answer.text ?? answer.name };
+function openingContent(response: AiAgentResponse, aiAgent: AiAgent): AiOpeningContent {
+  const answer = response.answerId === undefined ? undefined : aiAgent.answers.find((candidate) => candidate.id === response.answerId);
+  if (answer !== undefined) return { kind: 'answer', answerId: answer.id, name: answer.name, text: answer.text ?? answer.name };
+  const greeting = aiAgent.greeting;
+  // A blank greeting would render an empty bubble: treat it like a missing one.
+  return greeting === undefined || greeting.trim() === ''
+    ? { kind: 'greeting', text: fallbackGreeting(aiAgent.name), fallback: true }
+    : { kind: 'greeting', text: greeting, fallback: false };
 }

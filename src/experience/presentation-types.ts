@@ -3,7 +3,7 @@
  * A discriminated union on `type` (the response type), so a renderer switches once.
  * @module
  */
-import type { CaptureField } from '../model/types.js';
+import type { CaptureField } from '../core/types.js';
 
 /** Fields every presentation has, whatever the response type. */
 export interface PresentationCommon {
@@ -11,9 +11,9 @@ export interface PresentationCommon {
   readonly channelId: string;
   /** The message text, shown in the bubble. */
   readonly text: string;
-  /** The bubble sits above the messaging launcher button (SPEC §1.6). */
+  /** The bubble sits above the messaging launcher button. */
   readonly placement: 'aboveLauncher';
-  /** The bubble replaces any launcher text while it is shown (SPEC §1.6). */
+  /** The bubble replaces any launcher text while it is shown. */
   readonly replacesLauncherText: true;
   /** The message's tags, added to any ticket created from the conversation. */
   readonly tags: readonly string[];

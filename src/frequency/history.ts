@@ -1,10 +1,18 @@
 /**
- * Delivery history: the frequency rules of SPEC §2.2 read from `visitor.deliveries`.
+ * Delivery history: what `visitor.deliveries` says about each message, the frequency rules read
+ * from it, and the functions that write it (`recordDelivery`, `markDelivery`,
+ * `compactDeliveries`). Pure: they return new visitors and never mutate their input.
  * @module
  */
-import type { Delivery, Frequency, Instant, Visitor } from '../model/types.js';
-import { toEpochMs } from '../model/time.js';
-import { assertNever } from '../model/result.js';
+import { issueAt, type IssueData, type Result } from '../core/issues.js';
+import { isoOf, toInstant } from '../core/instants.js';
+import { LIMITS } from '../core/limits.js';
+import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/types.js';
+import { kindOf } from '../core/values.js';
+import { runCheck } from '../check/check.js';
+import { id as idCheck } from '../check/primitives.js';
+import { visitorCheck } from '../check/visitor.js';
+import { fail, ok } from '../parse/parse.js';
 
 /** What the history says about one message, relative to the visitor's current visit and page view. */
 export interface MessageHistory {
@@ -14,36 +22,26 @@ export interface MessageHistory {
   readonly inThisVisit: boolean;
   /** Delivered during the current page view. */
   readonly inThisPageView: boolean;
-  /** A delivery in the current page view that was neither dismissed nor closed: it is on screen. */
+  /** The latest delivery in the current page view was neither dismissed nor closed: it is on screen. */
   readonly onScreen: boolean;
-  /** Index in `visitor.deliveries` of the latest on-screen delivery, or -1. */
-  readonly onScreenIndex: number;
   /** Index in `visitor.deliveries` of this message's latest delivery in this page view, or -1. */
   readonly lastInPageViewIndex: number;
 }
 
-const NEVER: MessageHistory = {
-  delivered: false,
-  inThisVisit: false,
-  inThisPageView: false,
-  onScreen: false,
-  onScreenIndex: -1,
-  lastInPageViewIndex: -1,
-};
+const NEVER: MessageHistory = { delivered: false, inThisVisit: false, inThisPageView: false, onScreen: false, lastInPageViewIndex: -1 };
 
 /**
- * Summarises a visitor's deliveries per message id in one pass (O(deliveries)).
- * Message ids are looked up with `Map`, so ids such as `__proto__` are ordinary keys.
+ * Summarises a checked visitor's deliveries per message id in one pass (O(deliveries)). Message
+ * ids are `Map` keys, so ids such as `__proto__` are ordinary.
  * @example
  * ```ts
- * const history = indexDeliveries(visitor);
- * history.get('msg_welcome')?.inThisVisit; // true when shown during this visit
+ * indexDeliveries(visitor).get('msg_welcome')?.inThisVisit; // true when shown during this visit
  * ```
  */
 export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHistory> {
   // One record per message, filled in place (callers only ever see it read-only).
   const byMessage = new Map<string, { -readonly [K in keyof MessageHistory]: MessageHistory[K] }>();
-  const deliveries = visitor.deliveries;
+  const { deliveries } = visitor;
   const visitId = visitor.visit.id;
   const pageViewId = visitor.page.viewId;
   for (let i = 0; i < deliveries.length; i++) {
@@ -57,7 +55,6 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
     // The latest delivery in this page view decides: a later dismissal hides an earlier showing.
     h.inThisPageView = true;
     h.onScreen = d.dismissed !== true && d.closed !== true;
-    h.onScreenIndex = h.onScreen ? i : -1;
     h.lastInPageViewIndex = i;
   }
   return byMessage;
@@ -65,7 +62,8 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
 
 /**
  * The history flag that rules out another delivery, per frequency: `once` after any delivery,
- * `oncePerVisit` after one in this visit, `everyTime` after one in this page view.
+ * `oncePerVisit` after one in this visit, `everyTime` after one in this page view. Dismissing or
+ * closing does not reset a cap.
  */
 export const FREQUENCY_CAP: Readonly<Record<Frequency, 'delivered' | 'inThisVisit' | 'inThisPageView'>> = {
   once: 'delivered',
@@ -73,43 +71,76 @@ export const FREQUENCY_CAP: Readonly<Record<Frequency, 'delivered' | 'inThisVisi
   everyTime: 'inThisPageView',
 };
 
+/** The checked visitor, or the failed result of its issues (paths into the visitor). */
+function checkedVisitor(visitor: unknown): Result<Visitor> {
+  // The subject's issues have paths into the visitor itself, as a message's do in the life cycle.
+  const checked = runCheck(visitorCheck, visitor, true);
+  return checked.ok ? ok(checked.value) : fail(checked.issues);
+}
+
+function instantIssue(now: unknown): IssueData[] {
+  return toInstant(now) === undefined ? [issueAt(['now'], 'invalidInstant', { got: kindOf(now) })] : [];
+}
+
+/** How many deliveries per message a history kept by {@link recordDelivery} alone retains at most. */
+const KEPT_PER_MESSAGE = 20;
+
+/** The last `perMessage` deliveries of each message, in order. */
+function lastPerMessage(deliveries: readonly Delivery[], perMessage: number): readonly Delivery[] {
+  const seen = new Map<string, number>();
+  const keep: boolean[] = new Array<boolean>(deliveries.length).fill(false);
+  for (let i = deliveries.length - 1; i >= 0; i -= 1) {
+    const { messageId } = deliveries[i] as Delivery;
+    const count = seen.get(messageId) ?? 0;
+    if (count < perMessage) keep[i] = true;
+    seen.set(messageId, count + 1);
+  }
+  return deliveries.filter((_, i) => keep[i]);
+}
+
 /**
- * Whether the frequency setting still allows a delivery, given the message's history.
- * `once`: never again after one delivery; `oncePerVisit`: at most once per visit;
- * `everyTime`: again on each new page view. Dismissing or closing does not reset a cap.
- * @example
- * ```ts
- * frequencyAllows('oncePerVisit', indexDeliveries(visitor).get('msg_1')); // false if shown this visit
- * frequencyAllows('once', undefined); // true: never delivered
- * ```
+ * A history of at most `LIMITS.deliveries`: the last `perMessage` deliveries of each message,
+ * fewer per message as long as that is still too many — down to one, the latest, which is all
+ * `once` needs — and only past that (more than `LIMITS.deliveries` different messages) the
+ * messages delivered longest ago. Deliveries are appended in time order, so the last ones of a
+ * message include its latest in this visit and page view.
  */
-export function frequencyAllows(frequency: Frequency, history: MessageHistory | undefined): boolean {
-  if (history === undefined) return true;
-  if (typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) return assertNever(frequency as never, 'frequency');
-  return !history[FREQUENCY_CAP[frequency]];
+function trim(deliveries: readonly Delivery[], perMessage: number): readonly Delivery[] {
+  if (deliveries.length <= LIMITS.deliveries) return deliveries;
+  let kept = deliveries;
+  for (let n = perMessage; n >= 1 && kept.length > LIMITS.deliveries; n = n > 1 ? Math.floor(n / 2) : 0) kept = lastPerMessage(kept, n);
+  return kept.length <= LIMITS.deliveries ? kept : kept.slice(kept.length - LIMITS.deliveries);
 }
 
 /**
  * Returns a new visitor whose history records that `messageId` was shown at `now`, in the
- * visitor's current visit and page view. The input visitor is not changed.
+ * visitor's current visit and page view. The input visitor is not changed. A history that would
+ * grow past `LIMITS.deliveries` keeps the last 20 deliveries of each message (every frequency
+ * rule reads only those); call {@link compactDeliveries} with the message list to keep it small
+ * long before that.
  * @example
  * ```ts
  * const decision = evaluate(visitor, messages, now);
- * if (decision.message) visitor = recordDelivery(visitor, decision.message.id, now);
+ * if (decision.message !== null && !decision.onScreen) {
+ *   const recorded = recordDelivery(visitor, decision.message.id, now);
+ *   if (recorded.ok) visitor = recorded.value;
+ * }
  * ```
  */
-export function recordDelivery(visitor: Visitor, messageId: string, now: Instant): Visitor {
-  const delivery: Delivery = {
-    messageId,
-    at: new Date(toEpochMs(now)).toISOString(),
-    visitId: visitor.visit.id,
-    pageViewId: visitor.page.viewId,
-  };
-  return { ...visitor, deliveries: [...visitor.deliveries, delivery] };
+export function recordDelivery(visitor: Visitor, messageId: string, now: Instant): Result<Visitor> {
+  const checked = checkedVisitor(visitor);
+  const id = runCheck(idCheck, messageId, true, ['messageId']);
+  const at = toInstant(now);
+  const issues = [...(checked.ok ? [] : checked.issues), ...(id.ok ? [] : id.issues), ...instantIssue(now)];
+  if (!checked.ok || !id.ok || at === undefined) return fail(issues);
+  const v = checked.value;
+  const delivery: Delivery = { messageId: id.value, at: isoOf(at), visitId: v.visit.id, pageViewId: v.page.viewId };
+  return ok({ ...v, deliveries: trim([...v.deliveries, delivery], KEPT_PER_MESSAGE) });
 }
 
 /** How an on-screen message left the screen. */
-export type DeliveryOutcome = 'dismissed' | 'closed';
+export const DELIVERY_OUTCOMES = ['dismissed', 'closed'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 /**
  * Marks the latest delivery of `messageId` in the current page view as dismissed (the X on the
@@ -118,19 +149,80 @@ export type DeliveryOutcome = 'dismissed' | 'closed';
  * such delivery or it is already marked.
  * @example
  * ```ts
- * visitor = markDelivery(visitor, 'msg_pricing_help', 'dismissed');
- * evaluate(visitor, messages, now).message; // no longer sticks to msg_pricing_help
+ * const marked = markDelivery(visitor, 'msg_pricing_help', 'dismissed');
+ * if (marked.ok) evaluate(marked.value, messages, now).message; // no longer sticks to msg_pricing_help
  * ```
  */
-export function markDelivery(visitor: Visitor, messageId: string, outcome: DeliveryOutcome): Visitor {
-  const deliveries = visitor.deliveries;
+export function markDelivery(visitor: Visitor, messageId: string, outcome: DeliveryOutcome): Result<Visitor> {
+  const checked = checkedVisitor(visitor);
+  const id = runCheck(idCheck, messageId, true, ['messageId']);
+  const known = (DELIVERY_OUTCOMES as readonly unknown[]).includes(outcome);
+  const issues = [
+    ...(checked.ok ? [] : checked.issues),
+    ...(id.ok ? [] : id.issues),
+    ...(known ? [] : [issueAt(['outcome'], 'invalidValue', { allowed: DELIVERY_OUTCOMES })]),
+  ];
+  if (!checked.ok || !id.ok || !known) return fail(issues);
+  const v = checked.value;
+  const deliveries = v.deliveries;
   for (let i = deliveries.length - 1; i >= 0; i--) {
     const d = deliveries[i] as Delivery;
-    if (d.messageId !== messageId || d.visitId !== visitor.visit.id || d.pageViewId !== visitor.page.viewId) continue;
-    if (d[outcome] === true) return visitor;
+    if (d.messageId !== messageId || d.visitId !== v.visit.id || d.pageViewId !== v.page.viewId) continue;
+    if (d[outcome] === true) return ok(v);
     const next = deliveries.slice();
     next[i] = { ...d, [outcome]: true };
-    return { ...visitor, deliveries: next };
+    return ok({ ...v, deliveries: next });
   }
-  return visitor;
+  return ok(v);
+}
+
+/**
+ * A visitor whose history keeps exactly what the frequency rules and the on-screen rule need for
+ * `messages`, now and later: per message, a `once` message its latest delivery, an
+ * `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest in
+ * the current page view; a message not in the list its latest delivery (compaction never
+ * re-enables a message it does not know); and the latest delivery of all (the one that may be on
+ * screen). Other deliveries are dropped. `evaluate` gives the same answer for the
+ * compacted visitor as for the original, at `now` and at any later instant of this page view
+ * (a property test pins it). `now` is checked (it dates nothing yet, but rules that expire with
+ * time are compacted by it).
+ * @example
+ * ```ts
+ * const compacted = compactDeliveries(visitor, messages, now);
+ * if (compacted.ok) store(compacted.value);
+ * ```
+ */
+export function compactDeliveries(visitor: Visitor, messages: readonly Message[], now: Instant): Result<Visitor> {
+  const checked = checkedVisitor(visitor);
+  const frequencies = new Map<string, Frequency>();
+  const issues = [...(checked.ok ? [] : checked.issues), ...instantIssue(now)];
+  if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
+  else if (messages.length > LIMITS.listMessages) issues.push(issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' }));
+  else {
+    for (const m of messages as readonly unknown[]) {
+      // Only what compaction needs is read: an id and a known frequency (others keep their history).
+      const record = typeof m === 'object' && m !== null ? (m as Partial<Message>) : {};
+      if (typeof record.id === 'string' && typeof record.frequency === 'string' && Object.hasOwn(FREQUENCY_CAP, record.frequency)) {
+        if (!frequencies.has(record.id)) frequencies.set(record.id, record.frequency);
+      }
+    }
+  }
+  if (!checked.ok || issues.length > 0) return fail(issues);
+  const v = checked.value;
+  const keep = new Set<number>();
+  const latest = new Map<string, number>();
+  const deliveries = v.deliveries;
+  for (let i = 0; i < deliveries.length; i += 1) {
+    const d = deliveries[i] as Delivery;
+    // A message not in the list (another channel's, a paused one left out) keeps its latest
+    // delivery, as if it were `once`: compaction never re-enables a message it does not know.
+    const frequency = frequencies.get(d.messageId) ?? 'once';
+    const relevant =
+      frequency === 'once' || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
+    if (relevant) latest.set(d.messageId, i);
+  }
+  for (const index of latest.values()) keep.add(index);
+  if (deliveries.length > 0) keep.add(deliveries.length - 1);
+  if (keep.size === deliveries.length) return ok(v);
+  return ok({ ...v, deliveries: deliveries.filter((_, i) => keep.has(i)) });
 }

@@ -1,17 +1,17 @@
 /**
- * Duplicate: the copy becomes a new draft (SPEC §1.1).
+ * Duplicate: the copy becomes a new draft.
  * @module
  */
-import type { Instant, Message } from '../model/types.js';
-import { fail, issue, ok, type Result } from '../model/result.js';
-import { isoAt } from './instant.js';
-import { refuseUnlessAllowed, withoutStatusFields } from './transition.js';
+import { issueAt, type Result } from '../core/issues.js';
+import { LIMITS } from '../core/limits.js';
+import type { Instant, Message } from '../core/types.js';
+import { own } from '../core/values.js';
+import { runCheck } from '../check/check.js';
+import { id as idCheck, name as nameCheck } from '../check/primitives.js';
+import { fail, ok } from '../parse/parse.js';
+import { Arguments } from './inputs.js';
+import { refusal, withoutStatusFields } from './status-fields.js';
 
-/**
- * Longest message name `duplicate` writes. Mirrors the schema's name limit; a copy's name is cut
- * to fit so that duplicating never produces a message the parser rejects.
- */
-export const COPY_NAME_MAX_LENGTH = 200;
 /** The prefix that marks a duplicate's name. */
 export const COPY_NAME_PREFIX = 'Copy of ';
 
@@ -19,8 +19,20 @@ export const COPY_NAME_PREFIX = 'Copy of ';
 export interface DuplicateOptions {
   readonly id: string;
   readonly now: Instant;
-  /** The copy's name; defaults to `"Copy of <name>"`, cut to {@link COPY_NAME_MAX_LENGTH}. */
+  /** The copy's name; defaults to `"Copy of <name>"`, cut to the name limit. */
   readonly name?: string;
+}
+
+/**
+ * `"Copy of <name>"`, cut to `LIMITS.nameLength` UTF-16 units without splitting a surrogate pair.
+ */
+function copyName(name: string): string {
+  let result = COPY_NAME_PREFIX;
+  for (const char of name) {
+    if (result.length + char.length > LIMITS.nameLength) break;
+    result += char;
+  }
+  return result;
 }
 
 /**
@@ -28,51 +40,29 @@ export interface DuplicateOptions {
  * `actionNotAllowed`). The copy has the caller's `id`, a name marked as a copy, zero metrics,
  * `createdAt`/`updatedAt` = `now`, and no `publishedAt`, `pauseReason` or `errorReasons`;
  * everything else (channel, response, rules, schedule, frequency, priority) is kept. Fails with
- * `invalidMessageId` when `id` is empty or equals the original's, `invalidName` when a given
- * `name` is blank or too long, `invalidInstant` for an invalid `now`.
+ * the issues of an `id` or `name` that would not parse (`id` equal to the original's is a
+ * `duplicate`), `invalidInstant` for an invalid `now`, or the issues of a message that does not
+ * parse.
  * @example
  * ```ts
- * const copy = duplicate(liveMessage, { id: 'msg_2', now: Date.UTC(2026, 10, 23) });
+ * const copy = duplicate(liveMessage, { id: 'msg_2', now: '2026-11-23T00:00:00Z' });
  * if (copy.ok) copy.value.name; // 'Copy of Help on the pricing page'
  * ```
  */
 export function duplicate(message: Message, options: DuplicateOptions): Result<Message> {
-  const refused = refuseUnlessAllowed(message, 'duplicate');
-  if (refused) return refused;
-  const at = isoAt(options.now, ['now']);
-  if (!at.ok) return fail(at.issues);
-  if (options.id.length === 0 || options.id === message.id) {
-    return fail([issue(['id'], 'invalidMessageId', 'the copy needs a new, non-empty id')]);
-  }
-  const name = options.name ?? copyName(message.name);
-  if (name.trim().length === 0 || name.length > COPY_NAME_MAX_LENGTH) {
-    return fail([issue(['name'], 'invalidName', `the name must be 1 to ${COPY_NAME_MAX_LENGTH} characters`)]);
-  }
-  const { publishedAt: _publishedAt, ...rest } = withoutStatusFields(message);
-  return ok({
-    ...rest,
-    id: options.id,
-    name,
-    status: 'draft',
-    metrics: { sent: 0, read: 0, replied: 0 },
-    createdAt: at.value,
-    updatedAt: at.value,
-  });
-}
-
-/**
- * `"Copy of <name>"`, cut to {@link COPY_NAME_MAX_LENGTH} UTF-16 units without splitting a
- * surrogate pair.
- * @example
- * ```ts
- * copyName('Welcome'); // 'Copy of Welcome'
- * ```
- */
-export function copyName(name: string): string {
-  let result = COPY_NAME_PREFIX;
-  for (const char of name) {
-    if (result.length + char.length > COPY_NAME_MAX_LENGTH) break;
-    result += char;
-  }
-  return result;
+  const read = new Arguments();
+  const m = read.message(message);
+  const given = read.options(options);
+  const at = read.now(given);
+  const refused = m === undefined ? undefined : refusal(m, 'duplicate');
+  if (refused !== undefined) read.issues.unshift(refused);
+  const newId = given === undefined ? undefined : runCheck(idCheck, own(given, 'id'), true, ['id']);
+  if (newId !== undefined && !newId.ok) read.issues.push(...newId.issues);
+  else if (newId !== undefined && m !== undefined && newId.value === m.id) read.issues.push(issueAt(['id'], 'duplicate', {}));
+  const givenName = given === undefined ? undefined : own(given, 'name');
+  const name = givenName === undefined ? (m === undefined ? undefined : runCheck(nameCheck, copyName(m.name), true, ['name'])) : runCheck(nameCheck, givenName, true, ['name']);
+  if (name !== undefined && !name.ok) read.issues.push(...name.issues);
+  if (m === undefined || at === undefined || newId === undefined || !newId.ok || name === undefined || !name.ok || read.issues.length > 0) return fail(read.issues);
+  const { publishedAt: _publishedAt, ...rest } = withoutStatusFields(m);
+  return ok({ ...rest, id: newId.value, name: name.value, status: 'draft', metrics: { sent: 0, read: 0, replied: 0 }, createdAt: at, updatedAt: at });
 }

@@ -2,11 +2,12 @@
  * Edit: change what a message says and does, never its life-cycle fields.
  * @module
  */
-import type { Instant, Message } from '../model/types.js';
-import { fail, issue, type Result } from '../model/result.js';
-import { parseMessage } from '../model/parse.js';
-import { isoAt } from './instant.js';
-import { refuseUnlessAllowed } from './transition.js';
+import { issueAt, type Result } from '../core/issues.js';
+import type { Instant, Message } from '../core/types.js';
+import { isRecord, kindOf } from '../core/values.js';
+import { fail, parseMessage } from '../parse/parse.js';
+import { Arguments } from './inputs.js';
+import { refusal } from './status-fields.js';
 
 /** The fields an admin edits (compose, rules, when to send). */
 export const EDITABLE_FIELDS = [
@@ -25,6 +26,12 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 /** Changes to apply with {@link edit}; absent (or `undefined`) fields are kept. */
 export type MessageChanges = Partial<Pick<Message, EditableField>>;
 
+/** Options of {@link edit}. */
+export interface EditOptions {
+  readonly changes: MessageChanges;
+  readonly now: Instant;
+}
+
 /**
  * Applies `changes` to a message in any status and stamps `updatedAt`. Only
  * {@link EDITABLE_FIELDS} change (other keys in `changes` are ignored): id, brand, status,
@@ -34,21 +41,31 @@ export type MessageChanges = Partial<Pick<Message, EditableField>>;
  * published cannot lose its channel (`channelNotSet`).
  * @example
  * ```ts
- * edit(draft, { name: 'Spring sale' }, Date.UTC(2026, 2, 1)); // { ok: true, value: { ...draft, name: 'Spring sale', updatedAt: '2026-03-01T00:00:00.000Z' } }
+ * edit(draft, { changes: { name: 'Spring sale' }, now: '2026-03-01T00:00:00Z' });
+ * // { ok: true, value: { ...draft, name: 'Spring sale', updatedAt: '2026-03-01T00:00:00.000Z' } }
  * ```
  */
-export function edit(message: Message, changes: MessageChanges, now: Instant): Result<Message> {
-  const refused = refuseUnlessAllowed(message, 'edit');
-  if (refused) return refused;
-  const at = isoAt(now);
-  if (!at.ok) return fail(at.issues);
+export function edit(message: Message, options: EditOptions): Result<Message>;
+/** @deprecated Use `edit(message, { changes, now })`; this form is removed in 0.3. */
+export function edit(message: Message, changes: MessageChanges, now: Instant): Result<Message>;
+export function edit(message: Message, ...args: unknown[]): Result<Message> {
+  const options = args.length > 1 ? { changes: args[0], now: args[1] } : args[0];
+  const read = new Arguments();
+  const m = read.message(message);
+  const given = read.options(options);
+  const at = read.now(given);
+  const changes = given?.changes;
+  if (given !== undefined && !isRecord(changes)) {
+    read.issues.push(changes === undefined ? issueAt(['changes'], 'required', {}) : issueAt(['changes'], 'invalidType', { expected: 'object', got: kindOf(changes) }));
+  }
+  const refused = m === undefined ? undefined : refusal(m, 'edit');
+  if (refused !== undefined) read.issues.unshift(refused);
+  if (m === undefined || at === undefined || !isRecord(changes) || read.issues.length > 0) return fail(read.issues);
   const picked: Record<string, unknown> = {};
   for (const field of EDITABLE_FIELDS) {
-    if (Object.prototype.hasOwnProperty.call(changes, field) && changes[field] !== undefined) picked[field] = changes[field];
+    if (Object.hasOwn(changes, field) && changes[field] !== undefined) picked[field] = changes[field];
   }
-  const edited = { ...message, ...(picked as MessageChanges), updatedAt: at.value };
-  if (edited.channelId === null && message.status !== 'draft') {
-    return fail([issue(['channelId'], 'channelNotSet', 'a published message keeps a messaging channel')]);
-  }
+  const edited = { ...m, ...picked, updatedAt: at };
+  if (edited.channelId === null && m.status !== 'draft') return fail([issueAt(['channelId'], 'channelNotSet', {})]);
   return parseMessage(edited);
 }

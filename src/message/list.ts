@@ -1,18 +1,34 @@
 /**
- * The account's list of messages: adding (at most 140, SPEC §1.5) and deleting.
+ * The account's list of messages: adding (at most `LIMITS.accountMessages`, 140) and deleting.
  * @module
  */
-import type { Message } from '../model/types.js';
-import { fail, issue, ok, type Result } from '../model/result.js';
+import { issueAt, type IssueData, type Result } from '../core/issues.js';
+import { LIMITS } from '../core/limits.js';
+import type { Message } from '../core/types.js';
+import { kindOf } from '../core/values.js';
+import { runCheck } from '../check/check.js';
+import { id as idCheck } from '../check/primitives.js';
+import { fail, ok } from '../parse/parse.js';
+import { Arguments } from './inputs.js';
 
-/** At most this many proactive messages per account (SPEC §1.5), in any status. */
-export const MAX_MESSAGES_PER_ACCOUNT = 140;
+/** The list's own issue: not an array, or one of its items without a string id. */
+function listIssues(messages: unknown): IssueData[] {
+  if (!Array.isArray(messages)) return [issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) })];
+  if (messages.length > LIMITS.listMessages) return [issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' })];
+  const issues: IssueData[] = [];
+  (messages as readonly unknown[]).forEach((item, index) => {
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') issues.push(issueAt(['messages', index, 'id'], id === undefined ? 'required' : 'invalidType', id === undefined ? {} : { expected: 'string', got: kindOf(id) }) as IssueData);
+  });
+  return issues;
+}
 
 /**
- * Appends a message to the account's list. Fails with `messageLimitReached` when the list
- * already holds {@link MAX_MESSAGES_PER_ACCOUNT} messages (every status counts), and with
- * `duplicateMessageId` when a message with the same id is in the list. Does not look at the
- * status: new messages come from the author (a draft), `duplicate` or `starterTemplates`.
+ * Appends a message to the account's list. Fails with `tooBig` (`unit: 'messages'`) when the list
+ * already holds `LIMITS.accountMessages` (140) messages — every status counts — with `duplicate`
+ * when a message with the same id is in the list, and with the issues of a message that does not
+ * parse. Does not look at the status: new messages come from the author (a draft), `duplicate`
+ * or `starterTemplates`.
  * @example
  * ```ts
  * const added = addMessage(list, draft);
@@ -20,15 +36,13 @@ export const MAX_MESSAGES_PER_ACCOUNT = 140;
  * ```
  */
 export function addMessage(messages: readonly Message[], message: Message): Result<readonly Message[]> {
-  if (messages.length >= MAX_MESSAGES_PER_ACCOUNT) {
-    return fail([
-      issue([], 'messageLimitReached', `an account can have at most ${MAX_MESSAGES_PER_ACCOUNT} proactive messages`),
-    ]);
-  }
-  if (messages.some((existing) => existing.id === message.id)) {
-    return fail([issue(['id'], 'duplicateMessageId', `a message with id "${message.id}" already exists`)]);
-  }
-  return ok([...messages, message]);
+  const read = new Arguments();
+  const m = read.message(message);
+  const issues = [...listIssues(messages), ...read.issues];
+  if (issues.length > 0 || m === undefined) return fail(issues);
+  if (messages.length >= LIMITS.accountMessages) return fail([issueAt(['messages'], 'tooBig', { maximum: LIMITS.accountMessages, unit: 'messages' })]);
+  if (messages.some((existing) => existing.id === m.id)) return fail([issueAt(['id'], 'duplicate', {})]);
+  return ok([...messages, m]);
 }
 
 /**
@@ -40,8 +54,9 @@ export function addMessage(messages: readonly Message[], message: Message): Resu
  * ```
  */
 export function deleteMessage(messages: readonly Message[], id: string): Result<readonly Message[]> {
-  if (!messages.some((message) => message.id === id)) {
-    return fail([issue(['id'], 'messageNotFound', `no message with id "${id}"`)]);
-  }
+  const checked = runCheck(idCheck, id, true, ['id']);
+  const issues = [...listIssues(messages), ...(checked.ok ? [] : checked.issues)];
+  if (issues.length > 0) return fail(issues);
+  if (!messages.some((message) => message.id === id)) return fail([issueAt(['id'], 'messageNotFound', {})]);
   return ok(messages.filter((message) => message.id !== id));
 }

@@ -1,18 +1,18 @@
 /**
- * The status machine of SPEC §1.1 as data. Code (`availableActions`, the actions, `reconcile`)
- * and docs (`docs/lifecycle.md`, checked by a test) both read these constants.
+ * The status machine as data. The code (`availableActions`, the actions, `reconcile`) and the
+ * docs (`docs/lifecycle.md`, checked by a test) both read these constants: an action's target
+ * status is looked up in {@link TRANSITIONS}, an automatic move in {@link AUTOMATIC_TRANSITIONS}.
  * @module
  */
-import type { Message, MessageStatus } from '../model/types.js';
+import type { Message, MessageStatus } from '../core/types.js';
+import { MESSAGE_STATUSES } from '../core/vocabulary.js';
 
-export { MESSAGE_STATUSES } from '../model/vocabulary.js';
-
-/** Actions an admin can take on one message (the list's per-row menu, SPEC §1.1). */
+/** Actions an admin can take on one message (the list's per-row menu). */
 export const ACTIONS = ['edit', 'duplicate', 'publish', 'pause', 'resume', 'delete'] as const;
 /** An action an admin can take on one message. */
 export type Action = (typeof ACTIONS)[number];
 
-/** What each status means (SPEC §1.1). */
+/** What each status means. */
 export const STATUS_MEANINGS: Readonly<Record<MessageStatus, string>> = {
   draft: 'being written; never published before',
   live: 'published; sent to visitors who meet its conditions',
@@ -21,7 +21,7 @@ export const STATUS_MEANINGS: Readonly<Record<MessageStatus, string>> = {
 };
 
 /**
- * The actions menu of SPEC §1.1: which actions the list offers per status, in menu order.
+ * The actions menu: which actions the list offers per status, in menu order.
  * `publish` from `error` is deliberately absent: it is offered on the edit page, not in the menu.
  */
 export const ACTIONS_BY_STATUS: Readonly<Record<MessageStatus, readonly Action[]>> = {
@@ -37,9 +37,9 @@ export const ACTIONS_BY_STATUS: Readonly<Record<MessageStatus, readonly Action[]
  * is a new `draft`). A superset of {@link ACTIONS_BY_STATUS}: it adds `error → live` by
  * `publish` from the edit page. No transition leads back to `draft`.
  *
- * `publish` lands in `paused` (reason `automatedResolutionLimit`) instead of `live` when the
- * account pauses AI-agent features at the limit, the limit is reached and the message uses an
- * AI agent — the state `reconcile` would put it in anyway.
+ * After a manual transition the automatic ones apply at once: `publish` (or `resume`) of an
+ * AI-agent message while the automated-resolution limit pauses AI-agent features lands in
+ * `paused` (reason `automatedResolutionLimit`) — the state `reconcile` would put it in anyway.
  */
 export const TRANSITIONS: Readonly<Record<MessageStatus, Readonly<Partial<Record<Action, MessageStatus | null>>>>> = {
   draft: { edit: 'draft', duplicate: 'draft', publish: 'live', delete: null },
@@ -59,8 +59,9 @@ export interface AutomaticTransition {
 }
 
 /**
- * The automatic transitions `reconcile` may apply — and no others. Drafts and messages in
- * `error` are never moved automatically; a manual pause is never lifted automatically.
+ * The automatic transitions `reconcile` applies — and no others, tried in this order. Drafts and
+ * messages in `error` are never moved automatically; a manual pause is never lifted
+ * automatically (`automatedResolutionsAvailable` only fires for a limit pause).
  */
 export const AUTOMATIC_TRANSITIONS: readonly AutomaticTransition[] = [
   { from: 'live', to: 'error', on: 'dependencyInvalid' },
@@ -77,7 +78,9 @@ export const AUTOMATIC_TRANSITIONS: readonly AutomaticTransition[] = [
  * ```
  */
 export function availableActions(message: Pick<Message, 'status'>): readonly Action[] {
-  return ACTIONS_BY_STATUS[message.status];
+  // Total: anything but a message with a known status has no actions.
+  const status: unknown = typeof message === 'object' && message !== null ? message.status : undefined;
+  return typeof status === 'string' && (MESSAGE_STATUSES as readonly string[]).includes(status) ? ACTIONS_BY_STATUS[status as MessageStatus] : [];
 }
 
 /**
@@ -91,5 +94,5 @@ export function availableActions(message: Pick<Message, 'status'>): readonly Act
  * ```
  */
 export function nextStatus(status: MessageStatus, action: Action): MessageStatus | null | undefined {
-  return TRANSITIONS[status][action];
+  return Object.hasOwn(TRANSITIONS, status) && Object.hasOwn(TRANSITIONS[status], action) ? TRANSITIONS[status][action] : undefined;
 }

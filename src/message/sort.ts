@@ -1,16 +1,22 @@
 /**
- * Sorting the message list (SPEC §1.2).
+ * Sorting the message list.
  * @module
  */
-import type { Message, MessageStatus } from '../model/types.js';
-import { assertNever } from '../model/result.js';
+import { assertNever, issueAt, type IssueData, type Result } from '../core/issues.js';
+import { parseTimestamp } from '../core/instants.js';
+import { LIMITS } from '../core/limits.js';
+import type { Message, MessageStatus } from '../core/types.js';
+import { kindOf } from '../core/values.js';
+import { fail, ok } from '../parse/parse.js';
+import { Arguments } from './inputs.js';
 
 /** The columns the list sorts by. */
 export const SORT_KEYS = ['status', 'sent', 'read', 'replied', 'updatedAt', 'name'] as const;
 /** A column the list sorts by. */
 export type SortKey = (typeof SORT_KEYS)[number];
 /** `asc`: smallest first (status: in {@link STATUS_SORT_ORDER}); `desc`: the reverse. */
-export type SortDirection = 'asc' | 'desc';
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 /**
  * Ascending order of statuses: what runs first, then what needs attention, then drafts.
@@ -24,20 +30,36 @@ const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tru
  * messages that tie keep their input order (a descending sort does not reverse ties).
  * `updatedAt` compares instants (timestamps with different offsets sort correctly; an
  * unparsable one sorts as the oldest). `name` uses a fixed English collation (case- and
- * accent-insensitive, numbers by value), independent of the host's locale.
+ * accent-insensitive, numbers by value), independent of the host's locale. Fails with the issues
+ * of messages that do not parse (paths start with their index), an unknown `by` or `direction`.
  * @example
  * ```ts
- * sortMessages(list, 'sent', 'desc').map((m) => m.metrics.sent); // [120, 40, 40, 0]
- * sortMessages(list, 'status', 'asc').map((m) => m.status); // ['live', 'paused', 'error', 'draft']
+ * const sorted = sortMessages(list, 'sent', 'desc');
+ * if (sorted.ok) sorted.value.map((m) => m.metrics.sent); // [120, 40, 40, 0]
  * ```
  */
-export function sortMessages(messages: readonly Message[], by: SortKey, direction: SortDirection): readonly Message[] {
+export function sortMessages(messages: readonly Message[], by: SortKey, direction: SortDirection): Result<readonly Message[]> {
+  const issues: IssueData[] = [];
+  if (!(SORT_KEYS as readonly unknown[]).includes(by)) issues.push(issueAt(['by'], 'invalidValue', { allowed: SORT_KEYS }));
+  if (!(SORT_DIRECTIONS as readonly unknown[]).includes(direction)) issues.push(issueAt(['direction'], 'invalidValue', { allowed: SORT_DIRECTIONS }));
+  if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
+  else if (messages.length > LIMITS.listMessages) issues.push(issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' }));
+  else {
+    (messages as readonly unknown[]).forEach((message, index) => {
+      const read = new Arguments();
+      read.message(message);
+      for (const found of read.issues) issues.push({ ...found, path: [index, ...found.path] });
+    });
+  }
+  if (issues.length > 0) return fail(issues);
   const compare = comparator(by);
   const sign = direction === 'asc' ? 1 : -1;
-  return messages
-    .map((message, index) => ({ message, index }))
-    .sort((a, b) => sign * compare(a.message, b.message) || a.index - b.index)
-    .map(({ message }) => message);
+  return ok(
+    messages
+      .map((message, index) => ({ message, index }))
+      .sort((a, b) => sign * compare(a.message, b.message) || a.index - b.index)
+      .map(({ message }) => message),
+  );
 }
 
 function comparator(by: SortKey): (a: Message, b: Message) => number {
@@ -58,8 +80,7 @@ function comparator(by: SortKey): (a: Message, b: Message) => number {
 }
 
 function instant(timestamp: string): number {
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+  return parseTimestamp(timestamp) ?? Number.NEGATIVE_INFINITY;
 }
 
 function compareNumbers(a: number, b: number): number {

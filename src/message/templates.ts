@@ -1,9 +1,15 @@
 /**
- * The three partially configured drafts an account finds on its first visit (SPEC §1.2).
+ * The three partially configured drafts an account finds on its first visit.
  * @module
  */
-import type { Instant, Message, Schedule } from '../model/types.js';
-import { isoAtOrThrow } from './instant.js';
+import type { Result } from '../core/issues.js';
+import type { Instant, Message, Schedule } from '../core/types.js';
+import { own } from '../core/values.js';
+import { runCheck } from '../check/check.js';
+import { list, nullable, unique } from '../check/check.js';
+import { id as idCheck } from '../check/primitives.js';
+import { fail, ok } from '../parse/parse.js';
+import { Arguments } from './inputs.js';
 
 /** Default ids of the starter drafts, in the order {@link starterTemplates} returns them. */
 export const STARTER_TEMPLATE_IDS = ['starter_welcome', 'starter_pricing_help', 'starter_out_of_hours'] as const;
@@ -83,26 +89,36 @@ const contents = (): readonly [Content, Content, Content] => [
  * outside Mon–Fri 09:00–17:00 UTC, asks for an email, once per visit). All use the agent
  * response type, which needs no AI agent; the only thing an admin must still choose is the
  * channel (unless `channelId` is given), so with a channel they pass
- * `checkPublishRequirements` in a fully enabled workspace. Throws `RangeError` only for an
- * invalid `now` (a programmer error).
+ * `checkPublishRequirements` in a fully enabled workspace. Fails with `invalidInstant` for an
+ * invalid `now`, and with the issues of a `brandId`, `channelId` or `ids` that would not parse.
  * @example
  * ```ts
- * starterTemplates({ brandId: 'brand_1', now: Date.UTC(2026, 10, 1) }).map((m) => m.id);
- * // ['starter_welcome', 'starter_pricing_help', 'starter_out_of_hours']
+ * const drafts = starterTemplates({ brandId: 'brand_1', now: '2026-11-01T00:00:00Z' });
+ * if (drafts.ok) drafts.value.map((m) => m.id); // ['starter_welcome', 'starter_pricing_help', 'starter_out_of_hours']
  * ```
  */
-export function starterTemplates(options: StarterTemplateOptions): readonly Message[] {
-  const at = isoAtOrThrow(options.now);
-  const ids = options.ids ?? STARTER_TEMPLATE_IDS;
-  return contents().map(({ name, ...content }, index) => ({
-    id: ids[index] ?? STARTER_TEMPLATE_IDS[index] ?? `starter_${index}`,
-    name,
-    brandId: options.brandId,
-    channelId: options.channelId ?? null,
-    status: 'draft',
-    ...content,
-    metrics: { sent: 0, read: 0, replied: 0 },
-    createdAt: at,
-    updatedAt: at,
-  }));
+export function starterTemplates(options: StarterTemplateOptions): Result<readonly Message[]> {
+  const read = new Arguments();
+  const given = read.options(options);
+  const at = read.now(given);
+  const brand = given === undefined ? undefined : runCheck(idCheck, own(given, 'brandId'), true, ['brandId']);
+  const channel = given === undefined ? undefined : runCheck(nullable(idCheck), own(given, 'channelId') ?? null, true, ['channelId']);
+  const ids = given === undefined ? undefined : runCheck(list(idCheck, 3, 3, unique((id) => id)), own(given, 'ids') ?? STARTER_TEMPLATE_IDS, true, ['ids']);
+  for (const checked of [brand, channel, ids]) if (checked !== undefined && !checked.ok) read.issues.push(...checked.issues);
+  if (at === undefined || brand === undefined || !brand.ok || channel === undefined || !channel.ok || ids === undefined || !ids.ok || read.issues.length > 0) {
+    return fail(read.issues);
+  }
+  return ok(
+    contents().map(({ name, ...content }, index) => ({
+      id: ids.value[index] as string,
+      name,
+      brandId: brand.value,
+      channelId: channel.value,
+      status: 'draft',
+      ...content,
+      metrics: { sent: 0, read: 0, replied: 0 },
+      createdAt: at,
+      updatedAt: at,
+    })),
+  );
 }

@@ -1,14 +1,21 @@
 /**
  * Import from the common help-desk business-hours format (e.g. Zendesk's schedules API):
- * weekly intervals as minutes from Sunday 00:00, holidays as inclusive date ranges, and a zone.
+ * weekly intervals as minutes from Sunday 00:00, holidays as inclusive date ranges, and a zone
+ * (an IANA name or a Rails `ActiveSupport::TimeZone` name). Keys other than the ones read here
+ * (`id`, `name`, `created_at`, …) are ignored, as a help desk's payload carries them.
  * @module
  */
-import type { Holiday, Schedule, WeeklyInterval } from '../model/types.js';
-import { issue, type Issue, type Result } from '../model/result.js';
-import { SCHEDULE_LIMITS } from './codes.js';
+import { NO_PARAMS, rebase, type Result } from '../core/issues.js';
+import { parseLocalDate } from '../core/instants.js';
+import { LIMITS } from '../core/limits.js';
+import type { Holiday, Schedule, WeeklyInterval } from '../core/types.js';
+import { isPlainObject } from '../core/values.js';
+import { WEEKDAYS } from '../core/vocabulary.js';
+import { BAD, int, list, object, opt, report, runCheck, str, withDefault, type Check } from '../check/check.js';
+import { localDate, name, timeZone } from '../check/primitives.js';
+import { scheduleCheck } from '../check/schedule.js';
+import { fail, ok } from '../parse/parse.js';
 import { RAILS_ZONE_NAMES } from './rails-zones.js';
-import { isValidTimeZone } from './zone.js';
-import { parseLocalDate, WEEKDAYS } from './validate.js';
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from './wall.js';
 
 /** One help-desk interval: minutes since Sunday 00:00, `[start_time, end_time)`. */
@@ -29,15 +36,54 @@ export interface HelpDeskSchedule {
   readonly holidays?: readonly HelpDeskHoliday[];
 }
 
+/** The keys `check` reads, other keys left out (help-desk payloads carry ids and dates). */
+function only<T>(keys: readonly string[], check: Check<T>): Check<T> {
+  return (value, ctx) => {
+    if (!isPlainObject(value)) return check(value, ctx);
+    const picked: Record<string, unknown> = {};
+    for (const key of keys) if (Object.hasOwn(value, key)) picked[key] = value[key];
+    return check(picked, ctx);
+  };
+}
+
+const interval = /* @__PURE__ */ only(
+  ['start_time', 'end_time'],
+  object<HelpDeskInterval>({ start_time: int(0, MINUTES_PER_WEEK - 1), end_time: int(1, 2 * MINUTES_PER_WEEK) }, (parsed, ctx, failed) => {
+    if (failed('start_time') || failed('end_time')) return;
+    const length = parsed.end_time - parsed.start_time;
+    if (length <= 0 || length > MINUTES_PER_WEEK) report(ctx, 'invalidRange', NO_PARAMS, 'end_time');
+  }),
+);
+
+const holiday = /* @__PURE__ */ only(
+  ['name', 'start_date', 'end_date'],
+  object<HelpDeskHoliday>({ name: opt(name), start_date: localDate, end_date: localDate }, (parsed, ctx, failed) => {
+    if (failed('start_date') || failed('end_date')) return;
+    if ((parseLocalDate(parsed.end_date) as number) < (parseLocalDate(parsed.start_date) as number)) report(ctx, 'invalidRange', NO_PARAMS, 'end_date');
+  }),
+);
+
+/** A zone: a Rails name (own lookup) becomes its IANA name, then it must be a zone `Intl` knows. */
+const zone: Check<string> = /* @__PURE__ */ str(1, LIMITS.timeZoneLength, (named, ctx) => {
+  const iana = Object.hasOwn(RAILS_ZONE_NAMES, named) ? (RAILS_ZONE_NAMES[named] as string) : named;
+  const checked = timeZone(iana, ctx);
+  return checked === BAD ? BAD : iana;
+});
+
+const helpDesk = /* @__PURE__ */ only(
+  ['time_zone', 'intervals', 'holidays'],
+  object<HelpDeskSchedule>({
+    time_zone: zone,
+    intervals: list(interval, 0, LIMITS.helpDeskIntervals),
+    holidays: withDefault(list(holiday, 0, LIMITS.holidays), () => []),
+  }),
+);
+
 /** Help-desk weeks start on Sunday; ours list Monday first. */
 const SUNDAY_FIRST = [6, 0, 1, 2, 3, 4, 5] as const;
 
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Splits `[start, end)` (minutes from Sunday 00:00, may pass 10080) into one interval per local day. */
@@ -53,50 +99,11 @@ function splitByDay(start: number, end: number): WeeklyInterval[] {
   return pieces;
 }
 
-function convertIntervals(intervals: readonly unknown[], issues: Issue[]): WeeklyInterval[] {
-  const weekly: WeeklyInterval[] = [];
-  intervals.forEach((item, index) => {
-    const start = isRecord(item) ? item.start_time : undefined;
-    const end = isRecord(item) ? item.end_time : undefined;
-    if (
-      typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end) ||
-      start < 0 || start >= MINUTES_PER_WEEK || end <= start || end - start > MINUTES_PER_WEEK
-    ) {
-      issues.push(issue(['intervals', index], 'invalidInterval', 'an interval needs whole minutes 0 ≤ start_time < 10080 and start_time < end_time ≤ start_time + 10080'));
-      return;
-    }
-    weekly.push(...splitByDay(start, end));
-  });
-  return weekly;
-}
-
-function convertHolidays(holidays: readonly unknown[], issues: Issue[]): Holiday[] {
-  const out: Holiday[] = [];
-  holidays.forEach((item, index) => {
-    const path = ['holidays', index];
-    if (!isRecord(item)) {
-      issues.push(issue(path, 'invalidSchedule', 'a holiday must be an object { name?, start_date, end_date }'));
-      return;
-    }
-    const start = parseLocalDate(item.start_date);
-    const end = parseLocalDate(item.end_date);
-    if (start === null) issues.push(issue([...path, 'start_date'], 'invalidDate', 'start_date must be a date YYYY-MM-DD'));
-    if (end === null) issues.push(issue([...path, 'end_date'], 'invalidDate', 'end_date must be a date YYYY-MM-DD'));
-    if (start === null || end === null) return;
-    if (end < start) {
-      issues.push(issue([...path, 'end_date'], 'holidayEndsBeforeStart', 'end_date must not be before start_date'));
-      return;
-    }
-    const holiday = { start: String(item.start_date), end: String(item.end_date) };
-    out.push(typeof item.name === 'string' ? { name: item.name, ...holiday } : holiday);
-  });
-  return out;
-}
-
 /**
  * Converts a help-desk schedule to a {@link Schedule}. Intervals crossing midnight are split
  * into one interval per local day (the meaning is the same: holidays mask whole local dates),
- * and an interval ending at or past 10080 wraps into the next week's Sunday. Never throws.
+ * and an interval ending at or past 10080 wraps into the next week's Sunday. The result is
+ * checked by the schedule checker, so it always parses. Never throws.
  * @example
  * ```ts
  * fromHelpDeskSchedule({
@@ -110,24 +117,18 @@ function convertHolidays(holidays: readonly unknown[], issues: Issue[]): Holiday
  * ```
  */
 export function fromHelpDeskSchedule(input: unknown): Result<Schedule> {
-  if (!isRecord(input)) return { ok: false, issues: [issue([], 'invalidSchedule', 'a help-desk schedule must be an object')] };
-  const issues: Issue[] = [];
-  const named = input.time_zone;
-  const zone = typeof named === 'string' && Object.hasOwn(RAILS_ZONE_NAMES, named) ? RAILS_ZONE_NAMES[named] : named;
-  if (typeof zone !== 'string' || !isValidTimeZone(zone)) {
-    issues.push(issue(['time_zone'], 'invalidTimeZone', `unknown time zone ${JSON.stringify(named)}; use an IANA name such as America/New_York`));
-  }
-  let weekly: WeeklyInterval[] = [];
-  let holidays: Holiday[] = [];
-  if (!Array.isArray(input.intervals)) issues.push(issue(['intervals'], 'invalidSchedule', 'intervals must be an array'));
-  else if (input.intervals.length > SCHEDULE_LIMITS.intervals) {
-    issues.push(issue(['intervals'], 'tooManyIntervals', `at most ${SCHEDULE_LIMITS.intervals} intervals`));
-  } else weekly = convertIntervals(input.intervals, issues);
-  const rawHolidays: unknown = input.holidays ?? [];
-  if (!Array.isArray(rawHolidays)) issues.push(issue(['holidays'], 'invalidSchedule', 'holidays must be an array'));
-  else if (rawHolidays.length > SCHEDULE_LIMITS.holidays) {
-    issues.push(issue(['holidays'], 'tooManyHolidays', `at most ${SCHEDULE_LIMITS.holidays} holidays`));
-  } else holidays = convertHolidays(rawHolidays, issues);
-  if (issues.length > 0 || typeof zone !== 'string') return { ok: false, issues };
-  return { ok: true, value: { timezone: zone, weekly, holidays } };
+  const checked = runCheck(helpDesk, input, true);
+  if (!checked.ok) return fail(checked.issues);
+  const { time_zone, intervals, holidays = [] } = checked.value;
+  const schedule: Schedule = {
+    timezone: time_zone,
+    weekly: intervals.flatMap(({ start_time, end_time }) => splitByDay(start_time, end_time)),
+    holidays: holidays.map(
+      ({ name: holidayName, start_date, end_date }): Holiday =>
+        holidayName === undefined ? { start: start_date, end: end_date } : { name: holidayName, start: start_date, end: end_date },
+    ),
+  };
+  // Splitting can only break one bound (too many weekly pieces); its issue points at `intervals`.
+  const result = runCheck(scheduleCheck, schedule, true);
+  return result.ok ? ok(result.value) : fail(rebase(result.issues.map((found) => ({ ...found, path: [] })), ['intervals']));
 }

@@ -17,55 +17,8 @@ export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-/** Instants the module answers for: 1000-01-01 to 9999-01-01 UTC. Outside: fail closed. */
-export const MIN_INSTANT = -30_610_224_000_000;
-export const MAX_INSTANT = 253_370_764_800_000;
-
-/** What the module keeps per zone: its formatter and recently answered offsets. */
-interface ZoneEntry {
-  readonly format: Intl.DateTimeFormat;
-  readonly offsets: Map<number, number>;
-}
-
-/** Per zone name: its entry, or `null` for a name this runtime's `Intl` does not know. Bounded. */
-const zones = new Map<string, ZoneEntry | null>();
-
-/**
- * The zone's entry, created on first use, or `null` when `Intl` does not know the zone. One
- * formatter per zone serves both the validity check and the offsets.
- * @example
- * ```ts
- * zoneEntry('Europe/Berlin')?.format.resolvedOptions().timeZone; // 'Europe/Berlin'
- * zoneEntry('Mars/Olympus');                                     // null
- * ```
- */
-export function zoneEntry(zone: string): ZoneEntry | null {
-  let entry = zones.get(zone);
-  if (entry === undefined) {
-    try {
-      entry =
-        zone.length > 0
-          ? {
-              format: new Intl.DateTimeFormat('en-US', {
-                timeZone: zone,
-                hourCycle: 'h23',
-                year: 'numeric',
-                month: 'numeric',
-                day: 'numeric',
-                hour: 'numeric',
-                minute: 'numeric',
-                second: 'numeric',
-              }),
-              offsets: new Map(),
-            }
-          : null;
-    } catch {
-      entry = null;
-    }
-    if (zones.size < 1000) zones.set(zone, entry);
-  }
-  return entry;
-}
+export { zoneEntry } from '../core/zones.js';
+import { zoneEntry, type ZoneEntry } from '../core/zones.js';
 
 /**
  * The zone's UTC offset in ms at instant `at` (local wall clock = `at + offsetAt(zone, at)`).

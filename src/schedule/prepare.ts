@@ -10,13 +10,16 @@
  * - a boundary inside a repeated hour takes effect at its first occurrence, and nothing flips
  *   during the repeat (the high-water mark stands still until the clock passes it again).
  *
- * Total on any input: `prepareSchedule` answers `null` for an invalid schedule without saying
- * why (that is `compileSchedule`'s job), so the evaluator does not carry the issue texts.
+ * Only schedules that passed the schedule checker (`check/schedule.ts`) get here: the engine
+ * converts them to numbers without validating again, so there is one definition of a valid
+ * schedule.
  * @module
  */
-import { DAY, MAX_INSTANT, MIN_INSTANT, firstTransition, offsetAt } from './offset.js';
-import { buildPattern, nextWallFlip, wallOpen, type WallPattern } from './wall.js';
-import { normalizeSchedule } from './normalize.js';
+import { MAX_INSTANT, MIN_INSTANT, parseLocalDate, parseWallTime } from '../core/instants.js';
+import type { Schedule } from '../core/types.js';
+import { WEEKDAYS } from '../core/vocabulary.js';
+import { DAY, firstTransition, offsetAt } from './offset.js';
+import { buildPattern, nextWallFlip, wallOpen, type MinuteInterval, type WallPattern } from './wall.js';
 
 /** A schedule prepared for repeated queries. Never throws. */
 export interface CompiledSchedule {
@@ -56,8 +59,9 @@ interface Stretch {
   readonly open: boolean;
 }
 
+/** The instants the engine answers for: those the instant guard accepts. */
 function inRange(at: number): boolean {
-  return at >= MIN_INSTANT + 2 * DAY && at <= MAX_INSTANT - 2 * DAY;
+  return at >= MIN_INSTANT && at <= MAX_INSTANT;
 }
 
 /** State at `at` and the next flip (`Infinity` if none). */
@@ -95,24 +99,38 @@ function compileNormalized(zone: string, pattern: WallPattern): CompiledSchedule
   };
 }
 
-const prepared = new WeakMap<object, CompiledSchedule | null>();
+/**
+ * A checked schedule in numbers: intervals in minutes of their day (day 0 = Monday), holidays as
+ * `[firstDay, dayAfterLast)` in days since 1970-01-01.
+ */
+function toPattern(schedule: Schedule): WallPattern {
+  const intervals: MinuteInterval[] = schedule.weekly.map(({ day, open, close }) => ({
+    day: WEEKDAYS.indexOf(day),
+    open: parseWallTime(open) as number,
+    close: parseWallTime(close) as number,
+  }));
+  const holidays = schedule.holidays.map(
+    ({ start, end }): readonly [number, number] => [parseLocalDate(start) as number, (parseLocalDate(end) as number) + 1],
+  );
+  return buildPattern(intervals, holidays);
+}
+
+const prepared = new WeakMap<object, CompiledSchedule>();
 
 /**
- * Prepares a schedule for repeated queries, or answers `null` when it is invalid in any way
- * (see `compileSchedule` for the issues). Memoised by the schedule object's identity.
+ * Prepares a checked schedule for repeated queries (epoch ms in, answers out; instants outside
+ * the years 1000–9999 are closed with no change ahead). Memoised by the schedule object's
+ * identity, so treat schedules as immutable (their types are `readonly`).
  * @example
  * ```ts
  * const berlin = prepareSchedule({ timezone: 'Europe/Berlin', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }], holidays: [] });
- * berlin?.isOpen(Date.parse('2026-11-23T09:30:00Z')); // true (10:30 in Berlin)
- * prepareSchedule({ timezone: 'Europe/Berlin', weekly: [{ day: 'mon', open: '9am', close: '17:00' }], holidays: [] }); // null
+ * berlin.isOpen(Date.parse('2026-11-23T09:30:00Z')); // true (10:30 in Berlin)
  * ```
  */
-export function prepareSchedule(schedule: unknown): CompiledSchedule | null {
-  if (typeof schedule !== 'object' || schedule === null) return null;
+export function prepareSchedule(schedule: Schedule): CompiledSchedule {
   let hit = prepared.get(schedule);
   if (hit === undefined) {
-    const n = normalizeSchedule(schedule);
-    hit = n === null ? null : compileNormalized(n.zone, buildPattern(n.intervals, n.holidayRanges));
+    hit = compileNormalized(schedule.timezone, toPattern(schedule));
     prepared.set(schedule, hit);
   }
   return hit;

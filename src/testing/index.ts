@@ -16,9 +16,16 @@ export {
   type InstantArbOptions,
   type InstantNearDstOptions,
 } from './instants.js';
-// Leaf and fact-focused visitor arbitraries of the conditions module (its differential test uses them).
-export * from './conditions.js';
-export { conditionTreeArb, treeShape, isWithinTreeLimits, TREE_LIMITS, type ConditionTreeArbOptions, type TreeShape } from './trees.js';
+export {
+  conditionLeafArb,
+  conditionTreeArb,
+  factsVisitorArb,
+  isWithinTreeLimits,
+  treeShape,
+  type ConditionTreeArbOptions,
+  type FactsVisitorArbOptions,
+  type TreeShape,
+} from './conditions.js';
 export { messageArb, messageListArb, responseArb, triggerArb, type MessageArbOptions, type MessageListArbOptions } from './message.js';
 export { visitorArb, type VisitorArbOptions } from './visitor.js';
 export { workspaceArb, type WorkspaceArbOptions } from './workspace.js';

@@ -1,14 +1,15 @@
 /**
  * Valid messages: every response type, trigger, send window, frequency and status, with the
- * fields that go with the status (SPEC §1.1, §4).
+ * fields that go with the status.
  * @module
  */
 import fc from 'fast-check';
-import type { ConditionNode, ErrorReason, Frequency, Message, MessageStatus, Metrics, PauseReason, Response, Trigger } from '../model/types.js';
+import type { ConditionNode, ErrorReason, Frequency, Message, MessageStatus, Metrics, PauseReason, Response, Trigger } from '../core/types.js';
+import { ERROR_REASONS, FREQUENCIES, MESSAGE_STATUSES, SEND_WINDOW_TYPES } from '../core/vocabulary.js';
 import { AI_AGENT_IDS, ANSWER_IDS, BRAND_IDS, CHANNEL_IDS, KIT_NOW_MS, MOBILE_CHANNEL_IDS, THRESHOLD_SECONDS } from './pools.js';
 import { emojiTextArb, idArb, plainTextArb, tagsArb } from './primitives.js';
 import { sendWindowArb, type ScheduleArbOptions } from './schedule.js';
-import { conditionTreeArb } from './trees.js';
+import { conditionTreeArb } from './conditions.js';
 
 let treeCache: { webTree: fc.Arbitrary<ConditionNode>; mobileTree: fc.Arbitrary<ConditionNode> } | null = null;
 
@@ -18,10 +19,9 @@ function trees(): { webTree: fc.Arbitrary<ConditionNode>; mobileTree: fc.Arbitra
   return treeCache;
 }
 
-const STATUSES: readonly MessageStatus[] = ['draft', 'live', 'paused', 'error'];
-const FREQUENCIES: readonly Frequency[] = ['once', 'oncePerVisit', 'everyTime'];
-const CHANNEL_ERRORS: readonly ErrorReason[] = ['channelDeleted', 'channelTypeNotAllowed'];
-const AI_ERRORS: readonly ErrorReason[] = ['aiAgentDeleted', 'aiAgentUnpublished', 'aiAgentInactive', 'aiAgentOtherBrand', 'aiAgentNotOnChannel', 'answerUnpublished'];
+/** Error reasons about the channel (any message) and about the AI agent (AI-agent messages only), from the vocabulary. */
+const CHANNEL_ERRORS: readonly ErrorReason[] = ERROR_REASONS.filter((reason) => reason.startsWith('channel'));
+const AI_ERRORS: readonly ErrorReason[] = ERROR_REASONS.filter((reason) => !reason.startsWith('channel'));
 const DAY_MS = 86_400_000;
 
 /** Options of {@link messageArb}. */
@@ -137,9 +137,9 @@ function statusFieldsArb(status: MessageStatus, response: Response): fc.Arbitrar
  */
 export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Message> {
   const now = options.now ?? KIT_NOW_MS;
-  const statuses = pick(options.status, STATUSES);
+  const statuses = pick(options.status, MESSAGE_STATUSES);
   const channelIds = pick(options.channelId, CHANNEL_IDS);
-  const windowTypes = pick(options.sendWindow, ['anytime', 'businessHours', 'outsideBusinessHours'] as const);
+  const windowTypes = pick(options.sendWindow, SEND_WINDOW_TYPES);
   const window = sendWindowArb(options.schedule ?? {}).filter((w) => windowTypes.includes(w.type));
   const base = fc.record({
     id: options.id === undefined ? idArb('msg') : fc.constant(options.id),

@@ -5,7 +5,8 @@
  * exists in the workspace.
  * @module
  */
-import type { DeviceType, MetadataValue } from '../model/types.js';
+import type { MetadataValue } from '../core/types.js';
+export { DEVICE_TYPES } from '../core/vocabulary.js';
 
 /** 2026-11-23T10:00:00Z: the default `now` generated values are placed around. */
 export const KIT_NOW_MS = Date.UTC(2026, 10, 23, 10, 0, 0);
@@ -35,9 +36,11 @@ export const KIT_TIME_ZONES = [
   'Asia/Tokyo',
 ] as const;
 
-export const HOSTS = ['https://shop.example', 'https://Shop.Example', 'http://blog.example'] as const;
+export const HOSTS = ['https://shop.example', 'https://Shop.Example', 'http://blog.example', 'app://'] as const;
 export const PATHS = [
   '/',
+  '',
+  '/a*b',
   '/pricing',
   '/Pricing/',
   '/pricing?plan=pro',
@@ -51,14 +54,13 @@ export const PATHS = [
 export const SCREENS = ['CheckoutScreen', 'pricing', 'HelpCenter'] as const;
 export const TITLES = ['Pricing', 'pricing plans', 'Help Center', 'Products — Reviews', 'Checkout', ''] as const;
 /** Needles for `containsAnyOf` / `startsWith` / `endsWith`: fragments of the URLs and titles above. */
-export const FRAGMENTS = ['/pricing', 'PRICING', 'shop', '/products/', 'reviews', 'https://', '.example', '?', '42', 'help', 'checkout', '/'] as const;
+export const FRAGMENTS = ['/pricing', 'PRICING', 'shop', '/products/', 'reviews', 'https://', '.example', '?', '42', 'help', 'checkout', '/', 'a', 'plans'] as const;
 /** Wildcard patterns, some of which match the URLs above. */
-export const WILDCARDS = ['*/pricing*', '*/products/*/reviews', 'https://shop.example/*', '*', '*help#faq', '*checkout'] as const;
+export const WILDCARDS = ['*/pricing*', '*/products/*/reviews', 'https://shop.example/*', '*', '*help#faq', '*checkout', '*a*', 'https://SHOP.example/pricing', '*?*', '**', 'pricing*'] as const;
 /** Visitor locales (`language`). */
 export const LOCALES = ['en', 'en-US', 'EN-gb', 'de', 'de-CH', 'fr', 'pt_BR', 'es-419'] as const;
-/** Primary language subtags conditions compare with. */
-export const LANGUAGES = ['en', 'de', 'fr', 'pt', 'es', 'zh'] as const;
-export const DEVICE_TYPES: readonly DeviceType[] = ['desktop', 'mobile', 'tablet'];
+/** Primary language subtags conditions compare with (case varies: both sides are lower-cased). */
+export const LANGUAGES = ['en', 'EN', 'de', 'fr', 'pt', 'es', 'zh'] as const;
 export const METADATA_KEYS = ['plan', 'cartValue', 'vip', 'note'] as const;
 export const METADATA_VALUES: readonly MetadataValue[] = ['trial', 'pro', 'Pro', '50', '', 50, 120, 0, -1, 99.5, true, false, null];
 /** Trigger delays (seconds) and time-on-page/site thresholds, so visitors sit near them. */

@@ -4,7 +4,7 @@
  * @module
  */
 import fc from 'fast-check';
-import type { Message, Visitor, Workspace } from '../model/types.js';
+import type { Message, Visitor, Workspace } from '../core/types.js';
 import { messageListArb, type MessageListArbOptions } from './message.js';
 import { CHANNEL_IDS, KIT_NOW_MS } from './pools.js';
 import { visitorArb, type VisitorArbOptions } from './visitor.js';

@@ -4,10 +4,10 @@
  * @module
  */
 import fc from 'fast-check';
-import type { Holiday, Schedule, SendWindow, WeeklyInterval, Weekday } from '../model/types.js';
+import type { Holiday, Schedule, SendWindow, WeeklyInterval } from '../core/types.js';
+import { WEEKDAYS } from '../core/vocabulary.js';
 import { KIT_TIME_ZONES } from './pools.js';
 
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** Wall-clock times that matter: office hours, midnight, the DST gap/overlap hours. */
 const NOTABLE_TIMES = ['00:00', '01:30', '02:00', '02:30', '03:00', '08:00', '09:00', '12:00', '17:00', '17:30', '22:00', '23:59'];
 

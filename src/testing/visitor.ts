@@ -5,7 +5,7 @@
  * @module
  */
 import fc from 'fast-check';
-import type { Delivery, MetadataValue, Visitor } from '../model/types.js';
+import type { Delivery, MetadataValue, Visitor } from '../core/types.js';
 import { CHANNEL_IDS, DEVICE_TYPES, HOSTS, KIT_NOW_MS, LOCALES, METADATA_KEYS, METADATA_VALUES, MOBILE_CHANNEL_IDS, PATHS, SCREENS, THRESHOLD_SECONDS, TITLES } from './pools.js';
 import { idArb } from './primitives.js';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import fc from 'fast-check';
-import type { AiAgent, Channel, ChannelType, Workspace } from '../model/types.js';
+import type { AiAgent, Channel, ChannelType, Workspace } from '../core/types.js';
 import { AI_AGENT_IDS, ANSWER_IDS, BRAND_IDS, MOBILE_CHANNEL_IDS, WEB_CHANNEL_IDS } from './pools.js';
 import { emojiTextArb } from './primitives.js';
 
@@ -54,7 +54,7 @@ function aiAgentArb(id: string, channelIds: readonly string[], publishable: bool
       active: flag,
       channelIds: publishable ? fc.constant([...channelIds]) : fc.subarray([...channelIds]),
       legacy: fc.boolean(),
-      answers: fc.subarray([...ANSWER_IDS]).chain((ids) =>
+      answers: (publishable ? fc.constant([...ANSWER_IDS]) : fc.subarray([...ANSWER_IDS])).chain((ids) =>
         fc.tuple(...ids.map((answerId) => fc.record({ id: fc.constant(answerId), name: fc.constantFrom('Shipping times', 'Returns'), published: flag }))),
       ),
       greeting: fc.option(emojiTextArb(), { nil: undefined }),

@@ -6,7 +6,7 @@
  * Add cases freely: a case whose `fn` the entry does not export yet is skipped with a warning
  * while `size-budget.json` has `"skipMissingExports": true`.
  */
-import type { Message, Schedule, Visitor } from '../../src/model/types.js';
+import type { Message, Schedule, Visitor } from '../../src/core/types.js';
 
 /** Public functions the vectors may call (SPEC §2.2). */
 export type VectorFn =

@@ -111,6 +111,37 @@ describe('validate', () => {
   });
 });
 
+describe('validate and evaluate agree (one checker; 0.1 merged a second compiler pass into validate)', () => {
+  const list = readJsonFile(MESSAGES) as Record<string, unknown>[];
+  const pricing = list[4] as { sendWindow: { schedule: Record<string, unknown> } } & Record<string, unknown>;
+  const withWeekly = (id: string, weekly: unknown[]) => ({ ...pricing, id, sendWindow: { ...pricing.sendWindow, schedule: { ...pricing.sendWindow.schedule, weekly } } });
+  // open "24:00" and 71 weekly intervals: 0.1's parser accepted the first and rejected the second,
+  // its evaluate did the opposite.
+  const file = JSON.stringify([
+    list[3],
+    withWeekly('msg_open_2400', [{ day: 'mon', open: '24:00', close: '02:00' }]),
+    withWeekly('msg_71_intervals', Array.from({ length: 71 }, () => ({ day: 'tue', open: '09:00', close: '10:00' }))),
+  ]);
+
+  it('validate reports each broken message once, with the code and path of the one checker', () => {
+    const result = cli(['validate', 'm.json'], { 'm.json': file });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^m\.json: \[1\]\.sendWindow\.schedule\.weekly\[0\]\.open {2}invalidFormat {2}/);
+    expect(lines[1]).toMatch(/^m\.json: \[2\]\.sendWindow\.schedule\.weekly {2}tooBig {2}/);
+    expect(lines[2]).toBe('2 issues; 1 of 1 file failed');
+  });
+
+  it('evaluate skips exactly those messages, with the same lines as warnings, and uses the rest in full', () => {
+    const validated = cli(['validate', 'm.json'], { 'm.json': file }).stdout.trim().split('\n').slice(0, -1);
+    const result = cli(['evaluate', '--json', '--messages', 'm.json', '--visitor', visitorFile('new-on-pricing'), '--now', '2026-11-23T10:00:30Z'], { 'm.json': file });
+    expect(result.code).toBe(0);
+    expect(result.stderrLines).toEqual(validated.map((line) => `warning: ${line}`));
+    expect((JSON.parse(result.stdout) as { invalid: unknown[] }).invalid).toEqual([]);
+  });
+});
+
 describe('evaluate', () => {
   it.each(VISITORS)('--json for %s equals the library decision', (name) => {
     const { messages, visitor } = parsedExamples(name);
@@ -123,7 +154,10 @@ describe('evaluate', () => {
     expect(out.message).toEqual(decision.message);
     expect(out.eligible).toEqual(decision.eligible);
     expect(out.reevaluateAt).toBe(decision.reevaluateAt);
+    expect(out.reevaluateAtIso).toBe(decision.reevaluateAt === null ? null : new Date(decision.reevaluateAt).toISOString());
     expect(out.invalid).toEqual(decision.invalid);
+    expect(out.onScreen).toBe(decision.onScreen);
+    expect(out.invalidInput).toBeNull();
   });
 
   it('--now defaults to io.now()', () => {

@@ -24,7 +24,7 @@ describe('usage errors exit 2 with one line', () => {
     ['a missing --visitor', ['explain', '--messages', MESSAGES], /missing --visitor FILE/],
     ['a positional argument to evaluate', ['evaluate', 'extra', '--messages', MESSAGES, '--visitor', VISITOR], /Unexpected argument 'extra'/],
     ['a --now that is not a date', ['evaluate', '--messages', MESSAGES, '--visitor', VISITOR, '--now', 'yesterday'], /--now: "yesterday"/],
-    ['a --now without a zone', ['evaluate', '--messages', MESSAGES, '--visitor', VISITOR, '--now', '2026-11-23T10:00:00'], /with a zone/],
+    ['a --now without a zone', ['evaluate', '--messages', MESSAGES, '--visitor', VISITOR, '--now', '2026-11-23T10:00:00'], /with seconds and a zone/],
     ['an impossible --now', ['evaluate', '--messages', MESSAGES, '--visitor', VISITOR, '--now', '2026-13-45T10:00:00Z'], /--now/],
     ['validate without files', ['validate'], /at least one FILE/],
     ['an unknown --kind', ['validate', '--kind', 'rule', MESSAGES], /--kind must be one of/],
@@ -77,6 +77,7 @@ describe('input errors exit 1 with one line per problem', () => {
       readFile: () => {
         throw 'boom\nsecond line';
       },
+      readStdin: () => '',
       now: () => 0,
       version: 'x',
     });

@@ -13,13 +13,21 @@ export interface Captured {
 /** A fixed "current time" so tests never read the clock: Monday 2026-11-23 10:00:30 UTC. */
 export const FIXED_NOW = Date.parse('2026-11-23T10:00:30Z');
 
-export function cli(argv: readonly string[], files: Readonly<Record<string, string>> = {}): Captured {
+/**
+ * Runs the tool with in-memory files (others are read from disk) and, when given, `stdin` as
+ * standard input (without it, reading standard input fails as a closed stream would).
+ */
+export function cli(argv: readonly string[], files: Readonly<Record<string, string>> = {}, stdin?: string): Captured {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     readFile: (path) => (Object.prototype.hasOwnProperty.call(files, path) ? (files[path] as string) : readFileSync(path, 'utf8')),
+    readStdin: () => {
+      if (stdin === undefined) throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, read'), { code: 'EAGAIN' });
+      return stdin;
+    },
     now: () => FIXED_NOW,
     version: '9.9.9-test',
   };

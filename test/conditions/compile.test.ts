@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileConditions, readFacts, type Facts } from '../../src/conditions/index.js';
-import type { ConditionNode, Visitor } from '../../src/model/types.js';
+import { BUILT_IN_FACTS, compileConditions, readFacts, type Facts } from '../../src/index.js';
+import type { ConditionNode, Visitor } from '../../src/core/types.js';
+import { deepFreeze } from '../../src/testing/index.js';
 import { baseVisitor, NOW } from './reference.js';
 
 const SECOND = 1_000;
@@ -30,10 +31,19 @@ describe('compileConditions', () => {
     expect(copy.ok && first.ok && copy.value !== first.value).toBe(true);
   });
 
-  it('fails closed with the semantic issues', () => {
+  it('fails closed with every issue of the one tree checker (data and text)', () => {
     const result = compileConditions({ all: [{ fact: 'pageUrl', operator: 'greaterThan', value: 3 }, { fact: 'metadata.__proto__', operator: 'equal', value: 'x' }] });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['operatorNotAllowedForFact', 'reservedMetadataKey']);
+    if (result.ok) return;
+    expect(result.issues.map(({ path, code }) => [path, code])).toEqual([
+      [['all', 0, 'operator'], 'invalidValue'],
+      [['all', 1, 'fact'], 'reservedKey'],
+    ]);
+    // The operators a text fact allows, in table order.
+    expect(result.issues[0]?.params).toEqual({
+      allowed: ['equal', 'notEqual', 'in', 'notIn', 'containsAnyOf', 'doesNotContainAnyOf', 'startsWith', 'endsWith', 'matchesWildcard'],
+    });
+    for (const issue of result.issues) expect(issue.message.length).toBeGreaterThan(0);
   });
 
   it('never throws on facts of unexpected shape', () => {
@@ -50,17 +60,60 @@ describe('compileConditions', () => {
   });
 
   it('runs cheaper children first: a cheap false leaf spares the expensive one', () => {
-    const c = compile({ all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/a', '/b', '/c'] }, { fact: 'visitCount', operator: 'equal', value: 99 }] });
-    const facts = readFacts(baseVisitor(), NOW);
-    let urlReads = 0;
-    const spy = Object.defineProperty({ ...facts }, 'pageUrl', {
-      get: () => {
-        urlReads += 1;
-        return facts.pageUrl;
-      },
+    const urlIndex = BUILT_IN_FACTS.indexOf('pageUrl');
+    /** Facts whose `pageUrl` slot counts its reads (the compiled leaves read `Facts.values`). */
+    const spied = (visitor: Visitor) => {
+      const facts = readFacts(visitor, NOW);
+      const counter = { reads: 0 };
+      const values = [...facts.values];
+      Object.defineProperty(values, urlIndex, {
+        get: () => {
+          counter.reads += 1;
+          return facts.values[urlIndex];
+        },
+      });
+      return { facts: { ...facts, values, leafResults: [...facts.leafResults] } as Facts, counter };
+    };
+    const tree = (visitCount: number): ConditionNode => ({
+      all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/a', '/b', '/c'] }, { fact: 'visitCount', operator: 'equal', value: visitCount }],
     });
-    expect(c.test(spy)).toBe(false);
-    expect(urlReads).toBe(0);
+    const cheapFalse = spied(baseVisitor());
+    expect(compile(tree(99)).test(cheapFalse.facts)).toBe(false);
+    expect(cheapFalse.counter.reads).toBe(0);
+    // The spy does see reads: with the cheap leaf true, the URL leaf runs.
+    const cheapTrue = spied(baseVisitor());
+    expect(compile(tree(2)).test(cheapTrue.facts)).toBe(false);
+    expect(cheapTrue.counter.reads).toBe(1);
+  });
+
+  // Issue 12: 0.1 memoised shared leaves by writing into the facts; on deep-frozen facts that
+  // write threw inside the guard, so `test` answered `false` whatever the verdict.
+  it('a compiled test on deep-frozen facts returns the right verdict (not false)', () => {
+    const holds = compile({ all: [{ fact: 'language', operator: 'in', value: ['en', 'de'] }, { fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] }] });
+    const fails = compile({ any: [{ fact: 'language', operator: 'equal', value: 'fr' }, { fact: 'pageViews', operator: 'greaterThan', value: 10 }] });
+    const negated = compile({ not: { fact: 'deviceType', operator: 'equal', value: 'mobile' } });
+    const facts = deepFreeze(readFacts(baseVisitor(), NOW));
+    expect(Object.isFrozen(facts.leafResults)).toBe(true);
+    expect(facts.leafResults.length).toBeGreaterThan(0);
+    expect([holds.test(facts), fails.test(facts), negated.test(facts)]).toEqual([true, false, true]);
+    // Asked twice (nothing memoised), and the same as on unfrozen facts.
+    expect(holds.test(facts)).toBe(true);
+    const fresh = readFacts(baseVisitor(), NOW);
+    expect([holds.test(fresh), fails.test(fresh), negated.test(fresh)]).toEqual([true, false, true]);
+  });
+
+  // Issue 12: 0.1's compiled closures held the input's own list, so editing the tree after
+  // compiling changed what the compiled form answered.
+  it('compiled closures do not hold the input lists', () => {
+    const languages = ['fr'];
+    const pages = [1, 2, 4];
+    const tree: ConditionNode = { any: [{ fact: 'language', operator: 'in', value: languages }, { fact: 'pageViews', operator: 'in', value: pages }] };
+    const c = compile(tree);
+    const facts = () => readFacts(baseVisitor(), NOW); // language en, page views 3
+    expect(c.test(facts())).toBe(false);
+    languages.push('en');
+    pages.push(3);
+    expect(c.test(facts())).toBe(false);
   });
 });
 

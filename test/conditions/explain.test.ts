@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileConditions, explainConditions, readFacts, type ExplainedNode } from '../../src/conditions/index.js';
-import { conditionTreeArbitrary, conditionVisitorArbitrary, CONDITIONS_NOW_MS } from '../../src/testing/index.js';
+import { compileConditions, explainConditions, operatorsFor, readFacts, type ExplainedNode } from '../../src/index.js';
+import { conditionTreeArb, factsVisitorArb, KIT_NOW_MS } from '../../src/testing/index.js';
 import { baseVisitor, NOW } from './reference.js';
 
 describe('explainConditions', () => {
@@ -42,7 +42,8 @@ describe('explainConditions', () => {
   it('null tree explains as null; an invalid tree fails with its issues', () => {
     expect(explainConditions(null, readFacts(baseVisitor(), NOW))).toEqual({ ok: true, value: null });
     const bad = explainConditions({ fact: 'pageUrl', operator: 'lessThan', value: 1 }, readFacts(baseVisitor(), NOW));
-    expect(!bad.ok && bad.issues[0]?.code).toBe('operatorNotAllowedForFact');
+    expect(!bad.ok && bad.issues.map(({ path, code }) => [path, code])).toEqual([[['operator'], 'invalidValue']]);
+    expect(!bad.ok && bad.issues[0]?.params).toEqual({ allowed: operatorsFor('text') });
   });
 
   it('root outcome equals the compiled verdict; skipped nodes only contain skipped nodes', () => {
@@ -55,8 +56,8 @@ describe('explainConditions', () => {
       return children.every(consistent);
     };
     fc.assert(
-      fc.property(conditionTreeArbitrary(), conditionVisitorArbitrary(), (tree, visitor) => {
-        const facts = readFacts(visitor, CONDITIONS_NOW_MS);
+      fc.property(conditionTreeArb(), factsVisitorArb(), (tree, visitor) => {
+        const facts = readFacts(visitor, KIT_NOW_MS);
         const compiled = compileConditions(tree);
         const explained = explainConditions(tree, facts);
         if (!compiled.ok || !explained.ok || explained.value === null) return false;

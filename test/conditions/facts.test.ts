@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_FACTS, FACT_INDEX, factValue, primaryLanguage, readFacts, readMetadata } from '../../src/conditions/index.js';
-import type { Visitor } from '../../src/model/types.js';
+import { BUILT_IN_FACTS, compileConditions, evaluate, readFacts, type Message } from '../../src/index.js';
+import { FACT_INDEX, factValue, primaryLanguage, readMetadata } from '../../src/conditions/facts.js';
+import type { ConditionNode, Visitor } from '../../src/core/types.js';
+import { message } from '../evaluate/fixtures.js';
 import { baseVisitor, NOW } from './reference.js';
 
 describe('readFacts', () => {
@@ -105,5 +107,80 @@ describe('readFacts', () => {
       Array.from({ length: 10 }, () => undefined),
     );
     expect(factValue(f, 'metadata.plan')).toBeUndefined();
+  });
+});
+
+describe('readFacts reads timestamps with the library\'s own rule', () => {
+  const withTimes = (enteredAt: string, startedAt = '2026-11-23T09:58:00Z'): Visitor =>
+    baseVisitor({ page: { ...baseVisitor().page, enteredAt }, visit: { ...baseVisitor().visit, startedAt } });
+
+  it('a timestamp without an offset is unreadable (never host-local time): time facts are missing', () => {
+    const f = readFacts(withTimes('2026-11-23T09:59:15', '2026-11-23T09:58:00'), NOW);
+    expect([f.timeOnPage, f.timeOnSite]).toEqual([undefined, undefined]);
+    expect([f.pageEnteredAtMs, f.visitStartedAtMs]).toEqual([Number.NaN, Number.NaN]);
+  });
+
+  it('reads offsets and rejects impossible dates', () => {
+    expect(readFacts(withTimes('2026-11-23T10:59:15+01:00'), NOW).timeOnPage).toBe(45);
+    expect(readFacts(withTimes('2026-11-23T04:29:15-05:30'), NOW).timeOnPage).toBe(45);
+    expect(readFacts(withTimes('2026-02-30T09:59:15Z'), NOW).timeOnPage).toBeUndefined();
+    expect(readFacts(withTimes('2026-11-23T09:59Z'), NOW).timeOnPage).toBeUndefined();
+  });
+
+  it('rounds digits below the millisecond up for enteredAt and startedAt', () => {
+    const f = readFacts(withTimes('2026-11-23T10:00:00.0005Z', '2026-11-23T09:58:00.000000001Z'), NOW);
+    expect(f.pageEnteredAtMs).toBe(Date.parse('2026-11-23T10:00:00.001Z'));
+    expect(f.visitStartedAtMs).toBe(Date.parse('2026-11-23T09:58:00.001Z'));
+    // Zeros below the millisecond are no digits to round.
+    expect(readFacts(withTimes('2026-11-23T10:00:00.000000Z'), NOW).pageEnteredAtMs).toBe(NOW);
+  });
+});
+
+// Issue 12: 0.1 dropped the digits below the millisecond, so time on page read 30 s at 29.9995 s
+// and a 30 s trigger fired early. A threshold is never reached early now.
+describe('sub-millisecond digits: a 30 s threshold from enteredAt 10:00:00.0005Z', () => {
+  const ENTERED = '2026-11-23T10:00:00.0005Z';
+  const BEFORE = Date.parse('2026-11-23T10:00:30.000Z');
+  const AFTER = Date.parse('2026-11-23T10:00:30.001Z');
+  const visitor = baseVisitor({ page: { ...baseVisitor().page, enteredAt: ENTERED } });
+  const condition: ConditionNode = { fact: 'timeOnPage', operator: 'greaterThanInclusive', value: 30 };
+
+  it('timeOnPage greaterThanInclusive 30: not reached at 10:00:30.000Z, reached at 10:00:30.001Z', () => {
+    const compiled = compileConditions(condition);
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
+    expect(readFacts(visitor, BEFORE).timeOnPage).toBe(29);
+    expect(compiled.value.test(readFacts(visitor, BEFORE))).toBe(false);
+    expect(compiled.value.nextTimeChange(readFacts(visitor, BEFORE))).toBe(AFTER);
+    expect(readFacts(visitor, AFTER).timeOnPage).toBe(30);
+    expect(compiled.value.test(readFacts(visitor, AFTER))).toBe(true);
+  });
+
+  it.each([
+    ['a 30 s trigger', { trigger: { event: 'timeOnPage', seconds: 30 } }],
+    ['a timeOnPage greaterThanInclusive 30 condition', { conditions: condition }],
+  ] as const)('evaluate with %s: nothing at 10:00:30.000Z (ask again at .001), shown at 10:00:30.001Z', (_name, overrides) => {
+    const messages: Message[] = [message('m', overrides as Partial<Message>)];
+    const before = evaluate(visitor, messages, BEFORE);
+    expect([before.message, before.eligible, before.reevaluateAt, before.invalidInput]).toEqual([null, [], AFTER, null]);
+    // `now` as a string rounds down: 30.0009 s is still before the threshold.
+    expect(evaluate(visitor, messages, '2026-11-23T10:00:30.0009Z').message).toBeNull();
+    const after = evaluate(visitor, messages, AFTER);
+    expect([after.message?.id, after.eligible]).toEqual(['m', ['m']]);
+  });
+});
+
+// Issue 12: a device clock slightly ahead of the server puts `page.enteredAt` after `now`. Time on
+// page then reads 0 (never negative), and a page-load message is eligible at once — it does not
+// wait for the skew to pass.
+describe('clock skew: page.enteredAt slightly after now', () => {
+  const skewed = baseVisitor({ page: { ...baseVisitor().page, enteredAt: '2026-11-23T10:00:02Z' } });
+
+  it('time on page reads 0', () => {
+    expect(readFacts(skewed, NOW).timeOnPage).toBe(0);
+  });
+
+  it('a page-load message is eligible at once', () => {
+    const d = evaluate(skewed, [message('m')], NOW);
+    expect([d.message?.id, d.eligible, d.invalidInput]).toEqual(['m', ['m'], null]);
   });
 });

@@ -3,7 +3,7 @@
  * docs/conditions.md without reusing the library's code: facts straight from the visitor,
  * recursive evaluation without short-circuit tricks, a brute-force wildcard matcher.
  */
-import type { ConditionNode, Visitor } from '../../src/model/types.js';
+import type { ConditionNode, Visitor } from '../../src/core/types.js';
 
 /** Dynamic programming over (pattern, text): exponential-free, quadratic, obviously right. */
 export function bruteForceWildcard(text: string, pattern: string): boolean {
@@ -23,10 +23,28 @@ export function bruteForceWildcard(text: string, pattern: string): boolean {
 
 type Value = string | number | boolean | null | undefined;
 
+/**
+ * Epoch ms of a timestamp the instants thresholds count from, by docs/evaluate.md's rule: seconds
+ * and `Z` or an offset required, a real calendar date, digits below the millisecond rounded up
+ * (so a threshold is never reached early). Written with a regular expression and `Date.UTC`.
+ */
+export function referenceTimestamp(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))$/.exec(iso);
+  if (m === null) return undefined;
+  const [year, month, day, hours, minutes, secs] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const fraction = m[7] ?? '';
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1000 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hours > 23 || minutes > 59 || secs > 59) return undefined;
+  const ms = Number(fraction.slice(0, 3).padEnd(3, '0')) + (/[1-9]/.test(fraction.slice(3)) ? 1 : 0);
+  const offsetMinutes = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  if (m[8] !== 'Z' && (Number(m[10]) > 23 || Number(m[11]) > 59)) return undefined;
+  return Date.UTC(year, month - 1, day, hours, minutes, secs, ms) - offsetMinutes * 60_000;
+}
+
 export function referenceFact(visitor: Visitor, nowMs: number, fact: string): Value {
   const seconds = (iso: string): number | undefined => {
-    const at = Date.parse(iso);
-    if (Number.isNaN(at)) return undefined;
+    const at = referenceTimestamp(iso);
+    if (at === undefined) return undefined;
     return Math.max(0, Math.floor((nowMs - at) / 1000));
   };
   if (fact.startsWith('metadata.')) {
@@ -153,6 +171,6 @@ export function visitorFrom(patch: VisitorPatch = {}): Visitor {
 export interface LeafVector {
   readonly name: string;
   readonly visitor?: VisitorPatch;
-  readonly leaf: import('../../src/model/types.js').ConditionLeaf;
+  readonly leaf: import('../../src/core/types.js').ConditionLeaf;
   readonly expected: boolean;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileWildcard, matchesWildcard } from '../../src/conditions/index.js';
+import { compileWildcard, matchesWildcard } from '../../src/conditions/wildcard.js';
 import { bruteForceWildcard } from './reference.js';
 
 describe('matchesWildcard', () => {

@@ -19,7 +19,7 @@ interface Scenario {
 
 const scenarios: readonly Scenario[] = [
   { name: 'a live message that qualifies is shown', target: message('t'), reason: null },
-  { name: 'a draft is notLive', target: message('t', { status: 'draft' }), reason: 'notLive' },
+  { name: 'a draft is notLive', target: message('t', { status: 'draft', publishedAt: undefined }), reason: 'notLive' },
   { name: 'another channel is otherChannel', target: message('t', { channelId: 'app' }), reason: 'otherChannel' },
   {
     name: 'a visitor in a conversation gives activeConversation',
@@ -146,7 +146,7 @@ describe('explain agrees with evaluate', () => {
       message('b', { priority: 3, conditions: { all: [{ fact: 'deviceType', operator: 'equal', value: 'mobile' }] } }),
       message('c', { priority: 2 }),
       message('d', { priority: 2, sendWindow: berlinMonday9to17 }),
-      message('e', { status: 'draft' }),
+      message('e', { status: 'draft', publishedAt: undefined }),
     ]);
     for (const t of [T0, T0 + 5000, Date.parse('2026-11-23T16:30:00Z')]) {
       const decision = evaluate(visitor(), messages, t);
@@ -159,7 +159,7 @@ describe('explain agrees with evaluate', () => {
 });
 
 describe('explain: a visitor or now that cannot be used', () => {
-  const messages = [message('live_one'), message('draft_one', { status: 'draft' }), { id: 'broken' } as unknown as Message];
+  const messages = [message('live_one'), message('draft_one', { status: 'draft', publishedAt: undefined }), { id: 'broken' } as unknown as Message];
   it.each([
     ['not an object', null as unknown as Visitor, T0],
     ['a null delivery', { ...visitor(), deliveries: [null] } as unknown as Visitor, T0],
@@ -173,5 +173,10 @@ describe('explain: a visitor or now that cannot be used', () => {
       ['draft_one', 'blocked', 'invalidInput', 0],
       ['broken', 'invalid', 'invalid', 0],
     ]);
+    // The blocked ones carry the input's issue (the same one evaluate reports), the invalid one its own.
+    const inputIssue = evaluate(v, messages, now).invalidInput;
+    expect(inputIssue).not.toBeNull();
+    expect(verdicts[0]?.issues).toStrictEqual([inputIssue]);
+    expect(verdicts[2]?.issues.length).toBeGreaterThan(0);
   });
 });

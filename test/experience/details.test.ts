@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { isValidEmail, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, validateDetails } from '../../src/index.js';
+import { DETAIL_ERROR_CODES, isValidEmail, validateDetails } from '../../src/index.js';
+// Public in 0.1; the 0.2 main entry no longer exports them (and the CHANGELOG does not say so).
+import { LIMITS } from '../../src/core/limits.js';
+
+const MAX_EMAIL_LENGTH = LIMITS.emailLength;
+const MAX_NAME_LENGTH = LIMITS.detailsNameLength;
 import emailVectors from './vectors/emails.json' with { type: 'json' };
 
 describe('isValidEmail vectors', () => {
@@ -60,6 +65,16 @@ describe('validateDetails', () => {
     expect(validateDetails(['name'], { name: 'a'.repeat(MAX_NAME_LENGTH) }).ok).toBe(true);
     const result = validateDetails(['name'], { name: 'a'.repeat(MAX_NAME_LENGTH + 1) });
     expect(!result.ok && result.fieldErrors.name?.code).toBe('tooLong');
+  });
+
+  it('uses only the codes of DETAIL_ERROR_CODES', () => {
+    expect([...DETAIL_ERROR_CODES]).toEqual(['required', 'invalidEmail', 'tooLong']);
+  });
+
+  it('never throws on junk; details that cannot be read are blank', () => {
+    expect(() => validateDetails(null as never, { name: 'Ada' })).not.toThrow();
+    expect(validateDetails(['name'], null as never)).toMatchObject({ ok: false, fieldErrors: { name: { code: 'required' } } });
+    expect(isValidEmail(42 as never)).toBe(false);
   });
 
   it('accepts anything when nothing is captured', () => {

@@ -24,9 +24,16 @@ export function presentationFor(flavour: InteractionFlavour): Presentation {
   return result.value;
 }
 
+/** The initial state of a presentation (fails loudly if `initialInteraction` refuses it). */
+export function startOf(presentation: Presentation, visitorId: string): InteractionState {
+  const result = initialInteraction(presentation, visitorId);
+  if (!result.ok) throw new Error(`initialInteraction refused the presentation: ${JSON.stringify(result.issues)}`);
+  return result.value;
+}
+
 /** A state of the given flavour, forced into `status` (as a widget restoring saved state would). */
 export function stateAt(flavour: InteractionFlavour, status: InteractionState['status']): InteractionState {
-  return { ...initialInteraction(presentationFor(flavour), 'v_123'), status };
+  return { ...startOf(presentationFor(flavour), 'v_123'), status };
 }
 
 /** An event of the given type; `submitDetails` carries valid details. */

@@ -1,13 +1,12 @@
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  initialInteraction,
   interact,
   TERMINAL_STATUSES,
   type InteractionEvent,
   type InteractionFlavour,
 } from '../../src/index.js';
-import { deepFreeze, presentationFor } from './helpers.js';
+import { deepFreeze, presentationFor, startOf } from './helpers.js';
 
 const event: fc.Arbitrary<InteractionEvent> = fc.oneof(
   fc.constantFrom<InteractionEvent>(
@@ -33,7 +32,7 @@ describe('interaction reducer properties', () => {
   test.prop([flavour, fc.array(event, { maxLength: 25 })], { numRuns: 300 })(
     'never throws, never mutates, and counts read, reply and send at most once per interaction',
     (kind, events) => {
-      let state = deepFreeze(initialInteraction(presentationFor(kind), 'v_1'));
+      let state = deepFreeze(startOf(presentationFor(kind), 'v_1'));
       const counted = { countSent: 0, countRead: 0, countReplied: 0, markDelivery: 0 };
       for (const next of events) {
         const before = JSON.stringify(state);
@@ -61,7 +60,7 @@ describe('interaction reducer properties', () => {
   test.prop([flavour, fc.array(event, { maxLength: 25 })], { numRuns: 150 })(
     'a terminal state ignores every further event',
     (kind, events) => {
-      let state = initialInteraction(presentationFor(kind), 'v_1');
+      let state = startOf(presentationFor(kind), 'v_1');
       for (const next of events) {
         const wasTerminal = (TERMINAL_STATUSES as readonly string[]).includes(state.status);
         const result = interact(state, next);

@@ -3,6 +3,7 @@ import {
   initialInteraction,
   interact,
   present,
+  type InteractionEvent,
   INTERACTION_EVENT_TYPES,
   INTERACTION_STATUSES,
   type InteractionEventType,
@@ -11,7 +12,7 @@ import {
 } from '../../src/index.js';
 import vectors from './vectors/transitions.json' with { type: 'json' };
 import { aiMessage, workspace } from './fixtures.js';
-import { deepFreeze, eventOf, presentationFor, stateAt } from './helpers.js';
+import { deepFreeze, eventOf, presentationFor, startOf, stateAt } from './helpers.js';
 
 interface TransitionVector {
   name: string;
@@ -41,7 +42,7 @@ describe('interaction transition vectors', () => {
 });
 
 describe('interact: agent response with capture', () => {
-  const start = initialInteraction(presentationFor('agentWithCapture'), 'v_123');
+  const start = startOf(presentationFor('agentWithCapture'), 'v_123');
   const open = interact(interact(start, { type: 'show' }).state, { type: 'open' }).state;
 
   it('counts the send for this visitor and asks the host to record the delivery when shown', () => {
@@ -107,7 +108,7 @@ describe('interact: agent response with capture', () => {
 
 describe('interact: agent response without capture', () => {
   it('hands off straight away on open, with no details and no reply counted', () => {
-    const shown = interact(initialInteraction(presentationFor('agentWithoutCapture'), 'v_9'), { type: 'show' }).state;
+    const shown = interact(startOf(presentationFor('agentWithoutCapture'), 'v_9'), { type: 'show' }).state;
     const result = interact(shown, { type: 'open' });
     expect(result.state.status).toBe('handedOff');
     expect(result.effects).toEqual([
@@ -119,7 +120,7 @@ describe('interact: agent response without capture', () => {
 
 describe('interact: AI-agent response', () => {
   it('starts the AI conversation with the chosen answer on open and counts a reply on interaction', () => {
-    const shown = interact(initialInteraction(presentationFor('aiAgent'), 'v_7'), { type: 'show' }).state;
+    const shown = interact(startOf(presentationFor('aiAgent'), 'v_7'), { type: 'show' }).state;
     const opened = interact(shown, { type: 'open' });
     expect(opened.effects).toEqual([
       { type: 'countRead', messageId: 'msg_ai_orders', visitorId: 'v_7' },
@@ -134,7 +135,7 @@ describe('interact: AI-agent response', () => {
     const presented = present(aiMessage, workspace);
     expect(presented.ok).toBe(true);
     if (!presented.ok) return;
-    const shown = interact(initialInteraction(presented.value, 'v_1'), { type: 'show' }).state;
+    const shown = interact(startOf(presented.value, 'v_1'), { type: 'show' }).state;
     expect(interact(shown, { type: 'open' }).effects[1]).toEqual({
       type: 'startAiConversation',
       messageId: 'msg_ai_welcome',
@@ -145,5 +146,54 @@ describe('interact: AI-agent response', () => {
   it('ignores submitted details as not applicable to an AI-agent response', () => {
     const result = interact(stateAt('aiAgent', 'open'), { type: 'submitDetails', email: 'ada@example.com' });
     expect(result.ignored?.reason).toBe('notForThisResponseType');
+  });
+});
+
+describe('initialInteraction', () => {
+  it('returns the hidden state as a Result', () => {
+    expect(initialInteraction(presentationFor('agentWithCapture'), 'v_1')).toEqual({
+      ok: true,
+      value: {
+        status: 'hidden',
+        messageId: 'msg_pricing_help',
+        visitorId: 'v_1',
+        response: { type: 'agent', capture: ['name', 'email'], followUp: 'Thanks! An agent will join you shortly.', tags: ['proactive', 'pricing'] },
+        details: {},
+        fieldErrors: {},
+      },
+    });
+  });
+
+  it('fails, without throwing, for something that is not a presentation or a visitor id that is not an id', () => {
+    for (const junk of [null, undefined, 5, 'agent', {}, { type: 'agent' }, { type: 'fax', messageId: 'm' }]) {
+      expect(initialInteraction(junk as never, 'v_1').ok, JSON.stringify(junk)).toBe(false);
+    }
+    expect(initialInteraction(presentationFor('aiAgent'), '')).toMatchObject({ ok: false, issues: [{ path: ['visitorId'], code: 'tooSmall' }] });
+  });
+});
+
+describe('interact on input it did not make', () => {
+  const shown = interact(startOf(presentationFor('agentWithCapture'), 'v_1'), { type: 'show' }).state;
+
+  it("ignores an unknown event type as invalidEvent: interact(state, { type: 'shwo' }) (0.1 said notOpen)", () => {
+    const result = interact(shown, { type: 'shwo' } as unknown as InteractionEvent);
+    expect(result.state).toBe(shown);
+    expect(result.effects).toEqual([]);
+    expect(result.ignored?.reason).toBe('invalidEvent');
+  });
+
+  it('ignores events that are not objects as invalidEvent', () => {
+    for (const junk of [null, undefined, 'show', 7, [], { kind: 'show' }]) {
+      expect(interact(shown, junk as unknown as InteractionEvent).ignored?.reason, JSON.stringify(junk)).toBe('invalidEvent');
+    }
+  });
+
+  it('ignores a state it did not make as invalidState, without effects', () => {
+    for (const junk of [null, {}, { ...shown, status: 'exploded' }, { ...shown, response: { type: 'fax' } }, { ...shown, messageId: 42 }]) {
+      const result = interact(junk as unknown as InteractionState, { type: 'open' });
+      expect(result.ignored?.reason, JSON.stringify(junk)).toBe('invalidState');
+      expect(result.effects).toEqual([]);
+      expect(result.state).toBe(junk);
+    }
   });
 });

@@ -114,19 +114,24 @@ describe('present: AI-agent responses', () => {
   });
 });
 
+/** The agent message as a draft that has no channel yet (an incomplete draft). */
+const { publishedAt: _publishedAt, ...unpublished } = agentMessage;
+const draftWithoutChannel: Message = { ...unpublished, status: 'draft', channelId: null };
+
 describe('present: missing or unusable dependencies give issues, never a half-filled presentation', () => {
   it.each([
-    ['no channel id (incomplete draft)', { ...agentMessage, channelId: null }, ['channelNotFound']],
-    ['channel not in the workspace', { ...agentMessage, channelId: 'web_gone' }, ['channelNotFound']],
-    ['social channel', { ...agentMessage, channelId: 'social_fb' }, ['channelNotAllowed']],
-    ['AI agent not in the workspace', { ...aiMessage, response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_gone' } }, ['aiAgentNotFound']],
-    ['inactive AI agent', { ...aiMessage, response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_off' } }, ['aiAgentUnavailable']],
+    ['no channel id (incomplete draft)', draftWithoutChannel, ['channelNotSet']],
+    ['channel not in the workspace', { ...agentMessage, channelId: 'web_gone' }, ['channelDeleted']],
+    ['social channel', { ...agentMessage, channelId: 'social_fb' }, ['channelTypeNotAllowed']],
+    ['channel of another brand', { ...agentMessage, brandId: 'brand_2' }, ['channelOtherBrand']],
+    ['AI agent not in the workspace', { ...aiMessage, response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_gone' } }, ['aiAgentDeleted']],
+    ['inactive AI agent', { ...aiMessage, response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_off' } }, ['aiAgentInactive']],
     ['AI agent of another brand', { ...aiMessage, response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_brand2' } }, ['aiAgentOtherBrand']],
     ['AI agent not on the channel', { ...aiMessage, channelId: 'app_ios' }, ['aiAgentNotOnChannel']],
     [
       'chosen answer not found',
       { ...aiMessageWithAnswer, response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_legacy', answerId: 'ans_gone' } },
-      ['answerNotFound'],
+      ['answerDeleted'],
     ],
     [
       'chosen answer unpublished',
@@ -136,13 +141,18 @@ describe('present: missing or unusable dependencies give issues, never a half-fi
     [
       'channel and AI agent both missing',
       { ...aiMessage, channelId: 'web_gone', response: { type: 'aiAgent', text: 'Hi', aiAgentId: 'ai_gone' } },
-      ['channelNotFound', 'aiAgentNotFound'],
+      ['channelDeleted', 'aiAgentDeleted'],
+    ],
+    [
+      'an AI agent of another brand on a channel of another brand',
+      { ...aiMessage, brandId: 'brand_3' },
+      ['channelOtherBrand', 'aiAgentOtherBrand'],
     ],
   ] as const)('%s', (_name, message, expected) => {
     expect(codes(message as Message)).toEqual(expected);
   });
 
-  it('reports an unpublished AI agent and points at the response', () => {
+  it('reports an unpublished AI agent as aiAgentUnpublished (0.1: aiAgentUnavailable) and points at the response', () => {
     const ws: Workspace = {
       ...workspace,
       aiAgents: workspace.aiAgents.map((agent) => (agent.id === 'ai_1' ? { ...agent, published: false } : agent)),
@@ -151,13 +161,39 @@ describe('present: missing or unusable dependencies give issues, never a half-fi
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues).toHaveLength(1);
-      expect(result.issues[0]).toMatchObject({ code: 'aiAgentUnavailable', path: ['response', 'aiAgentId'] });
+      expect(result.issues[0]).toMatchObject({ code: 'aiAgentUnpublished', path: ['response', 'aiAgentId'], params: { aiAgentId: 'ai_1' } });
       expect(result.issues[0]?.message).toContain('not published');
     }
+  });
+
+  it('reports an AI agent that is neither published nor active with both codes', () => {
+    const ws: Workspace = {
+      ...workspace,
+      aiAgents: workspace.aiAgents.map((agent) => (agent.id === 'ai_1' ? { ...agent, published: false, active: false } : agent)),
+    };
+    expect(codes(aiMessage, ws)).toEqual(['aiAgentUnpublished', 'aiAgentInactive']);
   });
 
   it('points channel issues at channelId', () => {
     const result = present({ ...agentMessage, channelId: 'web_gone' }, workspace);
     expect(!result.ok && result.issues[0]?.path).toEqual(['channelId']);
+    expect(!result.ok && result.issues[0]?.params).toEqual({ channelId: 'web_gone' });
+  });
+
+  it("reports a message or workspace that does not parse with the parser's issues (workspace paths start at workspace)", () => {
+    expect(present({ ...agentMessage, frequency: 'sometimes' } as unknown as Message, workspace)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'invalidValue', path: ['frequency'] }],
+    });
+    expect(present(agentMessage, { ...workspace, channels: 'none' } as unknown as Workspace)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'invalidType', path: ['workspace', 'channels'] }],
+    });
+  });
+
+  it('presents a message whatever its status (deciding whether to show it is evaluate\'s job)', () => {
+    const { publishedAt: _p, ...rest } = agentMessage;
+    expect(present({ ...rest, status: 'draft' }, workspace).ok).toBe(true);
+    expect(present({ ...agentMessage, status: 'paused', pauseReason: 'manual' }, workspace).ok).toBe(true);
   });
 });

@@ -15,9 +15,9 @@ import {
 
 /** What the host application provides; the library calls none of it itself. */
 export interface WidgetHost {
-  /** e.g. `visitor = recordDelivery(visitor, messageId, now)` and persist the visitor. */
+  /** e.g. `const r = recordDelivery(visitor, messageId, now); if (r.ok) visitor = r.value;` and persist the visitor. */
   recordDelivery(messageId: string): void;
-  /** e.g. `visitor = markDelivery(visitor, messageId, outcome)` so frequency applies. */
+  /** e.g. `const r = markDelivery(visitor, messageId, outcome); if (r.ok) visitor = r.value;` so it leaves the screen. */
   markDelivery(messageId: string, outcome: 'dismissed' | 'closed'): void;
   /** Send to your analytics backend; `tally` turns the collected events into list metrics. */
   sendMetric(event: MetricEvent): void;
@@ -52,8 +52,9 @@ export function runEffects(effects: readonly InteractionEffect[], host: WidgetHo
 }
 
 /**
- * Shows `message` (the `message` of `evaluate(visitor, messages, now)`) and returns a
- * `dispatch` for the widget's UI events, or `null` when the message cannot be presented.
+ * Shows `message` (the `message` of `evaluate(visitor, messages, now)` when `onScreen` is
+ * `false`; an on-screen message is already showing) and returns a `dispatch` for the widget's
+ * UI events, or `null` when the message cannot be presented.
  */
 export function showMessage(
   message: Message,
@@ -64,7 +65,9 @@ export function showMessage(
   const presented = present(message, workspace);
   if (!presented.ok) return null; // report presented.issues to your logs
   const presentation = presented.value;
-  let state = initialInteraction(presentation, visitorId);
+  const started = initialInteraction(presentation, visitorId);
+  if (!started.ok) return null; // report started.issues to your logs
+  let state = started.value;
   const dispatch = (event: InteractionEvent): void => {
     const result = interact(state, event);
     if (result.ignored !== null) return; // e.g. a double click: nothing to do

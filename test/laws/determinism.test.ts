@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/evaluate/index.js';
+import { evaluate } from '../../src/index.js';
 import { decide, keyOf, lawScenarioArb } from './helpers.js';
 
 describe('law: determinism — same inputs, same decision', () => {

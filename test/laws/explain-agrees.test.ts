@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GATES, REASON_BY_GATE, evaluate, explain } from '../../src/evaluate/index.js';
+import { GATES, GATE_REASONS, evaluate, explain } from '../../src/index.js';
 import { lawScenarioArb, nearBoundaryScenarioArb } from './helpers.js';
 
 describe('law: explain agrees with evaluate', () => {
@@ -20,7 +20,7 @@ describe('law: explain agrees with evaluate', () => {
       { numRuns: 250 },
     );
     // Not vacuous: every gate's reason code shows up.
-    for (const gate of GATES) expect(outcomes).toContain(REASON_BY_GATE[gate]);
+    for (const gate of GATES) expect(outcomes).toContain(GATE_REASONS[gate]);
     expect(outcomes).toContain('shown');
     expect(outcomes).toContain('outranked');
   });
@@ -32,7 +32,7 @@ describe('law: explain agrees with evaluate', () => {
           if (v.outcome !== 'blocked') continue;
           const firstFailing = v.gates.find((g) => !g.passed);
           expect(firstFailing).toBeDefined();
-          expect(v.reason).toBe(REASON_BY_GATE[(firstFailing as { gate: (typeof GATES)[number] }).gate]);
+          expect(v.reason).toBe(GATE_REASONS[(firstFailing as { gate: (typeof GATES)[number] }).gate]);
         }
       }),
       { numRuns: 200 },

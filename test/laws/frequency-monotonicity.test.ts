@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../../src/model/types.js';
+import type { Delivery } from '../../src/core/types.js';
 import { decide, lawScenarioArb } from './helpers.js';
 
 describe('law: frequency monotonicity — more history never adds an eligible message', () => {

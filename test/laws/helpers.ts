@@ -1,19 +1,20 @@
 /** Shared pieces of the law tests: comparable decisions and scenarios placed near boundaries. */
 import fc from 'fast-check';
-import { evaluate, type Decision } from '../../src/evaluate/index.js';
-import { nextChange } from '../../src/schedule/index.js';
-import type { Message } from '../../src/model/types.js';
+import { evaluate, type Decision } from '../../src/index.js';
+import { nextChange } from '../../src/index.js';
+import type { Message } from '../../src/core/types.js';
 import { instantNearDstArb, nowArb, scenarioArb, scenarioAt, type Scenario, type ScenarioArbOptions } from '../../src/testing/index.js';
 
 /** The part of a decision the laws compare. */
 export interface DecisionKey {
   readonly message: string | null;
+  readonly onScreen: boolean;
   readonly eligible: readonly string[];
   readonly reevaluateAt: number | null;
 }
 
 export function keyOf(decision: Decision): DecisionKey {
-  return { message: decision.message?.id ?? null, eligible: [...decision.eligible], reevaluateAt: decision.reevaluateAt };
+  return { message: decision.message?.id ?? null, onScreen: decision.onScreen, eligible: [...decision.eligible], reevaluateAt: decision.reevaluateAt };
 }
 
 export function decide(s: Scenario, at: number = s.now): DecisionKey {
@@ -30,7 +31,8 @@ export function scheduleBoundaries(messages: readonly Message[], from: number): 
   const found: number[] = [];
   for (const m of messages) {
     if (m.sendWindow.type === 'anytime') continue;
-    const next = nextChange(m.sendWindow.schedule, from);
+    const result = nextChange(m.sendWindow.schedule, from);
+    const next = result.ok ? result.value : null;
     if (next !== null && next - from < 7 * 86_400_000) found.push(next);
   }
   return found;

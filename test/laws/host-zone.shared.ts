@@ -1,7 +1,7 @@
 /** The computation whose result must not depend on the host's time zone. */
-import { evaluate, explain } from '../../src/evaluate/index.js';
-import type { Schedule } from '../../src/model/types.js';
-import { isOpen, nextChange } from '../../src/schedule/index.js';
+import { evaluate, explain } from '../../src/index.js';
+import type { Schedule } from '../../src/core/types.js';
+import { isOpen, nextChange } from '../../src/index.js';
 import type { Scenario } from '../../src/testing/index.js';
 
 export interface HostZoneCases {

@@ -9,14 +9,14 @@ import {
   deleteMessage,
   duplicate,
   edit,
-  nextStatus,
   pause,
   publish,
   resume,
   type Action,
-} from '../../src/message/index.js';
-import type { Message, MessageStatus } from '../../src/model/types.js';
-import type { Result } from '../../src/model/result.js';
+  type Message,
+  type MessageStatus,
+  type Result,
+} from '../../src/index.js';
 import { NOW, draft, inStatus, workspace } from './fixtures.js';
 
 interface Vector {
@@ -28,22 +28,25 @@ interface Vector {
 }
 const cases = vectors.cases as Vector[];
 
+/** The machine's answer for (status, action): the next status, `null` (removed) or `undefined` (not allowed). */
+const nextStatus = (status: MessageStatus, action: Action): MessageStatus | null | undefined => TRANSITIONS[status][action];
+
 /** Runs the real function behind an action; returns the original's next state and, for duplicate, the copy. */
 function run(message: Message, action: Action): Result<{ next: Message | null; copy?: Message }> {
   const wrap = (result: Result<Message>) => (result.ok ? { ok: true as const, value: { next: result.value } } : result);
   switch (action) {
     case 'edit':
-      return wrap(edit(message, { name: 'Renamed' }, NOW));
+      return wrap(edit(message, { changes: { name: 'Renamed' }, now: NOW }));
     case 'duplicate': {
       const copy = duplicate(message, { id: 'msg_copy', now: NOW });
       return copy.ok ? { ok: true, value: { next: message, copy: copy.value } } : copy;
     }
     case 'publish':
-      return wrap(publish(message, workspace, NOW));
+      return wrap(publish(message, { workspace, now: NOW }));
     case 'pause':
-      return wrap(pause(message, NOW));
+      return wrap(pause(message, { now: NOW }));
     case 'resume':
-      return wrap(resume(message, NOW));
+      return wrap(resume(message, { workspace, now: NOW }));
     case 'delete': {
       const result = deleteMessage([message], message.id);
       return result.ok ? { ok: true, value: { next: result.value.length === 0 ? null : message } } : result;

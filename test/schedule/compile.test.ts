@@ -30,37 +30,48 @@ describe('compileSchedule validation', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
-      ['timezone', 'invalidTimeZone'],
-      ['weekly.0.day', 'invalidDay'],
-      ['weekly.0.open', 'invalidTime'],
-      ['weekly.0.close', 'invalidTime'],
-      ['weekly.1.open', 'invalidTime'],
-      ['weekly.1.close', 'invalidTime'],
-      ['weekly.2', 'invalidSchedule'],
-      ['holidays.0.start', 'invalidDate'],
-      ['holidays.1.end', 'holidayEndsBeforeStart'],
+      ['timezone', 'invalidFormat'],
+      ['weekly.0.day', 'invalidValue'],
+      ['weekly.0.open', 'invalidFormat'],
+      ['weekly.0.close', 'invalidFormat'],
+      ['weekly.1.open', 'invalidFormat'],
+      ['weekly.1.close', 'invalidFormat'],
+      ['weekly.2', 'invalidType'],
+      ['holidays.0.start', 'invalidFormat'],
+      ['holidays.1.end', 'invalidRange'],
     ]);
+    expect(result.issues.map((i) => i.params)).toContainEqual({ format: 'timeZone' });
+    expect(result.issues.map((i) => i.params)).toContainEqual({ format: 'openingTime' });
   });
 
   it('rejects non-objects, missing arrays and oversized lists without throwing', () => {
     for (const bad of [null, 42, 'x', [], { timezone: 'UTC' }, { timezone: 'UTC', weekly: {}, holidays: [] }]) {
       expect(compileSchedule(bad as unknown as Schedule).ok).toBe(false);
     }
-    const many = { timezone: 'UTC', weekly: Array.from({ length: 501 }, () => ({ day: 'mon', open: '09:00', close: '10:00' })), holidays: [] };
+    const many = { timezone: 'UTC', weekly: Array.from({ length: 71 }, () => ({ day: 'mon', open: '09:00', close: '10:00' })), holidays: [] };
     const result = compileSchedule(many as Schedule);
-    expect(!result.ok && result.issues[0]?.code).toBe('tooManyIntervals');
+    expect(!result.ok && result.issues[0]).toMatchObject({ code: 'tooBig', path: ['weekly'], params: { maximum: 70, unit: 'items' } });
   });
 
-  it('fails closed in the convenience functions: invalid schedule → closed and null', () => {
+  it('an invalid schedule is a failed result with its issues under "schedule"', () => {
     const invalid = { ...berlin, timezone: 'Nowhere/Special' };
-    expect(isOpen(invalid, Date.parse('2026-11-23T10:00:00Z'))).toBe(false);
-    expect(nextChange(invalid, Date.parse('2026-11-23T10:00:00Z'))).toBeNull();
+    expect(isOpen(invalid, Date.parse('2026-11-23T10:00:00Z'))).toMatchObject({ ok: false, issues: [{ path: ['schedule', 'timezone'], code: 'invalidFormat' }] });
+    expect(nextChange(invalid, Date.parse('2026-11-23T10:00:00Z'))).toMatchObject({ ok: false, issues: [{ path: ['schedule', 'timezone'] }] });
   });
 
-  it('fails closed for invalid instants and instants outside the years 1000–9999', () => {
-    for (const at of [NaN, Infinity, new Date('nope'), -8.64e15, 8.64e15]) {
-      expect(isOpen(berlin, at)).toBe(false);
-      expect(nextChange(berlin, at)).toBeNull();
+  it('an invalid instant is invalidInstant, never a silent "closed" (NaN, Infinity, an invalid Date, beyond the years 1000–9999, no offset)', () => {
+    for (const at of [NaN, Infinity, new Date('nope'), -8.64e15, 8.64e15, '2026-11-23T10:00:00', null, {}]) {
+      expect(isOpen(berlin, at as number)).toMatchObject({ ok: false, issues: [{ path: ['now'], code: 'invalidInstant' }] });
+      expect(nextChange(berlin, at as number)).toMatchObject({ ok: false, issues: [{ path: ['now'], code: 'invalidInstant' }] });
+    }
+  });
+
+  it('the prepared schedule answers closed with no change ahead outside the years 1000–9999', () => {
+    const compiled = compileSchedule(berlin);
+    if (!compiled.ok) throw new Error('compile failed');
+    for (const at of [NaN, Infinity, -8.64e15, 8.64e15]) {
+      expect(compiled.value.isOpen(at)).toBe(false);
+      expect(compiled.value.nextChange(at)).toBeNull();
     }
   });
 });
@@ -95,7 +106,8 @@ describe('compileSchedule caching', () => {
 
   it('ignores the holiday name and accepts Date or epoch ms alike', () => {
     const at = new Date('2026-11-23T08:30:00Z');
-    expect(isOpen(berlin, at)).toBe(isOpen(berlin, at.getTime()));
-    expect(nextChange(berlin, at)).toBe(Date.parse('2026-11-23T16:00:00Z'));
+    expect(isOpen(berlin, at)).toStrictEqual(isOpen(berlin, at.getTime()));
+    expect(isOpen(berlin, '2026-11-23T09:30:00+01:00')).toStrictEqual(isOpen(berlin, at.getTime()));
+    expect(nextChange(berlin, at)).toStrictEqual({ ok: true, value: Date.parse('2026-11-23T16:00:00Z') });
   });
 });

@@ -57,15 +57,15 @@ describe('fromHelpDeskSchedule', () => {
     if (!result.ok) throw new Error('import failed');
     const schedule = result.value;
     // Wed 2026-11-25 19:59 EST = 2026-11-26T00:59Z: open; closes 20:00 EST = 01:00Z.
-    expect(isOpen(schedule, Date.parse('2026-11-26T00:59:00Z'))).toBe(true);
-    expect(nextChange(schedule, Date.parse('2026-11-26T00:59:00Z'))).toBe(Date.parse('2026-11-26T01:00:00Z'));
+    expect(isOpen(schedule, Date.parse('2026-11-26T00:59:00Z'))).toStrictEqual({ ok: true, value: true });
+    expect(nextChange(schedule, Date.parse('2026-11-26T00:59:00Z'))).toStrictEqual({ ok: true, value: Date.parse('2026-11-26T01:00:00Z') });
     // Thanksgiving Thu–Fri closed, but Fri's shift runs past midnight: Sat 00:00–02:00 EST is open
     // (holidays mask dates), i.e. 2026-11-28T05:00Z–07:00Z.
-    expect(nextChange(schedule, Date.parse('2026-11-26T01:00:00Z'))).toBe(Date.parse('2026-11-28T05:00:00Z'));
-    expect(nextChange(schedule, Date.parse('2026-11-28T05:00:00Z'))).toBe(Date.parse('2026-11-28T07:00:00Z'));
+    expect(nextChange(schedule, Date.parse('2026-11-26T01:00:00Z'))).toStrictEqual({ ok: true, value: Date.parse('2026-11-28T05:00:00Z') });
+    expect(nextChange(schedule, Date.parse('2026-11-28T05:00:00Z'))).toStrictEqual({ ok: true, value: Date.parse('2026-11-28T07:00:00Z') });
     // Then Sat 10:00–14:00 EST = 15:00Z–19:00Z, then Mon 08:00 EST = 13:00Z.
-    expect(nextChange(schedule, Date.parse('2026-11-28T07:00:00Z'))).toBe(Date.parse('2026-11-28T15:00:00Z'));
-    expect(nextChange(schedule, Date.parse('2026-11-28T19:00:00Z'))).toBe(Date.parse('2026-11-30T13:00:00Z'));
+    expect(nextChange(schedule, Date.parse('2026-11-28T07:00:00Z'))).toStrictEqual({ ok: true, value: Date.parse('2026-11-28T15:00:00Z') });
+    expect(nextChange(schedule, Date.parse('2026-11-28T19:00:00Z'))).toStrictEqual({ ok: true, value: Date.parse('2026-11-30T13:00:00Z') });
   });
 
   it('reports invalid input as issues, never throws', () => {
@@ -77,15 +77,40 @@ describe('fromHelpDeskSchedule', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
-      ['time_zone', 'invalidTimeZone'],
-      ['intervals.0', 'invalidInterval'],
-      ['intervals.1', 'invalidInterval'],
-      ['intervals.2', 'invalidInterval'],
-      ['intervals.3', 'invalidInterval'],
-      ['holidays.0.start_date', 'invalidDate'],
-      ['holidays.1.end_date', 'holidayEndsBeforeStart'],
+      ['time_zone', 'invalidFormat'],
+      ['intervals.0.end_time', 'invalidRange'],
+      ['intervals.1.start_time', 'invalidType'],
+      ['intervals.2.start_time', 'tooBig'],
+      ['intervals.3', 'invalidType'],
+      ['holidays.0.start_date', 'invalidFormat'],
+      ['holidays.1.end_date', 'invalidRange'],
     ]);
     expect(fromHelpDeskSchedule(null).ok).toBe(false);
     expect(fromHelpDeskSchedule({ time_zone: 'UTC', intervals: 'all day' }).ok).toBe(false);
+  });
+
+  it('keeps a bounded, short issue for a huge or deep zone value (0.1 stringified it)', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5_000; i += 1) deep = [deep];
+    for (const zone of [deep, 'x'.repeat(200_000)]) {
+      const result = fromHelpDeskSchedule({ time_zone: zone, intervals: [] });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.issues[0]?.message.length).toBeLessThan(200);
+    }
+  });
+
+  it('ignores the other keys a help desk sends (ids, names, dates)', () => {
+    const result = fromHelpDeskSchedule({
+      id: 42,
+      name: 'Support hours',
+      time_zone: 'Europe/Berlin',
+      created_at: '2026-01-01T00:00:00Z',
+      intervals: [{ start_time: 1980, end_time: 2460, id: 1 }],
+      holidays: [{ id: 7, name: 'Christmas', start_date: '2026-12-24', end_date: '2026-12-26', created_at: 'x' }],
+    });
+    expect(result).toStrictEqual({
+      ok: true,
+      value: { timezone: 'Europe/Berlin', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }], holidays: [{ name: 'Christmas', start: '2026-12-24', end: '2026-12-26' }] },
+    });
   });
 });

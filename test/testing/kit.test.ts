@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConditionNode, Message } from '../../src/model/types.js';
+import type { ConditionNode, Message } from '../../src/core/types.js';
+import { FACTS, LIMITS, METADATA_FACT, operatorsFor, parseConditions, type FactSignature } from '../../src/index.js';
 import {
   KIT_NOW_MS,
+  conditionLeafArb,
   conditionTreeArb,
+  factsVisitorArb,
+  isWithinTreeLimits,
+  treeShape,
   dstTransitions,
   instantNearDstArb,
   messageArb,
@@ -139,10 +144,93 @@ describe('conditionTreeArb', () => {
     expect(bigNested).toBeGreaterThan(100);
   });
 
+  it('honours maxDepth and maxLeaves', () => {
+    fc.assert(
+      fc.property(conditionTreeArb({ maxDepth: 3, maxLeaves: 4 }), (tree) => {
+        const { depth, leaves } = measure(tree);
+        expect(depth).toBeLessThanOrEqual(3);
+        expect(leaves).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('nestingRule: false also gives nested groups with fewer than three leaves (trees only the compiler takes)', () => {
+    let smallNested = 0;
+    for (const tree of fc.sample(conditionTreeArb({ nestingRule: false }), { numRuns: 1_000, seed: 13 })) {
+      const { depth, leaves, nested } = measure(tree);
+      expect(depth).toBeLessThanOrEqual(LIMITS.conditionDepth);
+      if (nested && leaves < LIMITS.nestingMinLeaves) {
+        smallNested += 1;
+        expect(isWithinTreeLimits(tree)).toBe(false);
+        const parsed = parseConditions(tree);
+        expect(!parsed.ok && parsed.issues.map((i) => i.code)).toEqual(['nestingNotAllowed']);
+      } else {
+        expect(isWithinTreeLimits(tree)).toBe(true);
+      }
+    }
+    expect(smallNested).toBeGreaterThan(20);
+  });
+
+  it('treeShape agrees with an independent recursive measure', () => {
+    fc.assert(
+      fc.property(conditionTreeArb({ nestingRule: false, maxLeaves: 50 }), (tree) => {
+        const shape = treeShape(tree);
+        const { depth, leaves, nested } = measure(tree);
+        expect([shape.depth, shape.leaves, shape.nestedGroup]).toEqual([depth, leaves, nested]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves out metadata facts when asked (mobile-SDK channels)', () => {
     const facts = (n: ConditionNode): string[] =>
       'all' in n ? n.all.flatMap(facts) : 'any' in n ? n.any.flatMap(facts) : 'not' in n ? facts(n.not) : [n.fact];
     fc.assert(fc.property(conditionTreeArb({ metadata: false }), (tree) => facts(tree).every((f) => !f.startsWith('metadata.'))), { numRuns: 300 });
+  });
+});
+
+describe('conditionLeafArb', () => {
+  it('covers every fact of FACTS (and metadata) with every operator its kind allows, read from the tables', () => {
+    const seen = new Set<string>();
+    for (const leaf of fc.sample(conditionLeafArb(), { numRuns: 5_000, seed: 17 })) {
+      const fact = leaf.fact.startsWith('metadata.') ? 'metadata.*' : leaf.fact;
+      seen.add(`${fact} ${leaf.operator}`);
+    }
+    const expected = [
+      ...Object.entries(FACTS).flatMap(([fact, signature]) => operatorsFor((signature as FactSignature).kind).map((op) => `${fact} ${op}`)),
+      ...operatorsFor(METADATA_FACT.kind).map((op) => `metadata.* ${op}`),
+    ];
+    expect([...seen].sort()).toEqual(expected.sort());
+  });
+
+  it('never gives metadata leaves with metadata: false', () => {
+    fc.assert(fc.property(conditionLeafArb({ metadata: false }), (leaf) => !leaf.fact.startsWith('metadata.')), { numRuns: 500 });
+  });
+});
+
+describe('factsVisitorArb', () => {
+  it('places the visitor around now (a little clock skew included), with no history', () => {
+    const now = Date.parse('2026-03-29T00:30:00Z');
+    let skewed = 0;
+    fc.assert(
+      fc.property(factsVisitorArb({ now }), (v) => {
+        const entered = Date.parse(v.page.enteredAt);
+        expect(entered).toBeLessThanOrEqual(now + 3_000);
+        expect(entered).toBeGreaterThanOrEqual(now - 70_000);
+        expect(Date.parse(v.visit.startedAt)).toBeLessThanOrEqual(entered);
+        expect(v.deliveries).toEqual([]);
+        if (entered > now) skewed += 1;
+      }),
+      { numRuns: 500 },
+    );
+    expect(skewed).toBeGreaterThan(5);
+  });
+
+  it('gives metadata own keys __proto__ / constructor only when asked', () => {
+    const hostile = (v: { metadata?: object }) => v.metadata !== undefined && (Object.hasOwn(v.metadata, '__proto__') || Object.hasOwn(v.metadata, 'constructor'));
+    expect(fc.sample(factsVisitorArb(), { numRuns: 500, seed: 1 }).some(hostile)).toBe(false);
+    expect(fc.sample(factsVisitorArb({ hostileMetadataKeys: true }), { numRuns: 500, seed: 1 }).some(hostile)).toBe(true);
   });
 });
 

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMessage, parseMessages, parseSchedule, parseVisitor, parseWorkspace } from '../../src/model/parse.js';
-import type { Result } from '../../src/model/result.js';
+import { parseConditions, parseMessage, parseMessages, parseSchedule, parseVisitor, parseWorkspace } from '../../src/parse/parse.js';
+import type { Result } from '../../src/core/issues.js';
 import {
+  conditionLeafArb,
   conditionTreeArb,
+  factsVisitorArb,
   messageArb,
   messageListArb,
   scheduleArb,
@@ -34,6 +36,12 @@ describe('every generated value passes the matching parse*', () => {
       parseMessage,
       RUNS,
     ));
+  it('conditionLeafArb → parseConditions', () => parsesToItself(conditionLeafArb(), (input) => parseConditions(input), RUNS));
+  it('conditionTreeArb({ metadata: false }) → parseConditions on a mobile-SDK channel', () =>
+    parsesToItself(conditionTreeArb({ metadata: false, maxLeaves: 50 }), (input) => parseConditions(input, { channelType: 'mobileSdk' }), RUNS));
+  // evaluate and the json-rules-engine adapter check the visitor: the kit's visitors for condition
+  // laws must be visitors they accept (only `hostileMetadataKeys: true` asks for ones they refuse).
+  it('factsVisitorArb → parseVisitor', () => parsesToItself(factsVisitorArb(), parseVisitor, RUNS));
   it('messageListArb → parseMessages', () => {
     fc.assert(
       fc.property(messageListArb({ maxLength: 12 }), (messages) => {

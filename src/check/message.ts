@@ -1,0 +1,110 @@
+/**
+ * The message checker: the one definition of a valid message, run by `parseMessage` (every
+ * issue) and by `evaluate` (first failure) alike.
+ * @module
+ */
+import { NO_PARAMS } from '../core/issues.js';
+import { LIMITS } from '../core/limits.js';
+import type { AgentResponse, AiAgentResponse, ConditionNode, Message, Metrics, Response, SendWindow, Trigger } from '../core/types.js';
+import {
+  CAPTURE_FIELDS,
+  ERROR_REASONS,
+  FREQUENCIES,
+  MESSAGE_STATUSES,
+  PAUSE_REASONS,
+  type MessageStatus,
+} from '../core/vocabulary.js';
+import { BAD, int, list, nullable, object, oneOf, opt, report, str, unique, variant, withDefault, type Check, type Ctx, type Failed } from './check.js';
+import { conditionTreeCheck } from './conditions.js';
+import { counter, id, name, plainText, text, timestamp } from './primitives.js';
+import { scheduleCheck } from './schedule.js';
+import { isTagText, normalizeTag } from './text.js';
+
+const agentResponse = /* @__PURE__ */ object<AgentResponse>({
+  type: oneOf(['agent']),
+  text: plainText,
+  capture: withDefault(list(oneOf(CAPTURE_FIELDS), 0, CAPTURE_FIELDS.length, unique((field) => field)), () => []),
+  followUp: opt(plainText),
+});
+
+const aiAgentResponse = /* @__PURE__ */ object<AiAgentResponse>({
+  type: oneOf(['aiAgent']),
+  text,
+  aiAgentId: id,
+  answerId: opt(id),
+});
+
+const trigger = /* @__PURE__ */ variant<Trigger>('event', {
+  pageLoad: object({ event: oneOf(['pageLoad']) }),
+  timeOnPage: object({ event: oneOf(['timeOnPage']), seconds: int(0, LIMITS.triggerSeconds) }),
+});
+
+const sendWindow = /* @__PURE__ */ variant<SendWindow>('type', {
+  anytime: object({ type: oneOf(['anytime']) }),
+  businessHours: object({ type: oneOf(['businessHours']), schedule: scheduleCheck }),
+  outsideBusinessHours: object({ type: oneOf(['outsideBusinessHours']), schedule: scheduleCheck }),
+});
+
+/** One tag: normalised (NFC, trimmed, lower-cased, inner spaces as `_`), then measured and checked. */
+const tag = /* @__PURE__ */ str(0, LIMITS.rawTagLength, (raw, ctx) => {
+  const normal = normalizeTag(raw);
+  if (normal.length === 0) return report(ctx, 'tooSmall', { minimum: 1, unit: 'characters' });
+  if (normal.length > LIMITS.tagLength) return report(ctx, 'tooBig', { maximum: LIMITS.tagLength, unit: 'characters' });
+  return isTagText(normal) ? normal : report(ctx, 'invalidFormat', { format: 'tag' });
+});
+const tagList = /* @__PURE__ */ list(tag, 0, LIMITS.tags);
+/** Tags: normalised; later duplicates (after normalisation) are dropped. */
+const tags: Check<string[]> = (value, ctx) => {
+  const parsed = tagList(value, ctx);
+  if (parsed === BAD || new Set(parsed).size === parsed.length) return parsed;
+  return [...new Set(parsed)];
+};
+
+const ZERO_METRICS: Metrics = Object.freeze({ sent: 0, read: 0, replied: 0 });
+
+/**
+ * Fields that depend on `status`: `channelId: null` only in a draft; `pauseReason` exactly when
+ * paused; `errorReasons` exactly in error; `publishedAt` never in a draft.
+ */
+function statusFields(message: Message, ctx: Ctx, failed: Failed): void {
+  if (failed('status')) return;
+  const status: MessageStatus = message.status;
+  const mismatch = { status };
+  if (!failed('channelId') && message.channelId === null && status !== 'draft') report(ctx, 'statusFieldMismatch', mismatch, 'channelId');
+  if (!failed('pauseReason')) {
+    if (message.pauseReason !== undefined && status !== 'paused') report(ctx, 'statusFieldMismatch', mismatch, 'pauseReason');
+    else if (message.pauseReason === undefined && status === 'paused') report(ctx, 'required', NO_PARAMS, 'pauseReason');
+  }
+  if (!failed('errorReasons')) {
+    if (message.errorReasons !== undefined && status !== 'error') report(ctx, 'statusFieldMismatch', mismatch, 'errorReasons');
+    else if (message.errorReasons === undefined && status === 'error') report(ctx, 'required', NO_PARAMS, 'errorReasons');
+  }
+  if (!failed('publishedAt') && message.publishedAt !== undefined && status === 'draft') {
+    report(ctx, 'statusFieldMismatch', mismatch, 'publishedAt');
+  }
+}
+
+/** A proactive message. Defaults: `tags: []`, `priority: 0`, zero `metrics`, `capture: []`, `holidays: []`. */
+export const messageCheck: Check<Message> = /* @__PURE__ */ object<Message>(
+  {
+    id,
+    name,
+    brandId: id,
+    channelId: nullable(id),
+    status: oneOf(MESSAGE_STATUSES),
+    pauseReason: opt(oneOf(PAUSE_REASONS)),
+    errorReasons: opt(list(oneOf(ERROR_REASONS), 1, ERROR_REASONS.length, unique((reason) => reason))),
+    publishedAt: opt(timestamp),
+    response: variant<Response>('type', { agent: agentResponse, aiAgent: aiAgentResponse }),
+    trigger,
+    conditions: nullable<ConditionNode>(conditionTreeCheck),
+    tags: withDefault(tags, () => []),
+    sendWindow,
+    frequency: oneOf(FREQUENCIES),
+    priority: withDefault(int(-LIMITS.priority, LIMITS.priority), () => 0),
+    metrics: withDefault(object<Metrics>({ sent: counter, read: counter, replied: counter }), () => ZERO_METRICS),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  statusFields,
+);

@@ -1,8 +1,0 @@
-export {
-  indexDeliveries,
-  frequencyAllows,
-  recordDelivery,
-  markDelivery,
-  type MessageHistory,
-  type DeliveryOutcome,
-} from './history.js';

@@ -1,0 +1,134 @@
+/**
+ * The human text of every issue, composed from its code and parameters in this one place.
+ * `evaluate`'s bundle never includes it (its issues are data); `parse*`, the life cycle and the
+ * CLI attach the text. Quoted input is cut to `LIMITS.quoteLength` characters, so a message
+ * stays short whatever the input was.
+ * @module
+ */
+import type { ExpectedType, Issue, IssueData, IssueParams, IssuePath, SizeUnit, ValueKind, FormatName } from '../core/issues.js';
+import { LIMITS } from '../core/limits.js';
+
+/** `"value"` cut to `LIMITS.quoteLength` characters. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > LIMITS.quoteLength ? `${value.slice(0, LIMITS.quoteLength)}…` : value);
+}
+
+/** What the issue is about: the last path element, quoted (`"name"`, item 3), or "the value". */
+function subject(path: IssuePath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the value';
+  return typeof last === 'number' ? `item ${last}` : quote(last);
+}
+
+const EXPECTED: Readonly<Record<ExpectedType, string>> = {
+  string: 'a string',
+  number: 'a finite number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  scalar: 'a string, a finite number, true, false or null',
+  json: 'plain JSON data (it could not be read)',
+};
+
+const KINDS: Readonly<Record<ValueKind, string>> = {
+  string: 'a string',
+  number: 'a number',
+  nonFiniteNumber: 'NaN or an infinite number',
+  boolean: 'a boolean',
+  null: 'null',
+  undefined: 'nothing',
+  array: 'a list',
+  object: 'an object',
+  date: 'a Date',
+  other: 'something else',
+};
+
+const FORMATS: Readonly<Record<FormatName, string>> = {
+  timestamp: 'an ISO-8601 timestamp with seconds and Z or an offset, in the years 1000–9999, e.g. "2026-11-23T10:00:00Z"',
+  date: 'a real calendar date YYYY-MM-DD in the years 1000–9999',
+  time: 'a time HH:MM from 00:00 to 24:00',
+  openingTime: 'a time HH:MM from 00:00 to 23:59',
+  language: 'a language tag such as "en" or "en-US"',
+  languageSubtag: 'a primary language subtag such as "en" (regions like "en-US" are not compared)',
+  tag: 'made of letters, digits and _ - . : / only',
+  timeZone: 'an IANA time zone this runtime knows, e.g. "Europe/Berlin"',
+};
+
+function size(bound: 'at least' | 'at most', limit: number, unit: SizeUnit): string {
+  if (unit === 'value') return `${bound} ${limit}`;
+  if (unit === 'levels') return `${bound} ${limit} levels deep`;
+  return `${bound} ${limit} ${limit === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
+function list(values: readonly string[]): string {
+  const shown = values.slice(0, 20).map(quote).join(', ');
+  return values.length > 20 ? `${shown}, …` : shown;
+}
+
+type Describers = { readonly [C in keyof IssueParams]: (params: IssueParams[C], path: IssuePath) => string };
+
+/** One text per code. */
+const DESCRIBE: Describers = {
+  invalidType: ({ expected, got }, path) => `${subject(path)} must be ${EXPECTED[expected]}, got ${KINDS[got]}`,
+  required: (_, path) => `${subject(path)} is required`,
+  unknownKey: (_, path) => `unknown key ${subject(path)}`,
+  reservedKey: (_, path) => `key ${subject(path)} is reserved and never accepted`,
+  invalidValue: ({ allowed }, path) => `${subject(path)} must be one of ${list(allowed)}`,
+  invalidFormat: ({ format }, path) => `${subject(path)} must be ${FORMATS[format]}`,
+  tooSmall: ({ minimum, unit }, path) =>
+    minimum === 1 && unit !== 'value' ? `${subject(path)} must not be empty` : `${subject(path)} must be ${size('at least', minimum, unit)}`,
+  tooBig: ({ maximum, unit }, path) => `${subject(path)} must be ${size('at most', maximum, unit)}`,
+  duplicate: (_, path) => `${subject(path)} repeats an earlier one`,
+  invalidRange: (_, path) => `${subject(path)} is before the start of its range`,
+  emojiNotAllowed: ({ emoji }, path) => `${subject(path)} contains the emoji ${quote(emoji)}; agent responses are plain text`,
+  nestingNotAllowed: ({ leaves, minimum }) =>
+    `a group inside a group needs at least ${minimum} conditions in the tree; this tree has ${leaves}`,
+  statusFieldMismatch: ({ status }, path) => `${subject(path)} does not go with status "${status}"`,
+  metadataNotOnChannel: () => 'business metadata facts exist on web-widget channels only',
+  invalidInstant: ({ got }, path) =>
+    `${subject(path)} must be a Date, epoch milliseconds or an ISO-8601 timestamp with an offset in the years 1000–9999, got ${KINDS[got]}`,
+  actionNotAllowed: ({ action, status }) => `cannot ${action} a message that is ${status}`,
+  automatedResolutionLimitReached: () =>
+    'the automated-resolution limit is still reached; the message resumes by itself when it is lifted',
+  agentWorkspaceDisabled: () => 'the account does not have the agent workspace enabled',
+  messagingDisabled: () => 'the account does not have messaging enabled',
+  noEligibleChannelInAccount: () => 'the account has no web widget or mobile SDK channel',
+  channelNotSet: () => 'pick a messaging channel',
+  messageNotFound: (_, path) => `no message with this id (${subject(path)})`,
+  channelDeleted: ({ channelId }) => `channel ${quote(channelId)} is not in the workspace`,
+  channelTypeNotAllowed: ({ channelId, channelType }) =>
+    `channel ${quote(channelId)} is a ${channelType} channel; only web widget and mobile SDK channels carry proactive messages`,
+  channelOtherBrand: ({ channelId, brandId }) => `channel ${quote(channelId)} belongs to brand ${quote(brandId)}, not the message's`,
+  aiAgentDeleted: ({ aiAgentId }) => `AI agent ${quote(aiAgentId)} is not in the workspace`,
+  aiAgentUnpublished: ({ aiAgentId }) => `AI agent ${quote(aiAgentId)} is not published`,
+  aiAgentInactive: ({ aiAgentId }) => `AI agent ${quote(aiAgentId)} is not active`,
+  aiAgentOtherBrand: ({ aiAgentId, brandId }) => `AI agent ${quote(aiAgentId)} belongs to brand ${quote(brandId)}, not the message's`,
+  aiAgentNotOnChannel: ({ aiAgentId, channelId }) => `AI agent ${quote(aiAgentId)} is not published on channel ${quote(channelId)}`,
+  answerDeleted: ({ answerId }) => `answer ${quote(answerId)} is not one of the AI agent's answers`,
+  answerUnpublished: ({ answerId }) => `answer ${quote(answerId)} is not published`,
+};
+
+/**
+ * The readable text of an issue, composed from its code and parameters.
+ * @example
+ * ```ts
+ * describeIssue({ path: ['name'], code: 'tooBig', params: { maximum: 200, unit: 'characters' } });
+ * // '"name" must be at most 200 characters'
+ * ```
+ */
+export function describeIssue(found: IssueData): string {
+  const describe = DESCRIBE[found.code] as (params: unknown, path: IssuePath) => string;
+  return describe(found.params, found.path);
+}
+
+/**
+ * Issues with their readable messages.
+ * @example
+ * ```ts
+ * withMessages(decision.invalid.map((entry) => entry.issue))[0]?.message;
+ * ```
+ */
+export function withMessages(issues: readonly IssueData[]): Issue[] {
+  return issues.map((found) => ({ ...found, message: describeIssue(found) }) as Issue);
+}

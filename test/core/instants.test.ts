@@ -1,0 +1,150 @@
+/**
+ * The one instant guard and the date/time formats, against independent oracles: `Date` for the
+ * calendar and epoch arithmetic, hand-written cases for the edges.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_INSTANT,
+  MIN_INSTANT,
+  OPENING_TIME_PATTERN,
+  WALL_TIME_PATTERN,
+  isoOf,
+  parseLocalDate,
+  parseTimestamp,
+  parseWallTime,
+  toInstant,
+} from '../../src/core/instants.js';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+describe('calendar checks agree with Date (independent oracle)', () => {
+  it('parseLocalDate and parseTimestamp accept exactly the real dates, at the instant Date computes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const real = m >= 1 && m <= 12 && d >= 1 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+        const date = `${y}-${pad(m)}-${pad(d)}`;
+        expect(parseLocalDate(date) !== undefined).toBe(real);
+        const stamp = `${date}T23:59:59.999-09:30`;
+        const at = parseTimestamp(stamp);
+        const inRange = Date.parse(stamp) >= MIN_INSTANT && Date.parse(stamp) <= MAX_INSTANT;
+        expect(at !== undefined).toBe(real && inRange);
+        if (at !== undefined) expect(at).toBe(Date.parse(stamp));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('parseTimestamp gives Date.parse’s instant for any valid offset and fraction', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1000, 0, 2), max: Date.UTC(9999, 11, 30) }),
+        fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+        fc.integer({ min: 0, max: 3 }),
+        (ms, offsetMinutes, fractionDigits) => {
+          const whole = ms - (ms % (fractionDigits === 0 ? 1000 : 1));
+          const local = new Date(whole + offsetMinutes * 60_000).toISOString().slice(0, fractionDigits === 0 ? 19 : 20 + fractionDigits);
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const abs = Math.abs(offsetMinutes);
+          const text = `${local}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+          expect(parseTimestamp(text)).toBe(Date.parse(text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['2026-11-23T10:00:00Z', true],
+    ['2026-11-23T10:00:00.123456789+01:00', true],
+    ['2026-11-23T10:00Z', false],
+    ['2026-11-23t10:00:00z', false],
+    ['2026-11-23T24:00:00Z', false],
+    ['2026-11-23T10:00:60Z', false],
+    ['2026-11-23T10:00:00+24:00', false],
+    ['2026-11-23T10:00:00', false],
+    ['2026-11-23T10:00:00.Z', false],
+    ['2026-11-23T10:00:00.1234567890Z', false],
+    ['2026-11-23', false],
+    ['+275760-09-13T00:00:00.000Z', false],
+    ['0999-12-31T23:59:59Z', false],
+    ['1000-01-01T00:00:00Z', true],
+    ['1000-01-01T00:00:00+00:01', false],
+    ['9999-12-31T23:59:59.999Z', true],
+    ['9999-12-31T23:59:59.999-00:01', false],
+  ])('parseTimestamp(%j) is valid: %s', (text, valid) => {
+    expect(parseTimestamp(text) !== undefined).toBe(valid);
+  });
+});
+
+describe('digits below the millisecond never reach a threshold early', () => {
+  it('round down for now, up for the instants thresholds count from', () => {
+    const base = Date.UTC(2026, 10, 23, 10);
+    expect(parseTimestamp('2026-11-23T10:00:00.0005Z', 'down')).toBe(base);
+    expect(parseTimestamp('2026-11-23T10:00:00.0005Z', 'up')).toBe(base + 1);
+    expect(parseTimestamp('2026-11-23T10:00:00.000000001Z', 'up')).toBe(base + 1);
+    expect(parseTimestamp('2026-11-23T10:00:00.0000Z', 'up')).toBe(base);
+    expect(parseTimestamp('2026-11-23T10:00:00.9999Z', 'down')).toBe(base + 999);
+  });
+});
+
+describe('toInstant: the one guard', () => {
+  const at = Date.UTC(2026, 10, 23, 10);
+  it.each<[string, unknown, number | undefined]>([
+    ['epoch ms', at, at],
+    ['a Date', new Date(at), at],
+    ['an ISO string with Z', '2026-11-23T10:00:00Z', at],
+    ['an ISO string with an offset', '2026-11-23T11:00:00+01:00', at],
+    ['fractional epoch ms (rounded down)', at + 0.9, at],
+    ['NaN', Number.NaN, undefined],
+    ['Infinity', Number.POSITIVE_INFINITY, undefined],
+    ['8.64e15 (the Date maximum, beyond year 9999)', 8.64e15, undefined],
+    ['an invalid Date', new Date(Number.NaN), undefined],
+    ['a timestamp without an offset', '2026-11-23T10:00:00', undefined],
+    ['null', null, undefined],
+    ['undefined', undefined, undefined],
+    ['an object', {}, undefined],
+    ['an object pretending to be a Date', { getTime: () => at }, undefined],
+    ['a boolean', true, undefined],
+  ])('%s', (_name, value, expected) => {
+    expect(toInstant(value)).toBe(expected);
+  });
+
+  it('every accepted instant writes back as a timestamp the guard accepts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_INSTANT, max: MAX_INSTANT }), (ms) => {
+        expect(toInstant(isoOf(ms))).toBe(ms);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on anything', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const result = toInstant(value);
+        expect(result === undefined || (Number.isInteger(result) && result >= MIN_INSTANT && result <= MAX_INSTANT)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('wall-clock times', () => {
+  it('the documented patterns accept exactly what parseWallTime accepts (JSON Schema pin)', () => {
+    const wall = new RegExp(WALL_TIME_PATTERN);
+    const opening = new RegExp(OPENING_TIME_PATTERN);
+    for (let h = 0; h <= 99; h += 1) {
+      for (const m of [0, 1, 30, 59, 60, 99]) {
+        const text = `${pad(h)}:${pad(m)}`;
+        const minutes = parseWallTime(text);
+        expect(wall.test(text), text).toBe(minutes !== undefined);
+        expect(opening.test(text), text).toBe(minutes !== undefined && minutes < 1440);
+      }
+    }
+    for (const text of ['9:00', '09:0', '0900', '09:00 ', '', '24:00:00']) {
+      expect(parseWallTime(text)).toBeUndefined();
+      expect(wall.test(text)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * The runtime checker and the published zod schemas (`proactive-messaging/schema`) describe one
+ * format. This test runs both on valid documents from the testing kit and on those documents with
+ * one to three parts broken by hostile values (`test/helpers/mutate.ts`), and requires the same
+ * verdict and, on success, the same parsed value (defaults filled, tags normalised). The zod side
+ * reuses the library's rule for what is more than a shape (tree meaning, status fields), so what
+ * this pins is the shapes, bounds, formats and defaults written twice — once in each language.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import type { Result } from '../../src/core/issues.js';
+import { parseMessage, parseSchedule, parseVisitor, parseWorkspace } from '../../src/parse/parse.js';
+import { messageSchema, scheduleSchema, visitorSchema, workspaceSchema } from '../../src/schema/index.js';
+import { messageArb, scheduleArb, visitorArb, workspaceArb } from '../../src/testing/index.js';
+import { mutate, mutationArb, show, type Json } from '../helpers/mutate.js';
+
+/** Issue codes the broken inputs produced, to show the mutations reach every rule. */
+const seen = new Set<string>();
+
+function compare(ours: Result<unknown>, theirs: z.ZodSafeParseResult<unknown>, input: Json): void {
+  if (!ours.ok) for (const found of ours.issues) seen.add(found.code);
+  const shown = show(input);
+  expect(ours.ok, shown).toBe(theirs.success);
+  if (ours.ok && theirs.success) expect(ours.value, shown).toEqual(theirs.data);
+}
+
+const cases = [
+  ['message', messageArb(), parseMessage, messageSchema],
+  ['visitor', visitorArb(), parseVisitor, visitorSchema],
+  ['workspace', workspaceArb(), parseWorkspace, workspaceSchema],
+  ['schedule', scheduleArb(), parseSchedule, scheduleSchema],
+] as const;
+
+describe('the runtime checker agrees with the zod schemas', () => {
+  it.each(cases)('valid %s: same parsed value', (_, arb, ours, schema) => {
+    fc.assert(
+      fc.property(arb as fc.Arbitrary<Json>, (input) => {
+        const mine = (ours as (input: Json) => Result<unknown>)(input);
+        expect(mine.ok).toBe(true);
+        compare(mine, (schema as z.ZodType).safeParse(input), input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(cases)('broken %s: same verdict, same value', (_, arb, ours, schema) => {
+    fc.assert(
+      fc.property(arb as fc.Arbitrary<Json>, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (valid, mutations) => {
+        const input = mutate(JSON.parse(JSON.stringify(valid)) as Json, mutations);
+        compare((ours as (input: Json) => Result<unknown>)(input), (schema as z.ZodType).safeParse(input), input);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('the broken inputs reach every rule of the format (a fixed-seed run)', () => {
+    for (const [, arb, ours, schema] of cases) {
+      fc.assert(
+        fc.property(arb as fc.Arbitrary<Json>, fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (valid, mutations) => {
+          const input = mutate(JSON.parse(JSON.stringify(valid)) as Json, mutations);
+          compare((ours as (input: Json) => Result<unknown>)(input), (schema as z.ZodType).safeParse(input), input);
+        }),
+        { numRuns: 3000, seed: 20261201 },
+      );
+    }
+    const expected = [
+      'invalidType', 'required', 'unknownKey', 'reservedKey', 'invalidValue', 'invalidFormat', 'invalidRange',
+      'tooSmall', 'tooBig', 'emojiNotAllowed', 'duplicate', 'statusFieldMismatch',
+    ];
+    for (const code of expected) expect(seen, code).toContain(code);
+  });
+});

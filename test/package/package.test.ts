@@ -45,6 +45,15 @@ describe('packed tarball', () => {
     expect(packed.files.filter((f) => /^(src|test|scripts|bench|node_modules)\//.test(f))).toEqual([]);
   });
 
+  it('ships the MIT LICENSE that package.json names', async () => {
+    expect(packed.files).toContain('LICENSE');
+    const own = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { license: string };
+    expect(own.license).toBe('MIT');
+    // Read from the installed tarball, not the repo.
+    const text = await readFile(join(scratch, 'node_modules/proactive-messaging/LICENSE'), 'utf8');
+    expect(text.split('\n').slice(0, 3)).toEqual(['MIT License', '', 'Copyright (c) 2026 the proactive-messaging authors']);
+  });
+
   it('passes publint (strict: warnings count as errors)', async () => {
     const tarball = await readFile(packed.tarball);
     const arrayBuffer = tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength);

@@ -8,6 +8,10 @@ import { defineConfig } from 'tsup';
 // whole modules thanks to `"sideEffects": false` (a single bundled `dist/index.js` made every
 // top-level zod schema reachable from `import { evaluate }`). The CJS build serves Node, where
 // bundle size does not matter, and stays bundled per entry.
+//
+// No source maps (no `sourcemap` option anywhere): they were 1.29 MB of a 2.19 MB unpacked
+// package, and the output is readable without them (unminified, one ESM file per source module).
+// See "Source maps" in docs/dependencies.md.
 const library = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
@@ -22,7 +26,6 @@ export default defineConfig([
     entry: ['src/**/*.ts', '!src/cli/**', '!src/model/schema/**', '!src/model/zod-*.ts'],
     format: ['esm'],
     bundle: false,
-    sourcemap: true,
     clean: false,
     target: 'es2022',
   },
@@ -38,7 +41,6 @@ export default defineConfig([
     entry: library,
     format: ['cjs'],
     dts: true,
-    sourcemap: true,
     clean: false,
     target: 'es2022',
     // Dependencies and peers are external by default; the optional peers are listed explicitly.
@@ -50,7 +52,6 @@ export default defineConfig([
     format: ['esm'],
     platform: 'node',
     target: 'node20',
-    sourcemap: true,
     clean: false,
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -45,6 +45,15 @@ describe('packed tarball', () => {
     expect(packed.files.filter((f) => /^(src|test|scripts|bench|node_modules)\//.test(f))).toEqual([]);
   });
 
+  it('ships no source maps and no dangling sourceMappingURL comments (docs/dependencies.md, "Source maps")', async () => {
+    expect(packed.files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const installed = join(scratch, 'node_modules/proactive-messaging');
+    const code = packed.files.filter((f) => /\.(c?js|d\.c?ts)$/.test(f));
+    expect(code.length).toBeGreaterThan(0);
+    const texts = await Promise.all(code.map(async (f) => [f, await readFile(join(installed, f), 'utf8')] as const));
+    expect(texts.filter(([, text]) => text.includes('sourceMappingURL')).map(([f]) => f)).toEqual([]);
+  });
+
   it('ships the MIT LICENSE that package.json names', async () => {
     expect(packed.files).toContain('LICENSE');
     const own = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { license: string };

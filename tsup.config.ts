@@ -1,3 +1,6 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
 // `dist/` is emptied by `npm run build` (the `clean` script) once, before the configs run:
@@ -17,6 +20,27 @@ const library = {
   'testing/index': 'src/testing/index.ts',
   'adapters/json-rules-engine/index': 'src/adapters/json-rules-engine/index.ts',
 };
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Entry of the script-tag build: the widget set is the `"id": "widget"` budget of
+ * size-budget.json, so the list of names is written once. tsup needs an entry file, so a
+ * one-line re-export is generated into `.tmp/` (git-ignored) when this config loads.
+ */
+function widgetSetEntry(): string {
+  const sizeBudget = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')) as {
+    budgets: { id?: string; imports: string[] }[];
+  };
+  const [widget, ...others] = sizeBudget.budgets.filter((b) => b.id === 'widget');
+  if (!widget || others.length > 0) throw new Error('size-budget.json needs exactly one budget with "id": "widget"');
+  const file = join(root, '.tmp/widget-set.global.ts');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `export { ${widget.imports.join(', ')} } from '../src/index.js';\n`);
+  return file;
+}
+
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig([
   {
@@ -54,5 +78,18 @@ export default defineConfig([
     target: 'node20',
     clean: false,
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // Script tag, for pages without a bundler: the widget set as the global `ProactiveMessaging`
+    // in one minified classic script (`dist/browser/proactive-messaging.global.js`). ES2020 like
+    // the size budgets; the banner keeps the MIT notice in copies served from a CDN.
+    entry: { 'browser/proactive-messaging': widgetSetEntry() },
+    format: ['iife'],
+    globalName: 'ProactiveMessaging',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    clean: false,
+    banner: { js: `/*! proactive-messaging ${version} | (c) 2026 the proactive-messaging authors | MIT License */` },
   },
 ]);

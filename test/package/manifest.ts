@@ -37,3 +37,17 @@ export function typedSubpaths(manifest: Manifest): (readonly [subpath: string, d
     return declarations === undefined ? [] : [[subpath, declarations] as const];
   });
 }
+
+/**
+ * Sub-paths of `exports` that point at a classic script (`*.global.js`, the script-tag build):
+ * a file to serve or resolve, not a module to import, so it has no types.
+ * @example
+ * ```ts
+ * scriptSubpaths({ name: 'p', exports: { './global.js': './dist/browser/p.global.js' } }); // ['./global.js']
+ * ```
+ */
+export function scriptSubpaths(manifest: Manifest): string[] {
+  return Object.entries(manifest.exports).flatMap(([subpath, target]) =>
+    typeof target === 'string' && target.endsWith('.global.js') ? [subpath] : [],
+  );
+}

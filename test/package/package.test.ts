@@ -22,7 +22,7 @@ import {
   typeCheckSource,
   type PackedPackage,
 } from './tarball.js';
-import { typedSubpaths, type Manifest } from './manifest.js';
+import { scriptSubpaths, typedSubpaths, type Manifest } from './manifest.js';
 
 interface AttwReport {
   readonly code: number;
@@ -38,7 +38,11 @@ function attw(profile: 'strict' | 'node16' | 'esm-only'): Promise<AttwReport> {
   if (cached) return cached;
   const run = (async () => {
     const cli = join(repoModules, '@arethetypeswrong/cli/dist/index.js');
-    const result = await command(process.execPath, [cli, packed.tarball, '--profile', profile, '--format', 'json'], packed.dir);
+    const manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as Manifest;
+    // The script-tag build is a classic script with no exports: nothing to type, so not analysed.
+    const scripts = scriptSubpaths(manifest).flatMap((subpath) => ['--exclude-entrypoints', subpath]);
+    const args = [cli, packed.tarball, '--profile', profile, '--format', 'json', ...scripts];
+    const result = await command(process.execPath, args, packed.dir);
     const report = JSON.parse(result.stdout) as { analysis?: { problems?: AttwReport['problems']; entrypoints?: AttwReport['entrypoints'] } };
     return {
       code: result.code,
@@ -79,6 +83,7 @@ describe('packed tarball', () => {
       expect(packed.files).toEqual(expect.arrayContaining([`${base}.js`, `${base}.cjs`, `${base}.d.ts`, `${base}.d.cts`]));
     }
     expect(packed.files).toContain('dist/cli/main.js');
+    expect(packed.files).toContain('dist/browser/proactive-messaging.global.js');
     expect(packed.files).toContain('package.json');
     expect(packed.files.filter((f) => /^(src|test|scripts|bench|node_modules)\//.test(f))).toEqual([]);
   });
@@ -171,6 +176,14 @@ describe('installed into a scratch project', () => {
     );
     const own = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
     expect(out.version).toEqual([own.version]);
+  });
+
+  it('resolves the script-tag build through the exports map (to copy or serve it)', async () => {
+    const out = await listExports(
+      'global.cjs',
+      `console.log(JSON.stringify({ file: [require.resolve('proactive-messaging/global.js')] }));\n`,
+    );
+    expect(out.file).toEqual([join(scratch, 'node_modules/proactive-messaging/dist/browser/proactive-messaging.global.js')]);
   });
 
   it('links the proactive-messaging bin to an executable Node script that loads', async () => {

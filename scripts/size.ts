@@ -16,6 +16,8 @@ import { build, type Plugin } from 'esbuild';
 
 /** One budget of `size-budget.json`. `imports: ["*"]` measures the whole entry. */
 export interface Budget {
+  /** Set on the widget budget (`"widget"`): the script-tag build exposes its names (tsup.config.ts). */
+  readonly id?: string;
   readonly name: string;
   /** Maximum min+gzip size in bytes, or `null` to measure and print only. */
   readonly limitBytes: number | null;

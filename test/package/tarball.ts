@@ -101,12 +101,13 @@ export type Checked = readonly [Message, Visitor, Result<number>, Issue];
 `;
 
 /** tsconfig for the scratch project: strict, no Node types, library `.d.ts` files checked too. */
-export function scratchTsconfig(kind: 'bundler' | 'node16', files: readonly string[]): string {
+export function scratchTsconfig(kind: 'bundler' | 'node16' | 'node10', files: readonly string[]): string {
+  const module = { bundler: 'esnext', node16: 'node16', node10: 'commonjs' } as const;
   return JSON.stringify({
     compilerOptions: {
       target: 'es2022',
       lib: ['es2022', 'dom'],
-      module: kind === 'bundler' ? 'esnext' : 'node16',
+      module: module[kind],
       moduleResolution: kind,
       strict: true,
       noEmit: true,

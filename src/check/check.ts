@@ -15,7 +15,7 @@
  * @module
  */
 import { NO_PARAMS, type ExpectedType, type IssueCode, type IssueData, type IssueParams, type IssuePath } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_ISSUES } from '../core/limits.js';
 import { RESERVED_KEYS, isPlainObject, kindOf } from '../core/values.js';
 
 /** The marker a check returns for a value that failed (in every-issue mode). */
@@ -48,7 +48,7 @@ export function report<C extends IssueCode>(ctx: Ctx, code: C, params: IssuePara
   const path = ctx.path.slice();
   if (key !== undefined) path.push(key);
   ctx.issues.push({ path, code, params } as IssueData);
-  if (!ctx.all || ctx.issues.length >= LIMITS.maxIssues) throw STOP;
+  if (!ctx.all || ctx.issues.length >= MAX_ISSUES) throw STOP;
   return BAD;
 }
 

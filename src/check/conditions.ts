@@ -12,7 +12,7 @@
  * @module
  */
 import { NO_PARAMS, type IssuePath } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, MAX_CONDITION_NODES, MAX_CONDITION_VALUES, MAX_CONDITION_VALUE_LENGTH, MAX_FACT_LENGTH, NESTING_MIN_LEAVES } from '../core/limits.js';
 import type { ConditionNode, ProactiveChannelType } from '../core/types.js';
 import { isFiniteNumber, isPlainObject, isScalar, RESERVED_KEYS } from '../core/values.js';
 import {
@@ -59,7 +59,7 @@ function checkSame(fact: FactSignature, value: unknown, ctx: Ctx): void {
   switch (fact.kind) {
     case 'text':
       if (typeof value !== 'string') wrongType(value, 'string', ctx);
-      else if (value.length > LIMITS.conditionValueLength) report(ctx, 'tooBig', { maximum: LIMITS.conditionValueLength, unit: 'characters' });
+      else if (value.length > MAX_CONDITION_VALUE_LENGTH) report(ctx, 'tooBig', { maximum: MAX_CONDITION_VALUE_LENGTH, unit: 'characters' });
       return;
     case 'number':
       if (!isFiniteNumber(value)) wrongType(value, 'number', ctx);
@@ -76,8 +76,8 @@ function checkSame(fact: FactSignature, value: unknown, ctx: Ctx): void {
       return;
     case 'scalar':
       if (!isScalar(value)) wrongType(value, 'scalar', ctx);
-      else if (typeof value === 'string' && value.length > LIMITS.conditionValueLength) {
-        report(ctx, 'tooBig', { maximum: LIMITS.conditionValueLength, unit: 'characters' });
+      else if (typeof value === 'string' && value.length > MAX_CONDITION_VALUE_LENGTH) {
+        report(ctx, 'tooBig', { maximum: MAX_CONDITION_VALUE_LENGTH, unit: 'characters' });
       }
       return;
   }
@@ -87,7 +87,7 @@ function checkSame(fact: FactSignature, value: unknown, ctx: Ctx): void {
 function checkNeedle(value: unknown, ctx: Ctx): void {
   if (typeof value !== 'string') wrongType(value, 'string', ctx);
   else if (value.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'characters' });
-  else if (value.length > LIMITS.conditionValueLength) report(ctx, 'tooBig', { maximum: LIMITS.conditionValueLength, unit: 'characters' });
+  else if (value.length > MAX_CONDITION_VALUE_LENGTH) report(ctx, 'tooBig', { maximum: MAX_CONDITION_VALUE_LENGTH, unit: 'characters' });
 }
 
 /** Checks a list operand: a list of 1 to `LIMITS.conditionValues` items, each checked by `item`. */
@@ -97,7 +97,7 @@ function checkList(value: unknown, ctx: Ctx, item: (value: unknown, ctx: Ctx) =>
     return;
   }
   if (value.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
-  else if (value.length > LIMITS.conditionValues) report(ctx, 'tooBig', { maximum: LIMITS.conditionValues, unit: 'items' });
+  else if (value.length > MAX_CONDITION_VALUES) report(ctx, 'tooBig', { maximum: MAX_CONDITION_VALUES, unit: 'items' });
   else {
     // An index loop: a hole is an item too (`undefined`, never a valid value).
     for (let i = 0; i < value.length; i += 1) {
@@ -132,7 +132,7 @@ function checkLeaf(leaf: Record<string, unknown>, ctx: Ctx, context: ConditionCo
   let signature: FactSignature | undefined;
   ctx.path.push('fact');
   if (typeof fact !== 'string') wrongType(fact, 'string', ctx);
-  else if (fact.length > LIMITS.factLength) report(ctx, 'tooBig', { maximum: LIMITS.factLength, unit: 'characters' });
+  else if (fact.length > MAX_FACT_LENGTH) report(ctx, 'tooBig', { maximum: MAX_FACT_LENGTH, unit: 'characters' });
   else if ((signature = factSignature(fact)) === undefined) report(ctx, 'invalidValue', { allowed: FACT_NAMES });
   else if (signature === METADATA_FACT) {
     if (RESERVED_KEYS.has(fact.slice(METADATA_PREFIX.length))) report(ctx, 'reservedKey', NO_PARAMS);
@@ -172,12 +172,12 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
     return false;
   };
   const node = (value: unknown, depth: number, inGroup: boolean): boolean => {
-    if ((nodes += 1) > LIMITS.conditionNodes) return whole(LIMITS.conditionNodes, 'nodes');
-    if (depth > LIMITS.conditionDepth) return report(ctx, 'tooBig', { maximum: LIMITS.conditionDepth, unit: 'levels' }) === BAD;
+    if ((nodes += 1) > MAX_CONDITION_NODES) return whole(MAX_CONDITION_NODES, 'nodes');
+    if (depth > MAX_CONDITION_DEPTH) return report(ctx, 'tooBig', { maximum: MAX_CONDITION_DEPTH, unit: 'levels' }) === BAD;
     if (!isPlainObject(value)) return wrongType(value, 'object', ctx) === BAD;
     const kind = GROUP_KEYS.find((key) => Object.hasOwn(value, key));
     if (kind === undefined) {
-      if ((leaves += 1) > LIMITS.conditionLeaves) return whole(LIMITS.conditionLeaves, 'leaves');
+      if ((leaves += 1) > MAX_CONDITION_LEAVES) return whole(MAX_CONDITION_LEAVES, 'leaves');
       checkLeaf(value, ctx, context);
       return true;
     }
@@ -192,7 +192,7 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
       // More children than a tree may have nodes: reported without looking at them.
       if (!Array.isArray(children)) wrongType(children, 'array', ctx);
       else if (children.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
-      else if (children.length > LIMITS.conditionNodes) going = whole(LIMITS.conditionNodes, 'nodes');
+      else if (children.length > MAX_CONDITION_NODES) going = whole(MAX_CONDITION_NODES, 'nodes');
       else {
         const base = ctx.path;
         for (let i = 0; i < children.length && going; i += 1) {
@@ -205,9 +205,9 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
     return going;
   };
   try {
-    if (node(tree, 1, false) && firstNested !== null && leaves < LIMITS.nestingMinLeaves) {
+    if (node(tree, 1, false) && firstNested !== null && leaves < NESTING_MIN_LEAVES) {
       ctx.path = firstNested;
-      report(ctx, 'nestingNotAllowed', { leaves, minimum: LIMITS.nestingMinLeaves });
+      report(ctx, 'nestingNotAllowed', { leaves, minimum: NESTING_MIN_LEAVES });
     }
     return ctx.issues.length === before;
   } finally {

@@ -4,7 +4,7 @@
  * @module
  */
 import { issueAt, type IssueData, type IssuePath } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_LIST_MESSAGES } from '../core/limits.js';
 import { kindOf } from '../core/values.js';
 
 /**
@@ -16,6 +16,6 @@ import { kindOf } from '../core/values.js';
  */
 export function listIssue(input: unknown, path: IssuePath): IssueData | undefined {
   if (!Array.isArray(input)) return issueAt(path, 'invalidType', { expected: 'array', got: kindOf(input) });
-  if (input.length > LIMITS.listMessages) return issueAt(path, 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' });
+  if (input.length > MAX_LIST_MESSAGES) return issueAt(path, 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' });
   return undefined;
 }

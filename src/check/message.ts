@@ -4,7 +4,7 @@
  * @module
  */
 import { NO_PARAMS } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_PRIORITY, MAX_RAW_TAG_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TRIGGER_SECONDS } from '../core/limits.js';
 import type { AgentResponse, AiAgentResponse, ConditionNode, Message, Metrics, Response, SendWindow, Trigger } from '../core/types.js';
 import {
   CAPTURE_FIELDS,
@@ -36,7 +36,7 @@ const aiAgentResponse = /* @__PURE__ */ object<AiAgentResponse>({
 
 const trigger = /* @__PURE__ */ variant<Trigger>('event', {
   pageLoad: object({ event: oneOf(['pageLoad']) }),
-  timeOnPage: object({ event: oneOf(['timeOnPage']), seconds: int(0, LIMITS.triggerSeconds) }),
+  timeOnPage: object({ event: oneOf(['timeOnPage']), seconds: int(0, MAX_TRIGGER_SECONDS) }),
 });
 
 const sendWindow = /* @__PURE__ */ variant<SendWindow>('type', {
@@ -46,13 +46,13 @@ const sendWindow = /* @__PURE__ */ variant<SendWindow>('type', {
 });
 
 /** One tag: normalised (NFC, trimmed, lower-cased, inner spaces as `_`), then measured and checked. */
-const tag = /* @__PURE__ */ str(0, LIMITS.rawTagLength, (raw, ctx) => {
+const tag = /* @__PURE__ */ str(0, MAX_RAW_TAG_LENGTH, (raw, ctx) => {
   const normal = normalizeTag(raw);
   if (normal.length === 0) return report(ctx, 'tooSmall', { minimum: 1, unit: 'characters' });
-  if (normal.length > LIMITS.tagLength) return report(ctx, 'tooBig', { maximum: LIMITS.tagLength, unit: 'characters' });
+  if (normal.length > MAX_TAG_LENGTH) return report(ctx, 'tooBig', { maximum: MAX_TAG_LENGTH, unit: 'characters' });
   return isTagText(normal) ? normal : report(ctx, 'invalidFormat', { format: 'tag' });
 });
-const tagList = /* @__PURE__ */ list(tag, 0, LIMITS.tags);
+const tagList = /* @__PURE__ */ list(tag, 0, MAX_TAGS);
 /** Tags: normalised; later duplicates (after normalisation) are dropped. */
 const tags: Check<string[]> = (value, ctx) => {
   const parsed = tagList(value, ctx);
@@ -101,7 +101,7 @@ export const messageCheck: Check<Message> = /* @__PURE__ */ object<Message>(
     tags: withDefault(tags, () => []),
     sendWindow,
     frequency: oneOf(FREQUENCIES),
-    priority: withDefault(int(-LIMITS.priority, LIMITS.priority), () => 0),
+    priority: withDefault(int(-MAX_PRIORITY, MAX_PRIORITY), () => 0),
     metrics: withDefault(object<Metrics>({ sent: counter, read: counter, replied: counter }), () => ZERO_METRICS),
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -4,28 +4,28 @@
  * @module
  */
 import { parseLocalDate, parseTimestamp, parseWallTime } from '../core/instants.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_COUNTER, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TIME_ZONE_LENGTH, MAX_URL_LENGTH } from '../core/limits.js';
 import { isValidTimeZone } from '../core/zones.js';
 import { int, report, str, type Check } from './check.js';
 import { findEmoji } from './text.js';
 
 /** An id (`id`, `brandId`, `channelId`, …): 1 to `LIMITS.idLength` characters. */
-export const id = /* @__PURE__ */ str(1, LIMITS.idLength);
+export const id = /* @__PURE__ */ str(1, MAX_ID_LENGTH);
 /** A display name: 1 to `LIMITS.nameLength` characters, not only spaces. */
-export const name = /* @__PURE__ */ str(1, LIMITS.nameLength, (value, ctx) =>
+export const name = /* @__PURE__ */ str(1, MAX_NAME_LENGTH, (value, ctx) =>
   value.trim() === '' ? report(ctx, 'tooSmall', { minimum: 1, unit: 'characters' }) : value,
 );
 /** Text with emoji allowed: 1 to `LIMITS.textLength` characters. */
-export const text = /* @__PURE__ */ str(1, LIMITS.textLength);
+export const text = /* @__PURE__ */ str(1, MAX_TEXT_LENGTH);
 /** A URL or screen name (not checked further: mobile screens are not URLs). */
-export const url = /* @__PURE__ */ str(1, LIMITS.urlLength);
+export const url = /* @__PURE__ */ str(1, MAX_URL_LENGTH);
 /** A non-negative counter. */
-export const counter = /* @__PURE__ */ int(0, LIMITS.counter);
+export const counter = /* @__PURE__ */ int(0, MAX_COUNTER);
 /** A positive counter. */
-export const positiveCounter = /* @__PURE__ */ int(1, LIMITS.counter);
+export const positiveCounter = /* @__PURE__ */ int(1, MAX_COUNTER);
 
 /** Plain text: no emoji (agent responses). */
-export const plainText = /* @__PURE__ */ str(1, LIMITS.textLength, (value, ctx) => {
+export const plainText = /* @__PURE__ */ str(1, MAX_TEXT_LENGTH, (value, ctx) => {
   const emoji = findEmoji(value);
   return emoji === null ? value : report(ctx, 'emojiNotAllowed', { emoji: emoji.slice(0, 16) });
 });
@@ -52,6 +52,6 @@ export const openingTime: Check<string> = /* @__PURE__ */ str(0, Number.POSITIVE
 });
 
 /** An IANA time-zone name this runtime knows. */
-export const timeZone: Check<string> = /* @__PURE__ */ str(1, LIMITS.timeZoneLength, (value, ctx) =>
+export const timeZone: Check<string> = /* @__PURE__ */ str(1, MAX_TIME_ZONE_LENGTH, (value, ctx) =>
   isValidTimeZone(value) ? value : report(ctx, 'invalidFormat', { format: 'timeZone' }),
 );

@@ -5,7 +5,7 @@
  */
 import { NO_PARAMS } from '../core/issues.js';
 import { parseLocalDate } from '../core/instants.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_HOLIDAYS, MAX_WEEKLY_INTERVALS } from '../core/limits.js';
 import type { Holiday, Schedule, WeeklyInterval } from '../core/types.js';
 import { WEEKDAYS } from '../core/vocabulary.js';
 import { list, object, oneOf, opt, report, withDefault, type Check } from './check.js';
@@ -21,6 +21,6 @@ const holiday = /* @__PURE__ */ object<Holiday>({ name: opt(name), start: localD
 /** A business-hours schedule: an IANA zone, weekly wall-clock intervals and inclusive holiday ranges. */
 export const scheduleCheck: Check<Schedule> = /* @__PURE__ */ object<Schedule>({
   timezone: timeZone,
-  weekly: list(weeklyInterval, 0, LIMITS.weeklyIntervals),
-  holidays: withDefault(list(holiday, 0, LIMITS.holidays), () => []),
+  weekly: list(weeklyInterval, 0, MAX_WEEKLY_INTERVALS),
+  holidays: withDefault(list(holiday, 0, MAX_HOLIDAYS), () => []),
 });

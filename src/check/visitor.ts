@@ -3,7 +3,7 @@
  * first-failure mode, by `evaluate` / `explain` on every call.
  * @module
  */
-import { LIMITS } from '../core/limits.js';
+import { MAX_DELIVERIES, MAX_LANGUAGE_LENGTH, MAX_METADATA_KEYS, MAX_METADATA_KEY_LENGTH, MAX_METADATA_VALUE_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../core/limits.js';
 import type { Delivery, MetadataValue, Page, Visit, Visitor } from '../core/types.js';
 import { isScalar } from '../core/values.js';
 import { DEVICE_TYPES } from '../core/vocabulary.js';
@@ -23,8 +23,8 @@ const LANGUAGE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
 const metadataValue: Check<MetadataValue> = (value, ctx) => {
   if (!isScalar(value)) return wrongType(value, 'scalar', ctx);
-  if (typeof value === 'string' && value.length > LIMITS.metadataValueLength) {
-    return report(ctx, 'tooBig', { maximum: LIMITS.metadataValueLength, unit: 'characters' });
+  if (typeof value === 'string' && value.length > MAX_METADATA_VALUE_LENGTH) {
+    return report(ctx, 'tooBig', { maximum: MAX_METADATA_VALUE_LENGTH, unit: 'characters' });
   }
   return value;
 };
@@ -37,15 +37,15 @@ export const visitorCheck: Check<Visitor> = /* @__PURE__ */ object<Visitor>({
   page: object<Page>({
     viewId: id,
     url,
-    title: str(0, LIMITS.titleLength),
-    referrer: opt(nullable(str(0, LIMITS.urlLength))),
+    title: str(0, MAX_TITLE_LENGTH),
+    referrer: opt(nullable(str(0, MAX_URL_LENGTH))),
     enteredAt: timestamp,
   }),
   language: opt(
-    nullable(str(0, LIMITS.languageLength, (value, ctx) => (LANGUAGE.test(value) ? value : report(ctx, 'invalidFormat', { format: 'language' })))),
+    nullable(str(0, MAX_LANGUAGE_LENGTH, (value, ctx) => (LANGUAGE.test(value) ? value : report(ctx, 'invalidFormat', { format: 'language' })))),
   ),
   deviceType: opt(nullable(oneOf(DEVICE_TYPES))),
-  metadata: opt(record(str(1, LIMITS.metadataKeyLength), metadataValue, LIMITS.metadataKeys)),
+  metadata: opt(record(str(1, MAX_METADATA_KEY_LENGTH), metadataValue, MAX_METADATA_KEYS)),
   inActiveConversation: bool,
-  deliveries: withDefault(list(delivery, 0, LIMITS.deliveries), () => []),
+  deliveries: withDefault(list(delivery, 0, MAX_DELIVERIES), () => []),
 });

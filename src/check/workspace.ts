@@ -3,7 +3,7 @@
  * widget) leave it out.
  * @module
  */
-import { LIMITS } from '../core/limits.js';
+import { MAX_AI_AGENTS, MAX_ANSWERS, MAX_CHANNELS, MAX_CHANNEL_IDS } from '../core/limits.js';
 import type { AiAgent, AiAgentAnswer, Channel, Workspace } from '../core/types.js';
 import { CHANNEL_TYPES } from '../core/vocabulary.js';
 import { bool, list, object, oneOf, opt, unique, withDefault, type Check } from './check.js';
@@ -25,9 +25,9 @@ const aiAgent = /* @__PURE__ */ object<AiAgent>({
   name,
   published: bool,
   active: bool,
-  channelIds: list(id, 0, LIMITS.channelIds),
+  channelIds: list(id, 0, MAX_CHANNEL_IDS),
   legacy: bool,
-  answers: withDefault(list(answer, 0, LIMITS.answers, unique((a) => a.id, 'id')), () => []),
+  answers: withDefault(list(answer, 0, MAX_ANSWERS, unique((a) => a.id, 'id')), () => []),
   greeting: opt(text),
   avatarUrl: opt(url),
 });
@@ -36,7 +36,7 @@ const aiAgent = /* @__PURE__ */ object<AiAgent>({
 export const workspaceCheck: Check<Workspace> = /* @__PURE__ */ object<Workspace>({
   agentWorkspaceEnabled: bool,
   messagingEnabled: bool,
-  channels: list(channel, 0, LIMITS.channels, unique((c) => c.id, 'id')),
-  aiAgents: list(aiAgent, 0, LIMITS.aiAgents, unique((a) => a.id, 'id')),
+  channels: list(channel, 0, MAX_CHANNELS, unique((c) => c.id, 'id')),
+  aiAgents: list(aiAgent, 0, MAX_AI_AGENTS, unique((a) => a.id, 'id')),
   automatedResolutions: object({ pauseAiAgentFeaturesAtLimit: bool, limitReached: bool }),
 });

@@ -20,32 +20,19 @@ export const MAX_INSTANT = 253_402_300_799_999;
 /** Which way digits below the millisecond go. */
 export type Rounding = 'down' | 'up';
 
-/** The number of `count` ASCII digits of `text` at `start`, or -1. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i += 1) {
-    const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
-  return value;
-}
-
 /** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar. */
 function daysIn(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month === 2 ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28 : 30 + ((month + (month >> 3)) & 1);
 }
 
-/** `YYYY-MM-DD` at the start of `text`, as `[year, month, day]`, or `undefined`. */
-function dateAt(text: string): [number, number, number] | undefined {
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // '-'
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
-  return [year, month, day];
+/** Whether year-month-day is a real date in the years 1000–9999. */
+function realDate(year: number, month: number, day: number): boolean {
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
+
+/** Fixed, anchored patterns written by us (linear time); every string is length-checked first. */
+const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d{1,9}))?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 
 /**
  * Epoch ms of an ISO-8601 timestamp with seconds and `Z` or an offset (`2026-11-23T10:00:00Z`,
@@ -61,46 +48,12 @@ function dateAt(text: string): [number, number, number] | undefined {
  * ```
  */
 export function parseTimestamp(text: string, round: Rounding = 'down'): number | undefined {
-  const length = text.length;
-  // Shortest: 2026-11-23T10:00:00Z (20); longest: nine fraction digits and an offset (35).
-  if (length < 20 || length > 35 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
-    return undefined; // 'T', ':', ':'
-  }
-  const date = dateAt(text);
-  const hours = digitsAt(text, 11, 2);
-  const minutes = digitsAt(text, 14, 2);
-  const seconds = digitsAt(text, 17, 2);
-  if (date === undefined || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return undefined;
-  let at = 19;
-  let ms = 0;
-  if (text.charCodeAt(at) === 46) {
-    // '.' then 1 to 9 digits
-    const start = (at += 1);
-    let extra = false;
-    while (at < length && at - start < 9) {
-      const code = text.charCodeAt(at) - 48;
-      if (code < 0 || code > 9) break;
-      if (at - start < 3) ms += code * (at - start === 0 ? 100 : at - start === 1 ? 10 : 1);
-      else if (code > 0) extra = true;
-      at += 1;
-    }
-    if (at === start) return undefined;
-    if (extra && round === 'up') ms += 1;
-  }
-  let offset = 0;
-  const sign = text.charCodeAt(at);
-  if (sign === 90 && at + 1 === length) {
-    // 'Z'
-  } else if ((sign === 43 || sign === 45) && at + 6 === length && text.charCodeAt(at + 3) === 58) {
-    const offsetHours = digitsAt(text, at + 1, 2);
-    const offsetMinutes = digitsAt(text, at + 4, 2);
-    if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return undefined;
-    offset = (sign === 43 ? 1 : -1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  } else {
-    return undefined;
-  }
-  const [year, month, day] = date;
-  const epoch = Date.UTC(year, month - 1, day, hours, minutes, seconds, ms) - offset;
+  const m = text.length <= 35 ? TIMESTAMP.exec(text) : null;
+  if (m === null || !realDate(+(m[1] as string), +(m[2] as string), +(m[3] as string))) return undefined;
+  const fraction = m[7] ?? '';
+  const ms = +fraction.slice(0, 3).padEnd(3, '0') + (round === 'up' && /[1-9]/.test(fraction.slice(3)) ? 1 : 0);
+  const offset = m[8] === undefined ? 0 : (m[8] === '-' ? -60_000 : 60_000) * (+(m[9] as string) * 60 + +(m[10] as string));
+  const epoch = Date.UTC(+(m[1] as string), +(m[2] as string) - 1, +(m[3] as string), +(m[4] as string), +(m[5] as string), +(m[6] as string), ms) - offset;
   return epoch >= MIN_INSTANT && epoch <= MAX_INSTANT ? epoch : undefined;
 }
 
@@ -113,17 +66,17 @@ export function parseTimestamp(text: string, round: Rounding = 'down'): number |
  * ```
  */
 export function parseLocalDate(text: string): number | undefined {
-  if (text.length !== 10) return undefined;
-  const date = dateAt(text);
-  return date === undefined ? undefined : Date.UTC(date[0], date[1] - 1, date[2]) / 86_400_000;
+  const m = text.length === 10 ? DATE.exec(text) : null;
+  if (m === null || !realDate(+(m[1] as string), +(m[2] as string), +(m[3] as string))) return undefined;
+  return Date.UTC(+(m[1] as string), +(m[2] as string) - 1, +(m[3] as string)) / 86_400_000;
 }
 
 /**
  * The wall-clock formats as regular expressions, for describing the format to other languages
- * (the JSON Schema export). The library itself checks with {@link parseWallTime}; a test pins the
- * two to each other.
+ * (the JSON Schema export); {@link parseWallTime} checks with the first, a test pins the second.
  */
 export const WALL_TIME_PATTERN = '^(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$';
+const WALL_TIME = /* @__PURE__ */ new RegExp(WALL_TIME_PATTERN);
 export const OPENING_TIME_PATTERN = '^(?:[01]\\d|2[0-3]):[0-5]\\d$';
 
 /**
@@ -136,11 +89,7 @@ export const OPENING_TIME_PATTERN = '^(?:[01]\\d|2[0-3]):[0-5]\\d$';
  * ```
  */
 export function parseWallTime(text: string): number | undefined {
-  if (text.length !== 5 || text.charCodeAt(2) !== 58) return undefined;
-  const hours = digitsAt(text, 0, 2);
-  const minutes = digitsAt(text, 3, 2);
-  if (hours < 0 || minutes < 0 || minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return undefined;
-  return hours * 60 + minutes;
+  return text.length === 5 && WALL_TIME.test(text) ? +text.slice(0, 2) * 60 + +text.slice(3) : undefined;
 }
 
 /**

@@ -23,7 +23,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Whether `value` is a plain object (prototype `Object.prototype` or `null`), as `JSON.parse` makes.
+ * Whether `value` is a plain object, as `JSON.parse` makes: its prototype is `null` or the root
+ * `Object.prototype` — of any realm, so data from an iframe or a `vm` context counts too.
  * @example
  * ```ts
  * isPlainObject(JSON.parse('{"a":1}')); // true
@@ -33,7 +34,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**

@@ -3,12 +3,8 @@
  * Every check takes time linear in the text and uses no regular expressions.
  * @module
  */
+import { MAX_DETAILS_NAME_LENGTH as MAX_NAME_LENGTH, MAX_EMAIL_LENGTH } from '../core/limits.js';
 import type { CaptureField } from '../core/types.js';
-
-import { LIMITS } from '../core/limits.js';
-
-const MAX_NAME_LENGTH = LIMITS.detailsNameLength;
-const MAX_EMAIL_LENGTH = LIMITS.emailLength;
 
 /** Details the visitor typed into the form. Fields not asked for are dropped. */
 export interface CapturedDetails {

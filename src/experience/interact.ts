@@ -20,7 +20,7 @@ import type {
 } from './interaction-types.js';
 import { findTransition, INTERACTION_EVENT_TYPES, INTERACTION_STATUSES, INTERACTION_TRANSITIONS, TERMINAL_STATUSES } from './transitions.js';
 import { issueAt, type Result } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_TAGS, MAX_TAG_LENGTH, MAX_TEXT_LENGTH } from '../core/limits.js';
 import { isRecord, kindOf } from '../core/values.js';
 import { CAPTURE_FIELDS, RESPONSE_TYPES } from '../core/vocabulary.js';
 import { list, nullable, object, oneOf, opt, runCheck, str, variant, type Check } from '../check/check.js';
@@ -30,8 +30,8 @@ import { DETAIL_ERROR_CODES } from './details.js';
 
 const NO_ERRORS: FieldErrors = Object.freeze({});
 
-const detailError = /* @__PURE__ */ opt(object({ code: oneOf(DETAIL_ERROR_CODES), message: str(0, LIMITS.textLength) }));
-const anyText = /* @__PURE__ */ str(0, LIMITS.textLength);
+const detailError = /* @__PURE__ */ opt(object({ code: oneOf(DETAIL_ERROR_CODES), message: str(0, MAX_TEXT_LENGTH) }));
+const anyText = /* @__PURE__ */ str(0, MAX_TEXT_LENGTH);
 
 /** The one definition of a state the reducer made (what `initialInteraction` returns and `interact` accepts). */
 const stateCheck: Check<InteractionState> = /* @__PURE__ */ object<InteractionState>({
@@ -43,7 +43,7 @@ const stateCheck: Check<InteractionState> = /* @__PURE__ */ object<InteractionSt
       type: oneOf(['agent']),
       capture: list(oneOf(CAPTURE_FIELDS), 0, CAPTURE_FIELDS.length),
       followUp: nullable(anyText),
-      tags: list(str(1, LIMITS.tagLength), 0, LIMITS.tags),
+      tags: list(str(1, MAX_TAG_LENGTH), 0, MAX_TAGS),
     }),
     aiAgent: object({ type: oneOf(['aiAgent']), aiAgentId: id, answerId: nullable(id) }),
   }),

@@ -6,7 +6,7 @@
  */
 import { issueAt, type IssueData, type Result } from '../core/issues.js';
 import { isoOf, toInstant } from '../core/instants.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_DELIVERIES, MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/types.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
@@ -106,10 +106,10 @@ function lastPerMessage(deliveries: readonly Delivery[], perMessage: number): re
  * message include its latest in this visit and page view.
  */
 function trim(deliveries: readonly Delivery[], perMessage: number): readonly Delivery[] {
-  if (deliveries.length <= LIMITS.deliveries) return deliveries;
+  if (deliveries.length <= MAX_DELIVERIES) return deliveries;
   let kept = deliveries;
-  for (let n = perMessage; n >= 1 && kept.length > LIMITS.deliveries; n = n > 1 ? Math.floor(n / 2) : 0) kept = lastPerMessage(kept, n);
-  return kept.length <= LIMITS.deliveries ? kept : kept.slice(kept.length - LIMITS.deliveries);
+  for (let n = perMessage; n >= 1 && kept.length > MAX_DELIVERIES; n = n > 1 ? Math.floor(n / 2) : 0) kept = lastPerMessage(kept, n);
+  return kept.length <= MAX_DELIVERIES ? kept : kept.slice(kept.length - MAX_DELIVERIES);
 }
 
 /**
@@ -197,7 +197,7 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const frequencies = new Map<string, Frequency>();
   const issues = [...(checked.ok ? [] : checked.issues), ...instantIssue(now)];
   if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > LIMITS.listMessages) issues.push(issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' }));
+  else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
   else {
     for (const m of messages as readonly unknown[]) {
       // Only what compaction needs is read: an id and a known frequency (others keep their history).

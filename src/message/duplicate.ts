@@ -3,7 +3,7 @@
  * @module
  */
 import { issueAt, type Result } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_NAME_LENGTH } from '../core/limits.js';
 import type { Instant, Message } from '../core/types.js';
 import { own } from '../core/values.js';
 import { runCheck } from '../check/check.js';
@@ -29,7 +29,7 @@ export interface DuplicateOptions {
 function copyName(name: string): string {
   let result = COPY_NAME_PREFIX;
   for (const char of name) {
-    if (result.length + char.length > LIMITS.nameLength) break;
+    if (result.length + char.length > MAX_NAME_LENGTH) break;
     result += char;
   }
   return result;

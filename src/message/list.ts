@@ -3,7 +3,7 @@
  * @module
  */
 import { issueAt, type IssueData, type Result } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_ACCOUNT_MESSAGES, MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { Message } from '../core/types.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
@@ -14,7 +14,7 @@ import { Arguments } from './inputs.js';
 /** The list's own issue: not an array, or one of its items without a string id. */
 function listIssues(messages: unknown): IssueData[] {
   if (!Array.isArray(messages)) return [issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) })];
-  if (messages.length > LIMITS.listMessages) return [issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' })];
+  if (messages.length > MAX_LIST_MESSAGES) return [issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' })];
   const issues: IssueData[] = [];
   (messages as readonly unknown[]).forEach((item, index) => {
     const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
@@ -40,7 +40,7 @@ export function addMessage(messages: readonly Message[], message: Message): Resu
   const m = read.message(message);
   const issues = [...listIssues(messages), ...read.issues];
   if (issues.length > 0 || m === undefined) return fail(issues);
-  if (messages.length >= LIMITS.accountMessages) return fail([issueAt(['messages'], 'tooBig', { maximum: LIMITS.accountMessages, unit: 'messages' })]);
+  if (messages.length >= MAX_ACCOUNT_MESSAGES) return fail([issueAt(['messages'], 'tooBig', { maximum: MAX_ACCOUNT_MESSAGES, unit: 'messages' })]);
   if (messages.some((existing) => existing.id === m.id)) return fail([issueAt(['id'], 'duplicate', {})]);
   return ok([...messages, m]);
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { issueAt, type Issue, type Result } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { ErrorReason, Instant, Message, MessageStatus, Workspace } from '../core/types.js';
 import { kindOf } from '../core/values.js';
 import { ERROR_REASONS } from '../core/vocabulary.js';
@@ -121,7 +121,7 @@ export function reconcile(messages: readonly Message[], ...args: unknown[]): Res
   const workspace = read.workspace(given);
   const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
   if (!Array.isArray(messages)) read.issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > LIMITS.listMessages) read.issues.push(issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' }));
+  else if (messages.length > MAX_LIST_MESSAGES) read.issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
   if (at === undefined || workspace === undefined || read.issues.length > 0) return fail(read.issues);
   const changes: StatusChange[] = [];
   const invalid: UnreconciledMessage[] = [];

@@ -4,7 +4,7 @@
  */
 import { assertNever, issueAt, type IssueData, type Result } from '../core/issues.js';
 import { parseTimestamp } from '../core/instants.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { Message, MessageStatus } from '../core/types.js';
 import { kindOf } from '../core/values.js';
 import { fail, ok } from '../parse/parse.js';
@@ -43,7 +43,7 @@ export function sortMessages(messages: readonly Message[], by: SortKey, directio
   if (!(SORT_KEYS as readonly unknown[]).includes(by)) issues.push(issueAt(['by'], 'invalidValue', { allowed: SORT_KEYS }));
   if (!(SORT_DIRECTIONS as readonly unknown[]).includes(direction)) issues.push(issueAt(['direction'], 'invalidValue', { allowed: SORT_DIRECTIONS }));
   if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > LIMITS.listMessages) issues.push(issueAt(['messages'], 'tooBig', { maximum: LIMITS.listMessages, unit: 'messages' }));
+  else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
   else {
     (messages as readonly unknown[]).forEach((message, index) => {
       const read = new Arguments();

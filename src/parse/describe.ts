@@ -6,11 +6,11 @@
  * @module
  */
 import type { ExpectedType, Issue, IssueData, IssueParams, IssuePath, SizeUnit, ValueKind, FormatName } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { QUOTE_LENGTH } from '../core/limits.js';
 
 /** `"value"` cut to `LIMITS.quoteLength` characters. */
 function quote(value: string): string {
-  return JSON.stringify(value.length > LIMITS.quoteLength ? `${value.slice(0, LIMITS.quoteLength)}…` : value);
+  return JSON.stringify(value.length > QUOTE_LENGTH ? `${value.slice(0, QUOTE_LENGTH)}…` : value);
 }
 
 /** What the issue is about: the last path element, quoted (`"name"`, item 3), or "the value". */

@@ -6,7 +6,7 @@
  * @module
  */
 import { NO_PARAMS, issueAt, rebase, type IssueData, type IssuePath, type Result, type Issue } from '../core/issues.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_ISSUES } from '../core/limits.js';
 import type { ConditionNode, Message, Schedule, Visitor, Workspace } from '../core/types.js';
 import { runCheck, type Check } from '../check/check.js';
 import { listIssue } from '../check/list.js';
@@ -94,7 +94,7 @@ export function parseMessages(input: unknown): ParseManyResult<Message> {
   const issues: IssueData[] = [];
   const value: Message[] = [];
   const ids = new Set<string>();
-  for (let index = 0; index < items.length && issues.length < LIMITS.maxIssues; index += 1) {
+  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index += 1) {
     const checked = runCheck(messageCheck, items[index], true, [index]);
     if (!checked.ok) issues.push(...checked.issues);
     else if (ids.has(checked.value.id)) issues.push(issueAt([index, 'id'], 'duplicate', NO_PARAMS));
@@ -103,7 +103,7 @@ export function parseMessages(input: unknown): ParseManyResult<Message> {
       value.push(checked.value);
     }
   }
-  return { ok: issues.length === 0, value, issues: withMessages(issues.slice(0, LIMITS.maxIssues)) };
+  return { ok: issues.length === 0, value, issues: withMessages(issues.slice(0, MAX_ISSUES)) };
 }
 
 /**

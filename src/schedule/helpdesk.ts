@@ -7,7 +7,7 @@
  */
 import { NO_PARAMS, rebase, type Result } from '../core/issues.js';
 import { parseLocalDate } from '../core/instants.js';
-import { LIMITS } from '../core/limits.js';
+import { MAX_HELP_DESK_INTERVALS, MAX_HOLIDAYS, MAX_TIME_ZONE_LENGTH } from '../core/limits.js';
 import type { Holiday, Schedule, WeeklyInterval } from '../core/types.js';
 import { isPlainObject } from '../core/values.js';
 import { WEEKDAYS } from '../core/vocabulary.js';
@@ -64,7 +64,7 @@ const holiday = /* @__PURE__ */ only(
 );
 
 /** A zone: a Rails name (own lookup) becomes its IANA name, then it must be a zone `Intl` knows. */
-const zone: Check<string> = /* @__PURE__ */ str(1, LIMITS.timeZoneLength, (named, ctx) => {
+const zone: Check<string> = /* @__PURE__ */ str(1, MAX_TIME_ZONE_LENGTH, (named, ctx) => {
   const iana = Object.hasOwn(RAILS_ZONE_NAMES, named) ? (RAILS_ZONE_NAMES[named] as string) : named;
   const checked = timeZone(iana, ctx);
   return checked === BAD ? BAD : iana;
@@ -74,8 +74,8 @@ const helpDesk = /* @__PURE__ */ only(
   ['time_zone', 'intervals', 'holidays'],
   object<HelpDeskSchedule>({
     time_zone: zone,
-    intervals: list(interval, 0, LIMITS.helpDeskIntervals),
-    holidays: withDefault(list(holiday, 0, LIMITS.holidays), () => []),
+    intervals: list(interval, 0, MAX_HELP_DESK_INTERVALS),
+    holidays: withDefault(list(holiday, 0, MAX_HOLIDAYS), () => []),
   }),
 );
 

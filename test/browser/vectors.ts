@@ -8,7 +8,7 @@
  */
 import type { Message, Schedule, Visitor } from '../../src/core/types.js';
 
-/** Public functions the vectors may call (SPEC §2.2). */
+/** Public functions the vectors may call. */
 export type VectorFn =
   | 'evaluate'
   | 'explain'
@@ -24,7 +24,7 @@ export type VectorFn =
   | 'present'
   | 'interact'
   | 'tally'
-  | 'toEpochMs';
+  | 'toInstant';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -165,8 +165,16 @@ const scheduleCases = (fn: 'isOpen' | 'nextChange'): Vector[] =>
   );
 
 export const vectors: readonly Vector[] = [
-  { name: 'toEpochMs of a Date', fn: 'toEpochMs', args: [date('2026-11-23T10:00:00Z')] },
-  { name: 'toEpochMs of epoch milliseconds', fn: 'toEpochMs', args: [1795428000000] },
+  { name: 'toInstant of a Date', fn: 'toInstant', args: [date('2026-11-23T10:00:00Z')] },
+  { name: 'toInstant of epoch milliseconds', fn: 'toInstant', args: [1795428000000] },
+  { name: 'toInstant of an ISO string with an offset', fn: 'toInstant', args: ['2026-11-23T11:00:00.0005+01:00'] },
+  { name: 'toInstant refuses a timestamp without an offset (it would depend on the host zone)', fn: 'toInstant', args: ['2026-11-23T10:00:00'] },
+  { name: 'evaluate with now as an ISO string', fn: 'evaluate', args: [json(visitor), messages, '2026-11-23T10:00:45Z'] },
+  {
+    name: 'evaluate refuses an unparsed visitor whose timestamps have no offset, on every host zone',
+    fn: 'evaluate',
+    args: [json({ ...visitor, page: { ...visitor.page, enteredAt: '2026-11-23T10:00:00' } }), messages, ms('2026-11-23T10:00:45Z')],
+  },
   { name: 'parseMessage of the SPEC example', fn: 'parseMessage', args: [json(pricingHelp)] },
   { name: 'parseMessages keeps good items and reports bad ones', fn: 'parseMessages', args: [[messages, { id: 'broken' }].flat()] },
   { name: 'parseVisitor of the SPEC example', fn: 'parseVisitor', args: [json(visitor)] },

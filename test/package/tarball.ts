@@ -16,10 +16,10 @@ export const packageRoot = resolve(fileURLToPath(new URL('../..', import.meta.ur
 export const repoModules = join(packageRoot, 'node_modules');
 
 /** Sub-path entries of the `exports` map, as a consumer imports them. */
-export const entries = ['proactive-messaging', 'proactive-messaging/testing', 'proactive-messaging/json-rules-engine'] as const;
+export const entries = ['proactive-messaging', 'proactive-messaging/testing', 'proactive-messaging/schema', 'proactive-messaging/json-rules-engine'] as const;
 
 /** Optional peers of the sub-path entries, linked from this repo's install into the scratch project. */
-export const optionalPeers = ['fast-check', 'json-rules-engine'] as const;
+export const optionalPeers = ['fast-check', 'json-rules-engine', 'zod'] as const;
 
 export interface CommandResult {
   readonly code: number;
@@ -91,12 +91,13 @@ export async function removeDir(dir: string | undefined): Promise<void> {
 export const typeCheckSource = `import * as main from 'proactive-messaging';
 import * as testing from 'proactive-messaging/testing';
 import * as jsonRulesEngine from 'proactive-messaging/json-rules-engine';
+import * as schema from 'proactive-messaging/schema';
 import type { Issue, Message, Result, Visitor } from 'proactive-messaging';
 
-export const at: number = main.toEpochMs(0);
-// @ts-expect-error toEpochMs returns a number: fails to compile if the types were \`any\`.
-export const notAString: string = main.toEpochMs(0);
-export const modules: readonly object[] = [main, testing, jsonRulesEngine];
+export const at: number | undefined = main.toInstant(0);
+// @ts-expect-error toInstant returns a number or undefined: fails to compile if the types were \`any\`.
+export const notAString: string = main.toInstant(0);
+export const modules: readonly object[] = [main, testing, jsonRulesEngine, schema];
 export type Checked = readonly [Message, Visitor, Result<number>, Issue];
 `;
 

@@ -205,3 +205,21 @@ const _typed: (input: unknown) => Message | null = (input) => {
   return result.ok ? result.value : null;
 };
 void _typed;
+
+describe('data from another realm (an iframe, a vm context)', () => {
+  it('parses as plain objects: their Object.prototype is a root prototype too', async () => {
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext(`(${SPEC_VISITOR_JSON})`) as unknown;
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(parseVisitor(foreign).ok).toBe(true);
+    expect(parseMessage(runInNewContext(`(${SPEC_MESSAGE_JSON})`) as unknown).ok).toBe(true);
+  });
+
+  it('still rejects class instances and dates', () => {
+    class Custom {
+      readonly id = 'x';
+    }
+    expect(parseSchedule(new Custom())).toMatchObject({ ok: false, issues: [{ code: 'invalidType', params: { expected: 'object' } }] });
+    expect(parseSchedule(new Date())).toMatchObject({ ok: false, issues: [{ code: 'invalidType', params: { got: 'date' } }] });
+  });
+});

@@ -105,6 +105,8 @@ function visitorTypeOf(visitNumber: number | undefined): VisitorType | undefined
  * ```
  */
 export function readFacts(visitor: Visitor, nowMs: number): Facts {
+  // Total: `now` that is not a number reads every time fact as missing (never coerced).
+  if (typeof nowMs !== 'number') nowMs = Number.NaN;
   const raw: unknown = visitor;
   const v = isRecord(raw) ? (raw as Partial<Visitor>) : {};
   const page = isRecord(v.page) ? v.page : undefined;

@@ -1,0 +1,303 @@
+/**
+ * What the workloads share: the bench schedules and send-window mix, a message factory, visitors
+ * placed at a sampled instant, and the per-call pieces of the hand-written baselines (one pass
+ * over deliveries, each distinct schedule asked at most once per call) — plain data prepared once,
+ * nothing allocated per message.
+ * @module
+ */
+import { compileSchedule, type CompiledSchedule, type ConditionLeaf, type ConditionNode, type Frequency, type Message, type Schedule, type SendWindow, type Trigger, type Visitor } from '../../src/index.js';
+import type { SampledInstant } from '../instants.js';
+
+export const CHANNEL = 'web_main';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+/** Berlin office hours, a New York Monday plus a Friday night, a Kathmandu Sunday plus Monday. */
+export const SCHEDULES: readonly Schedule[] = [
+  { timezone: 'Europe/Berlin', weekly: WEEKDAYS.map((day) => ({ day, open: '09:00', close: '17:00' })), holidays: [{ name: 'Christmas', start: '2026-12-24', end: '2026-12-26' }] },
+  { timezone: 'America/New_York', weekly: [{ day: 'mon', open: '08:00', close: '20:00' }, { day: 'fri', open: '22:00', close: '02:00' }], holidays: [] },
+  { timezone: 'Asia/Kathmandu', weekly: [{ day: 'sun', open: '00:00', close: '24:00' }, { day: 'mon', open: '10:00', close: '18:00' }], holidays: [] },
+];
+
+export const FREQUENCIES: readonly Frequency[] = ['once', 'oncePerVisit', 'everyTime'];
+
+/** Half any time, a quarter inside and a quarter outside business hours, rotating the zones. */
+export function windowOf(i: number, schedules: readonly Schedule[] = SCHEDULES): SendWindow {
+  const schedule = schedules[i % schedules.length] as Schedule;
+  switch (i % 4) {
+    case 0:
+    case 1:
+      return { type: 'anytime' };
+    case 2:
+      return { type: 'businessHours', schedule };
+    default:
+      return { type: 'outsideBusinessHours', schedule };
+  }
+}
+
+export interface MessageFields {
+  readonly id: string;
+  readonly channelId: string;
+  readonly trigger: Trigger;
+  readonly conditions: ConditionNode | null;
+  readonly sendWindow: SendWindow;
+  readonly frequency: Frequency;
+  readonly priority: number;
+}
+
+/** A live message with the given gates and fixed presentation fields. */
+export function liveMessage(f: MessageFields): Message {
+  return {
+    id: f.id,
+    name: `Message ${f.id}`,
+    brandId: 'brand_1',
+    channelId: f.channelId,
+    status: 'live',
+    response: { type: 'agent', text: 'Hello', capture: [] },
+    trigger: f.trigger,
+    conditions: f.conditions,
+    tags: [],
+    sendWindow: f.sendWindow,
+    frequency: f.frequency,
+    priority: f.priority,
+    metrics: { sent: 0, read: 0, replied: 0 },
+    createdAt: '2026-11-01T09:00:00Z',
+    updatedAt: '2026-11-01T09:00:00Z',
+  };
+}
+
+/**
+ * The list as a server or widget holds it after reading JSON: every string flat (built strings
+ * are V8 cons strings, on which e.g. `startsWith` is measurably slower than on parsed ones), and
+ * equal schedules interned to one object per account schedule, as today's bench has them. With a
+ * separate schedule object per message, evaluate's per-schedule stretch cache would miss once per
+ * message whenever `now` jumps — and the timed calls jump across the week on every call, which a
+ * real process (monotonic `now`) never does; time-zone math is not what the bench measures.
+ */
+export function asParsed(messages: readonly Message[]): Message[] {
+  const interned = new Map<string, Schedule>();
+  return (JSON.parse(JSON.stringify(messages)) as Message[]).map((m) => {
+    if (m.sendWindow.type === 'anytime') return m;
+    const key = JSON.stringify(m.sendWindow.schedule);
+    let schedule = interned.get(key);
+    if (schedule === undefined) interned.set(key, (schedule = m.sendWindow.schedule));
+    return { ...m, sendWindow: { ...m.sendWindow, schedule } };
+  });
+}
+
+/** `base` at a sampled instant (entered the page `timeOnPageMs` before `now`, the visit 2 min earlier), as parsed JSON. */
+export function visitorAt(base: Visitor, instant: SampledInstant): Visitor {
+  const enteredAt = instant.nowMs - instant.timeOnPageMs;
+  const v: Visitor = {
+    ...base,
+    visit: { ...base.visit, startedAt: new Date(enteredAt - 120_000).toISOString() },
+    page: { ...base.page, enteredAt: new Date(enteredAt).toISOString() },
+  };
+  return JSON.parse(JSON.stringify(v)) as Visitor;
+}
+
+/** The leaf at `path` (child indexes through `all`/`any`/`not`) of a bench tree, for preparing a baseline. */
+export function leafAt(tree: ConditionNode | null, path: readonly number[]): ConditionLeaf {
+  let node: ConditionNode | null = tree;
+  for (const step of path) {
+    if (node !== null && 'all' in node) node = node.all[step] ?? null;
+    else if (node !== null && 'any' in node) node = node.any[step] ?? null;
+    else if (node !== null && 'not' in node) node = node.not;
+    else node = null;
+  }
+  if (node === null || !('fact' in node)) throw new Error(`bench tree has no leaf at ${path.join('.')}`);
+  return node;
+}
+
+/** One evaluation case: a visitor at an instant. */
+export interface Case {
+  readonly visitor: Visitor;
+  readonly nowMs: number;
+  readonly instant: SampledInstant;
+}
+
+/** A function that hands out `cases` in turn, forever (the timed calls cycle through the mix). */
+export function cycle<T>(cases: readonly T[]): () => T {
+  let i = 0;
+  return () => {
+    const c = cases[i] as T;
+    i = i + 1 === cases.length ? 0 : i + 1;
+    return c;
+  };
+}
+
+// ---------------------------------------------------------------- hand-written baseline pieces
+
+/** History bits per message id, and the cap bit of each frequency (same meaning as FREQUENCY_CAP). */
+export const DELIVERED = 1;
+export const IN_VISIT = 2;
+export const IN_PAGE_VIEW = 4;
+export const CAP_BIT: Readonly<Record<Frequency, number>> = { once: DELIVERED, oncePerVisit: IN_VISIT, everyTime: IN_PAGE_VIEW };
+
+/** Per-message plain data every baseline needs, with the workload's rule parameters in `rule`. */
+export interface PreparedMessage<R> {
+  readonly message: Message;
+  readonly id: string;
+  readonly cap: number;
+  /** Index into {@link PreparedList.schedules}, or -1 for `anytime`. */
+  readonly schedule: number;
+  /** `true`: eligible while the schedule is open; `false`: while it is closed. */
+  readonly inside: boolean;
+  readonly triggerDelayMs: number;
+  readonly rule: R;
+}
+
+export interface PreparedList<R> {
+  /** Live messages of {@link CHANNEL}, highest priority first, ties by position. */
+  readonly byPriority: readonly PreparedMessage<R>[];
+  /** Live messages by id (first occurrence), for the on-screen rule. */
+  readonly liveById: ReadonlyMap<string, PreparedMessage<R>>;
+  /** Each distinct schedule object once. */
+  readonly schedules: readonly CompiledSchedule[];
+}
+
+/**
+ * Prepares the plain data of a list once, outside the timed loop. Business-hours arithmetic comes
+ * from the library's `compileSchedule`: time-zone math is not what the bench measures, and doing
+ * it by hand through `Intl` would only make the floor slower.
+ */
+export function prepareList<R>(messages: readonly Message[], ruleOf: (m: Message, index: number) => R, channelId = CHANNEL): PreparedList<R> {
+  const scheduleIndex = new Map<Schedule, number>();
+  const schedules: CompiledSchedule[] = [];
+  const prepared: { p: PreparedMessage<R>; index: number; priority: number }[] = [];
+  const liveById = new Map<string, PreparedMessage<R>>();
+  messages.forEach((m, index) => {
+    if (m.status !== 'live' || m.channelId === null) return;
+    let schedule = -1;
+    if (m.sendWindow.type !== 'anytime') {
+      const s = m.sendWindow.schedule;
+      let at = scheduleIndex.get(s);
+      if (at === undefined) {
+        const compiled = compileSchedule(s);
+        if (!compiled.ok) throw new Error(`bench schedule does not compile: ${JSON.stringify(compiled.issues)}`);
+        at = schedules.push(compiled.value) - 1;
+        scheduleIndex.set(s, at);
+      }
+      schedule = at;
+    }
+    const p: PreparedMessage<R> = {
+      message: m,
+      id: m.id,
+      cap: CAP_BIT[m.frequency],
+      schedule,
+      inside: m.sendWindow.type === 'businessHours',
+      triggerDelayMs: m.trigger.event === 'timeOnPage' ? m.trigger.seconds * 1000 : 0,
+      rule: ruleOf(m, index),
+    };
+    if (!liveById.has(p.id)) liveById.set(p.id, p);
+    if (m.channelId === channelId) prepared.push({ p, index, priority: m.priority });
+  });
+  prepared.sort((a, b) => b.priority - a.priority || a.index - b.index);
+  return { byPriority: prepared.map((x) => x.p), liveById, schedules };
+}
+
+/**
+ * The visitor's delivery history in one pass per call, into one reused `Map` (message id → bits),
+ * and the on-screen message id: the latest delivery of this page view, if neither dismissed nor
+ * closed (docs/evaluate.md, "One message at a time").
+ */
+export class HistoryPass {
+  readonly flags = new Map<string, number>();
+  onScreenId: string | null = null;
+  /** Whether the visitor has any delivery (when not, `flags` is empty and was not touched). */
+  any = false;
+
+  read(v: Visitor): void {
+    const deliveries = v.deliveries;
+    this.onScreenId = null;
+    if (this.any) this.flags.clear();
+    this.any = deliveries.length > 0;
+    if (!this.any) return;
+    const visitId = v.visit.id;
+    const pageViewId = v.page.viewId;
+    const flags = this.flags;
+    for (let i = 0; i < deliveries.length; i++) {
+      const d = deliveries[i] as Visitor['deliveries'][number];
+      let bits = DELIVERED;
+      if (d.visitId === visitId) {
+        bits |= IN_VISIT;
+        if (d.pageViewId === pageViewId) {
+          bits |= IN_PAGE_VIEW;
+          this.onScreenId = d.dismissed === true || d.closed === true ? null : d.messageId;
+        }
+      }
+      flags.set(d.messageId, (flags.get(d.messageId) ?? 0) | bits);
+    }
+  }
+
+  /** Whether the frequency cap `cap` rules the message out. */
+  capped(id: string, cap: number): boolean {
+    return this.any && ((this.flags.get(id) ?? 0) & cap) !== 0;
+  }
+}
+
+/** Each distinct schedule's state at `now`, asked at most once per call (lazily), in reused typed arrays. */
+export class WindowStates {
+  private readonly stamp: Float64Array;
+  private readonly open: Uint8Array;
+  private readonly next: Float64Array;
+  private call = 0;
+  private nowMs = 0;
+
+  constructor(private readonly schedules: readonly CompiledSchedule[]) {
+    this.stamp = new Float64Array(schedules.length);
+    this.open = new Uint8Array(schedules.length);
+    this.next = new Float64Array(schedules.length);
+  }
+
+  /** Starts a call at `nowMs`: earlier answers no longer count. */
+  begin(nowMs: number): void {
+    this.call += 1;
+    this.nowMs = nowMs;
+  }
+
+  private load(s: number): void {
+    if (this.stamp[s] === this.call) return;
+    const schedule = this.schedules[s] as CompiledSchedule;
+    this.open[s] = schedule.isOpen(this.nowMs) ? 1 : 0;
+    this.next[s] = schedule.nextChange(this.nowMs) ?? Infinity;
+    this.stamp[s] = this.call;
+  }
+
+  isOpen(s: number): boolean {
+    this.load(s);
+    return this.open[s] === 1;
+  }
+
+  /** The schedule's next flip after now (`Infinity`: never). */
+  nextChange(s: number): number {
+    this.load(s);
+    return this.next[s] as number;
+  }
+}
+
+/** The primary language subtag, lower-cased, without a regular expression (`en-US` → `en`). */
+export function primaryLanguage(locale: string | null | undefined): string | undefined {
+  if (typeof locale !== 'string' || locale.length === 0) return undefined;
+  let end = locale.length;
+  for (let i = 0; i < locale.length; i++) {
+    const c = locale.charCodeAt(i);
+    if (c === 45 /* - */ || c === 95 /* _ */) {
+      end = i;
+      break;
+    }
+  }
+  return end === 0 ? undefined : locale.slice(0, end).toLowerCase();
+}
+
+/** Whole seconds on the page, as the `timeOnPage` fact counts them (never negative). */
+export function wholeSeconds(ms: number): number {
+  return ms <= 0 ? 0 : Math.floor(ms / 1000);
+}
+
+/** The decision the baselines make (`Decision` without `invalid`). */
+export interface HandDecision {
+  readonly message: Message | null;
+  readonly eligible: readonly string[];
+  readonly reevaluateAt: number | null;
+}

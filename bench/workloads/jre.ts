@@ -1,0 +1,50 @@
+/**
+ * The json-rules-engine side of a workload: the conditions of every message through ONE prepared
+ * `Engine` (`engine.run` per call, the library's operators and facts), the other gates — on
+ * screen, frequency, send window, trigger, priority — in the same plain JS as the tight baseline.
+ * It gives `message` and `eligible`; json-rules-engine has no notion of `reevaluateAt`.
+ * @module
+ */
+import type { Engine } from 'json-rules-engine';
+import { createEngine, jsonRulesEngineFacts } from '../../src/adapters/json-rules-engine/index.js';
+import type { Message, Visitor } from '../../src/index.js';
+import { CHANNEL, HistoryPass, WindowStates, prepareList, type PreparedList, type PreparedMessage } from './common.js';
+
+export interface JreDecision {
+  readonly message: Message | null;
+  readonly eligible: readonly string[];
+}
+
+export function jreDecider(messages: readonly Message[]): { readonly engine: Engine; decide(v: Visitor, nowMs: number): Promise<JreDecision> } {
+  const engine = createEngine(messages);
+  const list = prepareList(messages, () => null);
+  const history = new HistoryPass();
+  const windows = new WindowStates(list.schedules);
+  return { engine, decide: (v, nowMs) => decide(engine, list, history, windows, v, nowMs) };
+}
+
+async function decide(engine: Engine, list: PreparedList<null>, history: HistoryPass, windows: WindowStates, v: Visitor, nowMs: number): Promise<JreDecision> {
+  const { results } = await engine.run(jsonRulesEngineFacts(v, nowMs));
+  const passed = new Set<string>();
+  for (const r of results) passed.add(r.name);
+  history.read(v);
+  const eligible: string[] = [];
+  const onScreen = history.onScreenId === null ? undefined : list.liveById.get(history.onScreenId);
+  let first: PreparedMessage<null> | null = null;
+  if (onScreen !== undefined) {
+    eligible.push(onScreen.id);
+    first = onScreen;
+  }
+  if (!v.inActiveConversation && v.channelId === CHANNEL) {
+    const enteredAt = Date.parse(v.page.enteredAt);
+    windows.begin(nowMs);
+    for (const m of list.byPriority) {
+      if (m === onScreen || history.capped(m.id, m.cap) || !passed.has(m.id)) continue;
+      if (m.schedule >= 0 && windows.isOpen(m.schedule) !== m.inside) continue;
+      if (nowMs < enteredAt + m.triggerDelayMs) continue;
+      eligible.push(m.id);
+      if (first === null) first = m;
+    }
+  }
+  return { message: first === null ? null : first.message, eligible };
+}

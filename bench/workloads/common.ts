@@ -197,25 +197,37 @@ export function prepareList<R>(messages: readonly Message[], ruleOf: (m: Message
 }
 
 /**
- * The visitor's delivery history in one pass per call, into one reused `Map` (message id → bits),
- * and the on-screen message id: the latest delivery of this page view, if neither dismissed nor
- * closed (docs/evaluate.md, "One message at a time").
+ * The visitor's delivery history in one pass per call: each delivery's message id looked up once
+ * (a `Map` prepared with the list: id → positions in priority order) and its bits set in a reused
+ * typed array indexed by position, stamped per call — so checking a message's cap is an array read,
+ * not a lookup. Also the on-screen message id: the latest delivery of this page view, if neither
+ * dismissed nor closed (docs/evaluate.md, "One message at a time"). Ids of messages not in the
+ * list (deleted ones) cost their one lookup and nothing else.
  */
 export class HistoryPass {
-  readonly flags = new Map<string, number>();
   onScreenId: string | null = null;
-  /** Whether the visitor has any delivery (when not, `flags` is empty and was not touched). */
-  any = false;
+  private readonly positions = new Map<string, number[]>();
+  private readonly bits: Uint8Array;
+  private readonly stamp: Float64Array;
+  private call = 0;
+
+  constructor(byPriority: readonly { readonly id: string }[]) {
+    byPriority.forEach((m, i) => {
+      const at = this.positions.get(m.id);
+      if (at === undefined) this.positions.set(m.id, [i]);
+      else at.push(i);
+    });
+    this.bits = new Uint8Array(byPriority.length);
+    this.stamp = new Float64Array(byPriority.length);
+  }
 
   read(v: Visitor): void {
     const deliveries = v.deliveries;
+    this.call += 1;
     this.onScreenId = null;
-    if (this.any) this.flags.clear();
-    this.any = deliveries.length > 0;
-    if (!this.any) return;
+    if (deliveries.length === 0) return;
     const visitId = v.visit.id;
     const pageViewId = v.page.viewId;
-    const flags = this.flags;
     for (let i = 0; i < deliveries.length; i++) {
       const d = deliveries[i] as Visitor['deliveries'][number];
       let bits = DELIVERED;
@@ -226,13 +238,22 @@ export class HistoryPass {
           this.onScreenId = d.dismissed === true || d.closed === true ? null : d.messageId;
         }
       }
-      flags.set(d.messageId, (flags.get(d.messageId) ?? 0) | bits);
+      const at = this.positions.get(d.messageId);
+      if (at === undefined) continue;
+      for (let k = 0; k < at.length; k++) {
+        const p = at[k] as number;
+        if (this.stamp[p] !== this.call) {
+          this.stamp[p] = this.call;
+          this.bits[p] = 0;
+        }
+        this.bits[p] = (this.bits[p] as number) | bits;
+      }
     }
   }
 
-  /** Whether the frequency cap `cap` rules the message out. */
-  capped(id: string, cap: number): boolean {
-    return this.any && ((this.flags.get(id) ?? 0) & cap) !== 0;
+  /** Whether the frequency cap `cap` rules out the message at position `i` (priority order). */
+  capped(i: number, cap: number): boolean {
+    return this.stamp[i] === this.call && ((this.bits[i] as number) & cap) !== 0;
   }
 }
 

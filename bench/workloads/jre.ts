@@ -18,7 +18,7 @@ export interface JreDecision {
 export function jreDecider(messages: readonly Message[]): { readonly engine: Engine; decide(v: Visitor, nowMs: number): Promise<JreDecision> } {
   const engine = createEngine(messages);
   const list = prepareList(messages, () => null);
-  const history = new HistoryPass();
+  const history = new HistoryPass(list.byPriority);
   const windows = new WindowStates(list.schedules);
   return { engine, decide: (v, nowMs) => decide(engine, list, history, windows, v, nowMs) };
 }
@@ -38,8 +38,10 @@ async function decide(engine: Engine, list: PreparedList<null>, history: History
   if (!v.inActiveConversation && v.channelId === CHANNEL) {
     const enteredAt = Date.parse(v.page.enteredAt);
     windows.begin(nowMs);
-    for (const m of list.byPriority) {
-      if (m === onScreen || history.capped(m.id, m.cap) || !passed.has(m.id)) continue;
+    const rules = list.byPriority;
+    for (let i = 0; i < rules.length; i++) {
+      const m = rules[i] as PreparedMessage<null>;
+      if (m === onScreen || history.capped(i, m.cap) || !passed.has(m.id)) continue;
       if (m.schedule >= 0 && windows.isOpen(m.schedule) !== m.inside) continue;
       if (nowMs < enteredAt + m.triggerDelayMs) continue;
       eligible.push(m.id);

@@ -135,16 +135,59 @@ function containsAny(text: string, needles: readonly string[]): boolean {
 
 /**
  * The tight hand-written decision for this workload: plain per-message data in priority order
- * (prepared once), one pass over deliveries, each schedule asked at most once per call, the
- * time-independent leaves first (one false: the message can neither qualify nor lower
+ * (prepared once), one pass over deliveries, each schedule and each distinct URL substring list
+ * asked at most once per call, the time-independent leaves first (one false: the message can neither qualify nor lower
  * `reevaluateAt`, so its window is never asked), and the reevaluateAt rule of docs/evaluate.md.
  * No closure, regular expression or per-message allocation per call.
  */
 export function tightMix(messages: readonly Message[]): (v: Visitor, nowMs: number) => HandDecision {
   const list = prepareList(messages, ruleOfTree);
-  const history = new HistoryPass();
+  const history = new HistoryPass(list.byPriority);
   const windows = new WindowStates(list.schedules);
-  return (v, nowMs) => decideMix(list, history, windows, v, nowMs);
+  const urls = new UrlMemo(list.byPriority.map((m) => m.rule.paths));
+  return (v, nowMs) => decideMix(list, history, windows, urls, v, nowMs);
+}
+
+/**
+ * Each distinct URL substring list tested at most once per call (the mix's 140 messages use 20),
+ * the way each distinct schedule is asked once: results in reused typed arrays, stamped per call.
+ */
+class UrlMemo {
+  /** Per message, in priority order: the index of its distinct path list. */
+  readonly listOf: Int32Array;
+  private readonly lists: (readonly string[])[] = [];
+  private readonly stamp: Float64Array;
+  private readonly result: Uint8Array;
+  private call = 0;
+  private url = '';
+
+  constructor(pathsByMessage: readonly (readonly string[])[]) {
+    const index = new Map<string, number>();
+    this.listOf = new Int32Array(pathsByMessage.length);
+    pathsByMessage.forEach((paths, i) => {
+      const key = JSON.stringify(paths);
+      let at = index.get(key);
+      if (at === undefined) index.set(key, (at = this.lists.push(paths) - 1));
+      this.listOf[i] = at;
+    });
+    this.stamp = new Float64Array(this.lists.length);
+    this.result = new Uint8Array(this.lists.length);
+  }
+
+  begin(url: string): void {
+    this.call += 1;
+    this.url = url;
+  }
+
+  /** Whether the URL contains any path of message `i`'s list (`i`: position in priority order). */
+  matches(i: number): boolean {
+    const at = this.listOf[i] as number;
+    if (this.stamp[at] !== this.call) {
+      this.result[at] = containsAny(this.url, this.lists[at] as readonly string[]) ? 1 : 0;
+      this.stamp[at] = this.call;
+    }
+    return this.result[at] === 1;
+  }
 }
 
 /** The rule parameters read once from the message's own (parsed) tree, values normalised as the library does. */
@@ -162,7 +205,7 @@ function ruleOfTree(m: Message): MixRule {
   };
 }
 
-function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: WindowStates, v: Visitor, nowMs: number): HandDecision {
+function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: WindowStates, urls: UrlMemo, v: Visitor, nowMs: number): HandDecision {
   history.read(v);
   const eligible: string[] = [];
   const onScreen = history.onScreenId === null ? undefined : list.liveById.get(history.onScreenId);
@@ -182,13 +225,15 @@ function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: W
     const metadata = v.metadata;
     const plan = metadata !== undefined && Object.hasOwn(metadata, 'plan') ? metadata.plan : undefined;
     windows.begin(nowMs);
+    urls.begin(url);
     const rules = list.byPriority;
     for (let i = 0; i < rules.length; i++) {
       const m = rules[i] as PreparedMessage<MixRule>;
-      if (m === onScreen || history.capped(m.id, m.cap)) continue;
       const r = m.rule;
-      // A false time-independent leaf: false for good, nothing to schedule.
-      if (plan !== r.plan || device !== r.device || !r.languages.includes(language as string) || !containsAny(url, r.paths)) continue;
+      // Capped, or a false time-independent leaf (false for good): the message can neither qualify
+      // nor lower reevaluateAt. Cheapest and most selective tests first; the history bits
+      // before the URL substrings.
+      if (plan !== r.plan || device !== r.device || !r.languages.includes(language as string) || m === onScreen || history.capped(i, m.cap) || !urls.matches(i)) continue;
       // any(timeOnPage > s, visitCount ≥ v): true for good once either holds; else flips at s + 1.
       const met = visits >= r.visits || seconds > r.seconds;
       let open = true;

@@ -218,7 +218,7 @@ function urlMatches(url: string, t: UrlTest): boolean {
  */
 export function tightPage(messages: readonly Message[]): (v: Visitor, nowMs: number) => HandDecision {
   const list = prepareList(messages, ruleOfTree);
-  const history = new HistoryPass();
+  const history = new HistoryPass(list.byPriority);
   const windows = new WindowStates(list.schedules);
   return (v, nowMs) => decidePage(list, history, windows, v, nowMs);
 }
@@ -244,7 +244,7 @@ function decidePage(list: PreparedList<PageRule>, history: HistoryPass, windows:
     const rules = list.byPriority;
     for (let i = 0; i < rules.length; i++) {
       const m = rules[i] as PreparedMessage<PageRule>;
-      if (!urlMatches(url, m.rule.url) || m === onScreen || history.capped(m.id, m.cap)) continue;
+      if (!urlMatches(url, m.rule.url) || m === onScreen || history.capped(i, m.cap)) continue;
       // Only for the few messages whose URL matches: the other facts of the call.
       if (!prepared) {
         prepared = true;

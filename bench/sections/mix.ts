@@ -38,7 +38,7 @@ export const mixSection: BenchSection = {
 
     // How much slack the old baseline had (docs/performance.md, "How the baseline was made tight").
     const hand = handCalls(tight, cases);
-    const slackVsTight = await compare(handCalls(slack, cases), hand, { slow: batch.hand, fast: batch.hand }, 30);
+    const slackVsTight = await compare(handCalls(slack, cases), hand, { slow: batch.hand, fast: batch.hand }, 60);
     console.log(`old hand-written     ${formatUs(slackVsTight.slowUs).padStart(10)} per call (tight: ${formatUs(slackVsTight.fastUs)})`);
     reportRatio('mix: old hand-written ÷ tight hand-written', slackVsTight, 2, undefined, '(slack removed from the baseline)');
 
@@ -50,7 +50,7 @@ export const mixSection: BenchSection = {
     ] as const) {
       const e = evaluateCalls(messages, subset);
       const h = handCalls(tight, subset);
-      const c = await compare(e, h, { slow: await batchFor(e, subset.length), fast: await batchFor(h, subset.length) }, 20);
+      const c = await compare(e, h, { slow: await batchFor(e, subset.length, 8), fast: await batchFor(h, subset.length, 8) }, 40);
       reportRatio(`mix, ${label}: evaluate ÷ hand-written`, c, 2, undefined, `(evaluate ${formatUs(c.slowUs)}, hand-written ${formatUs(c.fastUs)})`);
     }
   },

@@ -43,7 +43,7 @@ export const scalingSection: BenchSection = {
     // Other channels: an index lookup.
     const crowded = [...base, ...scalingMessages(1400, 'other_', 'web_other')];
     const crowdedCalls = evaluateCalls(crowded, cases);
-    const others = await compare(crowdedCalls, baseCalls, { slow: await batchFor(crowdedCalls, cases.length), fast: baseBatch }, 20);
+    const others = await compare(crowdedCalls, baseCalls, { slow: await batchFor(crowdedCalls, cases.length, 8), fast: await batchFor(baseCalls, cases.length, 8) }, 50);
     reportRatio('scaling: 140 + 1,400 on another channel ÷ 140 alone', others, 2, { op: '≤', bound: 1.1 }, '(expected ≈ 1×)');
   },
 };

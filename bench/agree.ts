@@ -37,7 +37,8 @@ export interface MixProfile {
 }
 
 function show(d: SideDecision): string {
-  const at = d.reevaluateAt === undefined ? '' : ` reevaluateAt=${d.reevaluateAt === null ? 'null' : new Date(d.reevaluateAt).toISOString()}`;
+  const r = d.reevaluateAt;
+  const at = r === undefined ? '' : ` reevaluateAt=${r === null ? 'null' : Number.isFinite(r) ? new Date(r).toISOString() : String(r)}`;
   return `message=${d.message?.id ?? 'null'} eligible=[${d.eligible.join(',')}]${at}`;
 }
 

@@ -4,7 +4,8 @@
  * population sees and not over the one instant where a shortcut fires. Each anchor is a
  * business-hours boundary of the bench schedules (±1 s), a mid-stretch moment, a night or a
  * weekend; each anchor is visited twice, once with a time on page near a trigger/condition
- * threshold of the workload (±1 s, random milliseconds) and once far past every threshold.
+ * threshold of the workload (exactly on it, or a second before or after it plus random
+ * milliseconds) and once far past every threshold.
  * @module
  */
 
@@ -96,7 +97,9 @@ export function weekInstants(thresholdSeconds: readonly number[], seed = SEED): 
   for (const a of anchors()) {
     const threshold = pick(near);
     const offset = threshold === 0 ? 0 : pick([-1, 0, 1]);
-    out.push({ label: a.label, kind: a.kind, nowMs: a.atMs, timeOnPageMs: (threshold + offset) * 1000 + Math.floor(random() * 1000), nearThreshold: true });
+    // Exactly on the threshold (to the millisecond: `>` vs `≥` differ there), or a second before or after it plus seeded ms.
+    const ms = offset === 0 ? 0 : Math.floor(random() * 1000);
+    out.push({ label: a.label, kind: a.kind, nowMs: a.atMs, timeOnPageMs: (threshold + offset) * 1000 + ms, nearThreshold: true });
     out.push({ label: a.label, kind: a.kind, nowMs: a.atMs, timeOnPageMs: pick(FAR_SECONDS) * 1000 + Math.floor(random() * 1000), nearThreshold: false });
   }
   return out;
@@ -112,7 +115,7 @@ export function describeMix(instants: readonly SampledInstant[]): string {
   return (
     `${instants.length} instants over Mon 2026-11-23 – Sun 2026-11-29 UTC (seed 0x${SEED.toString(16)}): ${kinds} ` +
     `(open/close at −1 s, 0, +1 s); time on page ${near.length}× near a threshold (${seconds.join(', ')} s) and ` +
-    `${instants.length - near.length}× far (${FAR_SECONDS.join(', ')} s), plus seeded milliseconds`
+    `${instants.length - near.length}× far (${FAR_SECONDS.join(', ')} s); seeded milliseconds except exactly on a threshold`
   );
 }
 

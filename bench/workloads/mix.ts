@@ -109,13 +109,22 @@ export const mixVisitor: Visitor = {
   ],
 };
 
-/** Seconds at which a trigger fires or a `timeOnPage > s` leaf flips (s + 1), for the instant mix. */
+/**
+ * Seconds at which something can flip for the bench visitor, for the instant mix: the trigger
+ * delays and `timeOnPage > s` flips (s + 1) of the messages whose time-independent leaves the
+ * visitor passes and whose `visitCount` branch does not already decide the `any` — the thresholds
+ * that can change this visitor's decision (others would be "near" nothing).
+ */
 export function mixThresholds(count = 140): number[] {
+  const url = mixVisitor.page.url.toLowerCase();
   const points = new Set<number>();
   for (let i = 0; i < count; i++) {
+    const r = mixRule(i);
+    const staticOk = r.plan === mixVisitor.metadata?.plan && r.device === mixVisitor.deviceType && r.languages.includes('en') && r.paths.some((p) => url.includes(p));
+    if (!staticOk) continue;
     const t = triggerSeconds(i);
     if (t !== null) points.add(t);
-    points.add(mixRule(i).seconds + 1);
+    if (mixVisitor.visit.number < r.visits) points.add(r.seconds + 1);
   }
   return [...points].sort((a, b) => a - b);
 }

@@ -109,14 +109,16 @@ const baseVisitor: Visitor = {
   deliveries: [],
 };
 
-/** Seconds at which a trigger fires or a `timeOnPage ≥ s` leaf flips, for the instant mix. */
+/** Seconds at which message `i`'s trigger fires or its `timeOnPage ≥ s` leaf flips. */
+function thresholdsOf(i: number): number[] {
+  const t = triggerSeconds(i);
+  return t === null ? [secondsOf(i)] : [secondsOf(i), t];
+}
+
+/** Every message's thresholds (the visitors' own pages then pick theirs, see {@link pageCases}). */
 function pageThresholds(): number[] {
   const points = new Set<number>();
-  for (let i = 0; i < PAGE_MESSAGES; i++) {
-    const t = triggerSeconds(i);
-    if (t !== null) points.add(t);
-    points.add(secondsOf(i));
-  }
+  for (let i = 0; i < PAGE_MESSAGES; i++) for (const t of thresholdsOf(i)) points.add(t);
   return [...points].sort((a, b) => a - b);
 }
 
@@ -124,7 +126,8 @@ function pageThresholds(): number[] {
  * One visitor per sampled instant, on a seeded page: a product with a message (most), a product
  * without one (sku ≥ 140), or the cart; new or returning; one of four languages; one in four with
  * this page's message already delivered in this page view (on screen unless dismissed), and an
- * older delivery in this visit.
+ * older delivery in this visit. A near-threshold instant on a product page with a message gets a
+ * time on page within ±1 s of that message's own trigger or time leaf.
  */
 export function pageCases(instants: readonly SampledInstant[] = pageInstants()): Case[] {
   const random = seededRandom(0x9a9e);
@@ -134,6 +137,11 @@ export function pageCases(instants: readonly SampledInstant[] = pageInstants()):
     const sku = Math.floor(random() * (where < 0.9 ? PAGE_MESSAGES : 200));
     const path = where < 0.95 ? `${slug(sku)}${sku % 4 === 3 ? 'reviews' : pick(['', 'details', '?ref=mail'])}` : '/cart';
     const returning = random() < 0.5;
+    // "Near a threshold" means near one of this page's own message: its trigger or its time leaf.
+    const ownThreshold = pick(sku < PAGE_MESSAGES ? thresholdsOf(sku) : [0]);
+    const offset = pick([-1, 0, 1]);
+    const nearMs = (ownThreshold + offset) * 1000 + (offset === 0 ? 0 : Math.floor(random() * 1000));
+    const at: SampledInstant = instant.nearThreshold && sku < PAGE_MESSAGES && where < 0.95 ? { ...instant, timeOnPageMs: Math.max(0, nearMs) } : instant;
     const deliveries: Visitor['deliveries'][number][] = [{ messageId: `page_${(sku + 7) % PAGE_MESSAGES}`, at: '2026-11-23T09:58:10Z', visitId: 'visit_4', pageViewId: 'pv_1' }];
     if (random() < 0.25) deliveries.push({ messageId: `page_${sku}`, at: '2026-11-23T09:59:20Z', visitId: 'visit_4', pageViewId: 'pv_2', dismissed: random() < 0.3 });
     const v: Visitor = {
@@ -144,7 +152,7 @@ export function pageCases(instants: readonly SampledInstant[] = pageInstants()):
       language: pick(['en-US', 'de-DE', 'fr', 'es_ES']),
       deliveries,
     };
-    return { visitor: visitorAt(v, instant), nowMs: instant.nowMs, instant };
+    return { visitor: visitorAt(v, at), nowMs: at.nowMs, instant: at };
   });
 }
 

@@ -1,13 +1,15 @@
 /**
  * Section `scaling` — cost per message on the visitor's channel at 1 → 2,000 messages, each size
- * interleaved with 140: per-message(2000) ÷ per-message(140) (target ≤ 1.5×); and 140 on the
+ * interleaved with 140: per-message(2000) ÷ per-message(140) (target ≤ 1.5×), and the same for
+ * the tight hand-written decision (the workload's own growth, informational); and 140 on the
  * visitor's channel + 1,400 on another ÷ the 140 alone (expected ≈ 1×: an index lookup).
  * @module
  */
-import { evaluateCalls } from '../calls.js';
+import { assertAgreement } from '../agree.js';
+import { evaluateCalls, handCalls } from '../calls.js';
 import { batchFor, beginSection, compare, formatUs, reportRatio, scaleComparison, type BenchSection, type Comparison } from '../harness.js';
 import { describeMix } from '../instants.js';
-import { casesOf, mixInstants, mixVisitor } from '../workloads/mix.js';
+import { casesOf, mixInstants, mixVisitor, tightMix } from '../workloads/mix.js';
 import { SIZES, scalingMessages } from '../workloads/scaling.js';
 
 export const scalingSection: BenchSection = {
@@ -39,6 +41,14 @@ export const scalingSection: BenchSection = {
     }
     const top = Math.max(...SIZES);
     reportRatio(`scaling: per message at ${top.toLocaleString('en-US')} ÷ at 140`, scaleComparison(results.get(top) as Comparison, 140 / top), 2, { op: '≤', bound: 1.5 });
+
+    // The workload itself scales linearly: the tight hand-written decision, same sizes.
+    const tightTop = tightMix(all);
+    await assertAgreement(`scaling (${top})`, all, cases, [{ name: 'hand-written', decide: (k) => tightTop(k.visitor, k.nowMs) }]);
+    const handTop = handCalls(tightTop, cases);
+    const handBase = handCalls(tightMix(base), cases);
+    const hand = await compare(handTop, handBase, { slow: await batchFor(handTop, cases.length, 8), fast: await batchFor(handBase, cases.length, 8) }, 30);
+    reportRatio(`scaling: hand-written per message at ${top.toLocaleString('en-US')} ÷ at 140`, scaleComparison(hand, 140 / top), 2, undefined, `(the workload's own growth; ${formatUs(hand.slowUs)} vs ${formatUs(hand.fastUs)} per call)`);
 
     // Other channels: an index lookup.
     const crowded = [...base, ...scalingMessages(1400, 'other_', 'web_other')];

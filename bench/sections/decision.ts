@@ -9,7 +9,8 @@ import { assertAgreement, describeProfile, type Side } from '../agree.js';
 import { evaluateCalls, handCalls, jreCalls } from '../calls.js';
 import { batchFor, compare, formatUs, reportRatio, type Comparison, type Target } from '../harness.js';
 import { describeMix } from '../instants.js';
-import type { Case, HandDecision } from '../workloads/common.js';
+import type { HandDecision } from '../workloads/baseline.js';
+import type { Case } from '../workloads/common.js';
 import { jreDecider } from '../workloads/jre.js';
 
 export interface DecisionWorkload {

@@ -29,7 +29,7 @@ export const scalingSection: BenchSection = {
       if (size === 140) continue;
       const list = all.slice(0, size);
       const calls = evaluateCalls(list, cases);
-      results.set(size, await compare(calls, baseCalls, { slow: await batchFor(calls, cases.length), fast: baseBatch }, size >= 1000 ? 12 : 16));
+      results.set(size, await compare(calls, baseCalls, { slow: await batchFor(calls, cases.length), fast: baseBatch }, size >= 1000 ? 20 : 24));
     }
     const basePerMessage = [...results.values()].map((c) => c.fastUs / 140).sort((a, b) => a - b)[Math.floor(results.size / 2)] as number;
     console.log('messages  per call     per message  per message ÷ at 140 (interleaved)');

@@ -8,7 +8,8 @@
 import type { Engine } from 'json-rules-engine';
 import { createEngine, jsonRulesEngineFacts } from '../../src/adapters/json-rules-engine/index.js';
 import type { Message, Visitor } from '../../src/index.js';
-import { CHANNEL, HistoryPass, WindowStates, prepareList, type PreparedList, type PreparedMessage } from './common.js';
+import { HistoryPass, WindowStates, prepareList, type PreparedList, type PreparedMessage } from './baseline.js';
+import { CHANNEL } from './common.js';
 
 export interface JreDecision {
   readonly message: Message | null;

@@ -7,7 +7,7 @@
  * @module
  */
 import { compileSchedule, type CompiledSchedule, type Message, type Schedule, type Visitor } from '../../src/index.js';
-import type { HandDecision } from './common.js';
+import type { HandDecision } from './baseline.js';
 import { mixRule, type MixRule } from './mix.js';
 
 export function slackMix(messages: readonly Message[]): (v: Visitor, nowMs: number) => HandDecision {

@@ -8,24 +8,8 @@
  */
 import type { ConditionNode, DeviceType, Message, Visitor } from '../../src/index.js';
 import { weekInstants, type SampledInstant } from '../instants.js';
-import {
-  CHANNEL,
-  FREQUENCIES,
-  HistoryPass,
-  WindowStates,
-  asParsed,
-  leafAt,
-  liveMessage,
-  prepareList,
-  primaryLanguage,
-  visitorAt,
-  wholeSeconds,
-  windowOf,
-  type Case,
-  type HandDecision,
-  type PreparedList,
-  type PreparedMessage,
-} from './common.js';
+import { HistoryPass, WindowStates, prepareList, primaryLanguage, wholeSeconds, type HandDecision, type PreparedList, type PreparedMessage } from './baseline.js';
+import { CHANNEL, FREQUENCIES, asParsed, leafAt, liveMessage, visitorAt, windowOf, type Case } from './common.js';
 
 /** The rule parameters of message `i` (what the hand-written decision reads). */
 export interface MixRule {

@@ -9,24 +9,8 @@
  */
 import type { ConditionLeaf, ConditionNode, Message, Visitor } from '../../src/index.js';
 import { seededRandom, weekInstants, type SampledInstant } from '../instants.js';
-import {
-  CHANNEL,
-  FREQUENCIES,
-  HistoryPass,
-  WindowStates,
-  asParsed,
-  leafAt,
-  liveMessage,
-  prepareList,
-  primaryLanguage,
-  visitorAt,
-  wholeSeconds,
-  windowOf,
-  type Case,
-  type HandDecision,
-  type PreparedList,
-  type PreparedMessage,
-} from './common.js';
+import { HistoryPass, WindowStates, prepareList, primaryLanguage, wholeSeconds, type HandDecision, type PreparedList, type PreparedMessage } from './baseline.js';
+import { CHANNEL, FREQUENCIES, asParsed, leafAt, liveMessage, visitorAt, windowOf, type Case } from './common.js';
 
 export const PAGE_MESSAGES = 140;
 const ORIGIN = 'https://shop.example';

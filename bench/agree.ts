@@ -36,6 +36,12 @@ export interface MixProfile {
   readonly noReevaluation: number;
 }
 
+/** Why `evaluate` refused the inputs (`Decision.invalidInput`, where the library has it), or `null`. */
+export function rejection(d: Decision): string | null {
+  const issue: unknown = (d as { readonly invalidInput?: unknown }).invalidInput;
+  return issue === undefined || issue === null ? null : JSON.stringify(issue);
+}
+
 function show(d: SideDecision): string {
   const r = d.reevaluateAt;
   const at = r === undefined ? '' : ` reevaluateAt=${r === null ? 'null' : Number.isFinite(r) ? new Date(r).toISOString() : String(r)}`;
@@ -52,6 +58,9 @@ export async function assertAgreement(workload: string, messages: readonly Messa
   for (const c of cases) {
     const d: Decision = evaluate(c.visitor, messages, c.nowMs);
     if (d.invalid.length > 0) throw new Disagreement(`${workload}: evaluate reports invalid messages: ${JSON.stringify(d.invalid.slice(0, 3))}`);
+    // A rejected input decides nothing, fast: timing it would measure the rejection.
+    const rejected = rejection(d);
+    if (rejected !== null) throw new Disagreement(`${workload}: evaluate rejects the bench input at ${new Date(c.nowMs).toISOString()}: ${rejected}`);
     for (const side of sides) {
       const s = await side.decide(c);
       const same =

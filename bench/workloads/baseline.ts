@@ -201,3 +201,16 @@ export interface HandDecision {
   readonly eligible: readonly string[];
   readonly reevaluateAt: number | null;
 }
+
+/** The empty decision (shared: callers never mutate a decision). */
+export const NOTHING: HandDecision = { message: null, eligible: [], reevaluateAt: null };
+
+/**
+ * The message on screen, as `evaluate` has it: the latest delivery of this page view, neither
+ * dismissed nor closed, of a live message on the visitor's channel.
+ */
+export function onScreenOf<R>(list: PreparedList<R>, history: HistoryPass, v: Visitor): PreparedMessage<R> | undefined {
+  if (history.onScreenId === null) return undefined;
+  const m = list.liveById.get(history.onScreenId);
+  return m !== undefined && m.message.channelId === v.channelId ? m : undefined;
+}

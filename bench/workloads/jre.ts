@@ -8,7 +8,7 @@
 import type { Engine } from 'json-rules-engine';
 import { createEngine, jsonRulesEngineFacts } from '../../src/adapters/json-rules-engine/index.js';
 import type { Message, Visitor } from '../../src/index.js';
-import { HistoryPass, WindowStates, prepareList, type PreparedList, type PreparedMessage } from './baseline.js';
+import { HistoryPass, NOTHING, WindowStates, onScreenOf, prepareList, type PreparedList, type PreparedMessage } from './baseline.js';
 import { CHANNEL } from './common.js';
 
 export interface JreDecision {
@@ -17,7 +17,9 @@ export interface JreDecision {
 }
 
 export function jreDecider(messages: readonly Message[]): { readonly engine: Engine; decide(v: Visitor, nowMs: number): Promise<JreDecision> } {
-  const engine = createEngine(messages);
+  const created = createEngine(messages);
+  if (!created.ok) throw new Error(`createEngine rejected the bench messages: ${JSON.stringify(created.issues.slice(0, 3))}`);
+  const engine = created.value;
   const list = prepareList(messages, () => null);
   const history = new HistoryPass(list.byPriority);
   const windows = new WindowStates(list.schedules);
@@ -25,18 +27,23 @@ export function jreDecider(messages: readonly Message[]): { readonly engine: Eng
 }
 
 async function decide(engine: Engine, list: PreparedList<null>, history: HistoryPass, windows: WindowStates, v: Visitor, nowMs: number): Promise<JreDecision> {
-  const { results } = await engine.run(jsonRulesEngineFacts(v, nowMs));
+  // The adapter checks the visitor and `now` (a Result); that check is part of this side's cost.
+  const facts = jsonRulesEngineFacts(v, nowMs);
+  if (!facts.ok) throw new Error(`jsonRulesEngineFacts rejected a bench visitor: ${JSON.stringify(facts.issues.slice(0, 3))}`);
+  const { results } = await engine.run(facts.value);
   const passed = new Set<string>();
   for (const r of results) passed.add(r.name);
+  // During an active conversation nothing proactive is shown, not even the message on screen.
+  if (v.inActiveConversation) return NOTHING;
   history.read(v);
   const eligible: string[] = [];
-  const onScreen = history.onScreenId === null ? undefined : list.liveById.get(history.onScreenId);
+  const onScreen = onScreenOf(list, history, v);
   let first: PreparedMessage<null> | null = null;
   if (onScreen !== undefined) {
     eligible.push(onScreen.id);
     first = onScreen;
   }
-  if (!v.inActiveConversation && v.channelId === CHANNEL) {
+  if (v.channelId === CHANNEL) {
     const enteredAt = Date.parse(v.page.enteredAt);
     windows.begin(nowMs);
     const rules = list.byPriority;

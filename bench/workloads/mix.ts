@@ -8,7 +8,7 @@
  */
 import type { ConditionNode, DeviceType, Message, Visitor } from '../../src/index.js';
 import { weekInstants, type SampledInstant } from '../instants.js';
-import { HistoryPass, WindowStates, prepareList, primaryLanguage, wholeSeconds, type HandDecision, type PreparedList, type PreparedMessage } from './baseline.js';
+import { HistoryPass, NOTHING, WindowStates, onScreenOf, prepareList, primaryLanguage, wholeSeconds, type HandDecision, type PreparedList, type PreparedMessage } from './baseline.js';
 import { CHANNEL, FREQUENCIES, asParsed, leafAt, liveMessage, visitorAt, windowOf, type Case } from './common.js';
 
 /** The rule parameters of message `i` (what the hand-written decision reads). */
@@ -199,16 +199,18 @@ function ruleOfTree(m: Message): MixRule {
 }
 
 function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: WindowStates, urls: UrlMemo, v: Visitor, nowMs: number): HandDecision {
+  // During an active conversation nothing proactive is shown, not even the message on screen.
+  if (v.inActiveConversation) return NOTHING;
   history.read(v);
   const eligible: string[] = [];
-  const onScreen = history.onScreenId === null ? undefined : list.liveById.get(history.onScreenId);
+  const onScreen = onScreenOf(list, history, v);
   let first: PreparedMessage<MixRule> | null = null;
   if (onScreen !== undefined) {
     eligible.push(onScreen.id);
     first = onScreen;
   }
   let reevaluateAt = Infinity;
-  if (!v.inActiveConversation && v.channelId === CHANNEL) {
+  if (v.channelId === CHANNEL) {
     const enteredAt = Date.parse(v.page.enteredAt);
     const seconds = wholeSeconds(nowMs - enteredAt);
     const url = v.page.url.toLowerCase();

@@ -9,7 +9,7 @@
  */
 import type { ConditionLeaf, ConditionNode, Message, Visitor } from '../../src/index.js';
 import { seededRandom, weekInstants, type SampledInstant } from '../instants.js';
-import { HistoryPass, WindowStates, prepareList, primaryLanguage, wholeSeconds, type HandDecision, type PreparedList, type PreparedMessage } from './baseline.js';
+import { HistoryPass, NOTHING, WindowStates, onScreenOf, prepareList, primaryLanguage, wholeSeconds, type HandDecision, type PreparedList, type PreparedMessage } from './baseline.js';
 import { CHANNEL, FREQUENCIES, asParsed, leafAt, liveMessage, visitorAt, windowOf, type Case } from './common.js';
 
 export const PAGE_MESSAGES = 140;
@@ -110,7 +110,7 @@ function pageThresholds(): number[] {
  * One visitor per sampled instant, on a seeded page: a product with a message (most), a product
  * without one (sku ≥ 140), or the cart; new or returning; one of four languages; one in four with
  * this page's message already delivered in this page view (on screen unless dismissed), and an
- * older delivery in this visit. A near-threshold instant on a product page with a message gets a
+ * older delivery in this visit; one in twenty in an active conversation. A near-threshold instant on a product page with a message gets a
  * time on page within ±1 s of that message's own trigger or time leaf.
  */
 export function pageCases(instants: readonly SampledInstant[] = pageInstants()): Case[] {
@@ -134,6 +134,8 @@ export function pageCases(instants: readonly SampledInstant[] = pageInstants()):
       // Mixed case: the URL fact is case-insensitive.
       page: { ...baseVisitor.page, url: `${ORIGIN}${path.replace('product', 'Product')}` },
       language: pick(['en-US', 'de-DE', 'fr', 'es_ES']),
+      // One in twenty is in an active conversation: nothing shown, not even the message on screen.
+      inActiveConversation: random() < 0.05,
       deliveries,
     };
     return { visitor: visitorAt(v, at), nowMs: at.nowMs, instant: at };
@@ -216,16 +218,18 @@ export function tightPage(messages: readonly Message[]): (v: Visitor, nowMs: num
 }
 
 function decidePage(list: PreparedList<PageRule>, history: HistoryPass, windows: WindowStates, v: Visitor, nowMs: number): HandDecision {
+  // During an active conversation nothing proactive is shown, not even the message on screen.
+  if (v.inActiveConversation) return NOTHING;
   history.read(v);
   const eligible: string[] = [];
-  const onScreen = history.onScreenId === null ? undefined : list.liveById.get(history.onScreenId);
+  const onScreen = onScreenOf(list, history, v);
   let first: PreparedMessage<PageRule> | null = null;
   if (onScreen !== undefined) {
     eligible.push(onScreen.id);
     first = onScreen;
   }
   let reevaluateAt = Infinity;
-  if (!v.inActiveConversation && v.channelId === CHANNEL) {
+  if (v.channelId === CHANNEL) {
     const url = v.page.url.toLowerCase();
     let language: string | undefined;
     let enteredAt = NaN;

@@ -51,6 +51,48 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
   return byMessage;
 }
 
+/** History bits of one message: delivered ever, in this visit, in this page view (see {@link readHistoryBits}). */
+export const DELIVERED = 1;
+export const IN_THIS_VISIT = 2;
+export const IN_THIS_PAGE_VIEW = 4;
+
+/** The history bit of each {@link FREQUENCY_CAP} flag. */
+export const CAP_BITS: Readonly<Record<(typeof FREQUENCY_CAP)[Frequency], number>> = {
+  delivered: DELIVERED,
+  inThisVisit: IN_THIS_VISIT,
+  inThisPageView: IN_THIS_PAGE_VIEW,
+};
+
+/**
+ * The same summary as {@link indexDeliveries}, as bits in a caller-owned array: for each delivery
+ * whose message id has a `position`, `bits[position]` gains its flags (the caller clears `bits`
+ * first). Returns the position of the on-screen message — the latest delivery of this page view,
+ * whatever its id, if neither dismissed nor closed and its id has a position — or -1. One map
+ * lookup per delivery, nothing allocated.
+ * @example
+ * ```ts
+ * const bits = new Uint8Array(positions.size);
+ * const onScreen = readHistoryBits(visitor, positions, bits);
+ * (bits[positions.get('msg_welcome')!]! & IN_THIS_VISIT) !== 0; // shown during this visit
+ * ```
+ */
+export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, number>, bits: Uint8Array): number {
+  const { deliveries } = visitor;
+  const visitId = visitor.visit.id;
+  const pageViewId = visitor.page.viewId;
+  let onScreen = -1;
+  for (let i = 0; i < deliveries.length; i++) {
+    const d = deliveries[i] as Delivery;
+    const at = position.get(d.messageId);
+    const inVisit = d.visitId === visitId;
+    const inPageView = inVisit && d.pageViewId === pageViewId;
+    // The latest delivery in this page view decides, whatever its message: one message at a time.
+    if (inPageView) onScreen = at !== undefined && d.dismissed !== true && d.closed !== true ? at : -1;
+    if (at !== undefined) bits[at] = (bits[at] as number) | DELIVERED | (inVisit ? IN_THIS_VISIT : 0) | (inPageView ? IN_THIS_PAGE_VIEW : 0);
+  }
+  return onScreen;
+}
+
 /**
  * The history flag that rules out another delivery, per frequency: `once` after any delivery,
  * `oncePerVisit` after one in this visit, `everyTime` after one in this page view. Dismissing or

@@ -18,7 +18,7 @@ function answersOf(s: Scenario, now: unknown): unknown {
   const d = evaluate(s.visitor, s.messages, now as number);
   const reasons = explain(s.visitor, s.messages, now as number).map((v) => v.reason ?? v.outcome);
   const facts = readFacts(s.visitor, typeof now === 'number' ? now : Date.parse(String(now)));
-  const { visitor: _visitor, leafResults: _slots, ...values } = facts;
+  const { visitor: _visitor, ...values } = facts;
   return [d.message?.id ?? null, d.eligible, d.reevaluateAt, d.invalidInput, reasons, values];
 }
 

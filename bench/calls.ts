@@ -44,3 +44,17 @@ export function evaluateListCalls(cases: readonly ListCase[]): () => number {
     return evaluate(c.visitor, messages, c.nowMs).eligible.length;
   };
 }
+
+/** One call of a multi-list workload on hand-written decisions: a visitor at an instant against one tenant's decision. */
+export interface HandListCase {
+  readonly decide: (v: Visitor, nowMs: number) => { readonly eligible: readonly string[] };
+  readonly c: Case;
+}
+
+export function handListCalls(cases: readonly HandListCase[]): () => number {
+  const next = cycle(cases);
+  return () => {
+    const { decide, c } = next();
+    return decide(c.visitor, c.nowMs).eligible.length;
+  };
+}

@@ -10,12 +10,13 @@
  */
 import { evaluate } from '../../src/index.js';
 import { Disagreement } from '../agree.js';
-import { evaluateListCalls, type ListCase } from '../calls.js';
+import { evaluateListCalls, handListCalls, type HandListCase, type ListCase } from '../calls.js';
 import { childResult } from '../child.js';
 import type { TenantZeroResult } from '../children/tenant-zero.js';
 import { batchFor, beginSection, compare, formatUs, quantiles, reportRatio, reportValue, type BenchSection } from '../harness.js';
 import { describeMix } from '../instants.js';
-import { mixInstants } from '../workloads/mix.js';
+import { mixInstants, tightMix } from '../workloads/mix.js';
+import type { Case } from '../workloads/common.js';
 import { tenant, type Tenant } from '../workloads/tenants.js';
 
 export const TENANTS = 50;
@@ -59,6 +60,14 @@ export const tenantsSection: BenchSection = {
     const c = await compare(mixed, alone, { slow: await batchFor(mixed, 1, 150), fast: aloneBatch }, 16);
     console.log(`tenant 0 alone ${formatUs(c.fastUs)}, round-robin over ${TENANTS} tenants ${formatUs(c.slowUs)} per call`);
     reportRatio(`tenants: round-robin ${TENANTS} ÷ one tenant (same process)`, c, 2, { op: '≤', bound: 1.3 });
+    // The same round-robin for the tight hand-written decisions (one per tenant): what locality
+    // alone costs — 50 lists' data and 3,700 visitors in turn instead of one list and 74.
+    const tights = tenants.map((t, i) => tightMix(t.messages, `web_t${i}`, `plan_t${i}`));
+    const handAlone = handListCalls(zero.cases.map((x) => ({ decide: tights[0] as HandListCase['decide'], c: x })));
+    const handMixed: HandListCase[] = [];
+    for (let k = 0; k < instants.length; k++) tenants.forEach((t, i) => handMixed.push({ decide: tights[i] as HandListCase['decide'], c: t.cases[k] as Case }));
+    const h = await compare(handListCalls(handMixed), handAlone, { slow: await batchFor(handListCalls(handMixed), 1, 150), fast: await batchFor(handAlone, zero.cases.length) }, 16);
+    reportRatio(`tenants: hand-written, round-robin ${TENANTS} ÷ one tenant (same process)`, h, 2, undefined, '(locality alone)');
 
     // Tenant 0 alone in a process with 1 tenant and in one with 50, alternately.
     const pairs: number[] = [];

@@ -133,12 +133,12 @@ function containsAny(text: string, needles: readonly string[]): boolean {
  * `reevaluateAt`, so its window is never asked), and the reevaluateAt rule of docs/evaluate.md.
  * No closure, regular expression or per-message allocation per call.
  */
-export function tightMix(messages: readonly Message[]): (v: Visitor, nowMs: number) => HandDecision {
-  const list = prepareList(messages, ruleOfTree);
+export function tightMix(messages: readonly Message[], channelId = CHANNEL, planKey = 'plan'): (v: Visitor, nowMs: number) => HandDecision {
+  const list = prepareList(messages, (m) => ruleOfTree(m, planKey), channelId);
   const history = new HistoryPass(list.byPriority);
   const windows = new WindowStates(list.schedules);
   const urls = new UrlMemo(list.byPriority.map((m) => m.rule.paths));
-  return (v, nowMs) => decideMix(list, history, windows, urls, v, nowMs);
+  return (v, nowMs) => decideMix(list, history, windows, urls, v, nowMs, channelId, planKey);
 }
 
 /**
@@ -184,10 +184,10 @@ class UrlMemo {
 }
 
 /** The rule parameters read once from the message's own (parsed) tree, values normalised as the library does. */
-function ruleOfTree(m: Message): MixRule {
+function ruleOfTree(m: Message, planKey: string): MixRule {
   const t = m.conditions;
   const plan = leafAt(t, [4, 0]);
-  if (plan.fact !== 'metadata.plan') throw new Error(`unexpected plan leaf ${plan.fact}`);
+  if (plan.fact !== `metadata.${planKey}`) throw new Error(`unexpected plan leaf ${plan.fact}`);
   return {
     paths: (leafAt(t, [0]).value as string[]).map((p) => p.toLowerCase()),
     seconds: leafAt(t, [1, 0]).value as number,
@@ -198,7 +198,16 @@ function ruleOfTree(m: Message): MixRule {
   };
 }
 
-function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: WindowStates, urls: UrlMemo, v: Visitor, nowMs: number): HandDecision {
+function decideMix(
+  list: PreparedList<MixRule>,
+  history: HistoryPass,
+  windows: WindowStates,
+  urls: UrlMemo,
+  v: Visitor,
+  nowMs: number,
+  channelId: string,
+  planKey: string,
+): HandDecision {
   // During an active conversation nothing proactive is shown, not even the message on screen.
   if (v.inActiveConversation) return NOTHING;
   history.read(v);
@@ -210,7 +219,7 @@ function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: W
     first = onScreen;
   }
   let reevaluateAt = Infinity;
-  if (v.channelId === CHANNEL) {
+  if (v.channelId === channelId) {
     const enteredAt = Date.parse(v.page.enteredAt);
     const seconds = wholeSeconds(nowMs - enteredAt);
     const url = v.page.url.toLowerCase();
@@ -218,7 +227,7 @@ function decideMix(list: PreparedList<MixRule>, history: HistoryPass, windows: W
     const visits = v.visit.number;
     const device = v.deviceType;
     const metadata = v.metadata;
-    const plan = metadata !== undefined && Object.hasOwn(metadata, 'plan') ? metadata.plan : undefined;
+    const plan = metadata !== undefined && Object.hasOwn(metadata, planKey) ? metadata[planKey] : undefined;
     windows.begin(nowMs);
     urls.begin(url);
     const rules = list.byPriority;

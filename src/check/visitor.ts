@@ -19,6 +19,33 @@ const delivery = /* @__PURE__ */ object<Delivery>({
   closed: opt(bool),
 });
 
+/** Histories this library wrote (frozen copies): checked once, when they were made. */
+const vouched = new WeakSet<object>();
+const deliveryList = /* @__PURE__ */ list(delivery, 0, MAX_DELIVERIES);
+
+/**
+ * The deliveries check: a history returned by `recordDelivery`, `markDelivery` or
+ * `compactDeliveries` is frozen, so it cannot have changed since it was checked — it is accepted
+ * in one `WeakSet` lookup instead of being checked delivery by delivery on every call. Any other
+ * array (a copy, one parsed from JSON) is checked in full.
+ */
+const deliveries: Check<Delivery[]> = (value, ctx) =>
+  typeof value === 'object' && value !== null && vouched.has(value) ? (value as Delivery[]) : deliveryList(value, ctx);
+
+/**
+ * A frozen copy of a checked history, which the visitor check then accepts without reading it
+ * again. Only for deliveries that passed the visitor check (the writers of `frequency/record.ts`).
+ * @example
+ * ```ts
+ * return ok({ ...visitor, deliveries: vouchDeliveries([...visitor.deliveries, delivery]) });
+ * ```
+ */
+export function vouchDeliveries(checked: readonly Delivery[]): Delivery[] {
+  const copy = Object.freeze(checked.map((d) => Object.freeze({ ...d }))) as Delivery[];
+  vouched.add(copy);
+  return copy;
+}
+
 const LANGUAGE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
 const metadataValue: Check<MetadataValue> = (value, ctx) => {
@@ -47,5 +74,5 @@ export const visitorCheck: Check<Visitor> = /* @__PURE__ */ object<Visitor>({
   deviceType: opt(nullable(oneOf(DEVICE_TYPES))),
   metadata: opt(record(str(1, MAX_METADATA_KEY_LENGTH), metadataValue, MAX_METADATA_KEYS)),
   inActiveConversation: bool,
-  deliveries: withDefault(list(delivery, 0, MAX_DELIVERIES), () => []),
+  deliveries: withDefault(deliveries, () => []),
 });

@@ -159,11 +159,7 @@ export class LeafIndexBuilder {
         g.needles.push(key.needles);
         g.at.push(key.at);
       } else {
-        const test = entry.compile(e.value, leafGetter(e.leaf.fact));
-        const negate = e.negate;
-        answers[id] = (facts, state) => {
-          state[id] = test(facts) !== negate ? TRUE : FALSE;
-        };
+        answers[id] = singleAnswer(id, entry.compile(e.value, leafGetter(e.leaf.fact)), e.negate);
       }
     });
     for (const [fact, g] of values) {
@@ -174,13 +170,20 @@ export class LeafIndexBuilder {
       const answer = textGroup(fact, g.ids, g.negate, g.needles, g.at);
       for (const id of g.ids) answers[id] = answer;
     }
-    return {
-      size: entries.length,
-      grouped,
-      cost,
-      answer: (id, facts, state) => (answers[id] as GroupAnswer)(facts, state),
-    };
+    return leafIndex(answers, grouped, cost);
   }
+}
+
+/** A leaf answered on its own (made apart, so the closure does not keep the build tables alive). */
+function singleAnswer(id: number, test: (facts: Facts) => boolean, negate: boolean): GroupAnswer {
+  return (facts, state) => {
+    state[id] = test(facts) !== negate ? TRUE : FALSE;
+  };
+}
+
+/** The index object, made apart so its closure keeps only the answers alive (not the build tables). */
+function leafIndex(answers: readonly GroupAnswer[], grouped: readonly boolean[], cost: readonly number[]): LeafIndex {
+  return { size: answers.length, grouped, cost, answer: (id, facts, state) => (answers[id] as GroupAnswer)(facts, state) };
 }
 
 /** Sets every leaf of a group to its verdict when nothing matched. */
@@ -226,23 +229,40 @@ function textGroup(
 ): GroupAnswer {
   const ids = Int32Array.from(idList);
   const negate = Uint8Array.from(negateList, Number);
-  // Distinct needles, each with the (leaf position, where) pairs that use it.
+  return textScan(fact, ids, negate, needleUses(needleLists, atList));
+}
+
+interface NeedleUses {
+  readonly needles: readonly string[];
+  /** Per needle `n`: `uses[useStart[n]]` … — each `leaf position × 4 + where` (0 anywhere, 1 start, 2 end, 3 whole). */
+  readonly useStart: Int32Array;
+  readonly uses: Int32Array;
+}
+
+function needleUses(needleLists: readonly (readonly string[])[], atList: readonly NeedleAt[]): NeedleUses {
+  // Distinct needles, each with the (leaf position, where) pairs that use it, flattened below.
   const needleIds = new Map<string, number>();
   const needles: string[] = [];
-  const uses: number[][] = [];
+  const useLists: number[][] = [];
   needleLists.forEach((list, k) => {
     for (const needle of list) {
       let n = needleIds.get(needle);
       if (n === undefined) {
         n = needles.push(needle) - 1;
         needleIds.set(needle, n);
-        uses.push([]);
+        useLists.push([]);
       }
-      (uses[n] as number[]).push(k * 4 + (AT_CODES[atList[k] as NeedleAt] as number));
+      (useLists[n] as number[]).push(k * 4 + (AT_CODES[atList[k] as NeedleAt] as number));
     }
   });
+  const useStart = new Int32Array(needles.length + 1);
+  useLists.forEach((list, n) => (useStart[n + 1] = (useStart[n] as number) + list.length));
+  return { needles, useStart, uses: Int32Array.from(useLists.flat()) };
+}
+
+function textScan(fact: string, ids: Int32Array, negate: Uint8Array, { needles, useStart, uses }: NeedleUses): GroupAnswer {
   const lengths = Int32Array.from(needles, (n) => n.length);
-  const { step, outputs } = buildAutomaton(needles);
+  const { step, outputStart, outputs } = buildAutomaton(needles);
   const get = leafGetter(fact);
   return (facts, state) => {
     resetGroup(ids, negate, state);
@@ -252,14 +272,11 @@ function textGroup(
     let s = 0;
     for (let i = 0; i <= last; i += 1) {
       s = step(s, text.charCodeAt(i));
-      const out = outputs[s];
-      if (out === undefined) continue;
-      for (let j = 0; j < out.length; j += 1) {
-        const n = out[j] as number;
+      for (let j = outputStart[s] as number, end = outputStart[s + 1] as number; j < end; j += 1) {
+        const n = outputs[j] as number;
         const atStart = i + 1 === (lengths[n] as number);
-        const list = uses[n] as number[];
-        for (let u = 0; u < list.length; u += 1) {
-          const use = list[u] as number;
+        for (let u = useStart[n] as number, usesEnd = useStart[n + 1] as number; u < usesEnd; u += 1) {
+          const use = uses[u] as number;
           const at = use & 3;
           // 0 anywhere, 1 start, 2 end, 3 whole.
           if ((at & 1 && !atStart) || (at & 2 && i !== last)) continue;

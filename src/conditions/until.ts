@@ -22,7 +22,7 @@ import { OPERATOR_TABLE } from './operators.js';
 export type Until = (facts: Facts) => number;
 
 /** A compiled node with its cost (to order siblings) and whether it depends on time. */
-interface Compiled {
+export interface Compiled {
   readonly run: Until;
   readonly cost: number;
   readonly timed: boolean;
@@ -87,24 +87,37 @@ function group(kind: 'all' | 'any', children: readonly Compiled[]): Compiled {
   return { run, cost, timed };
 }
 
-function compileNode(node: ConditionNode): Compiled {
+/** Compiled nodes by content, shared by the trees of one list (`JSON.stringify` of the checked node). */
+export type UntilMemo = Map<string, Compiled>;
+
+function compileNode(node: ConditionNode, memo: UntilMemo | undefined): Compiled {
+  if (memo === undefined) return compileFresh(node, memo);
+  const key = JSON.stringify(node);
+  let hit = memo.get(key);
+  if (hit === undefined) memo.set(key, (hit = compileFresh(node, memo)));
+  return hit;
+}
+
+function compileFresh(node: ConditionNode, memo: UntilMemo | undefined): Compiled {
   if ('fact' in node) return untilOfLeaf(node);
   if ('not' in node) {
-    const child = compileNode(node.not);
+    const child = compileNode(node.not, memo);
     const inner = child.run;
     return { run: (f) => -inner(f), cost: child.cost, timed: child.timed };
   }
-  return group('all' in node ? 'all' : 'any', ('all' in node ? node.all : node.any).map(compileNode));
+  return group('all' in node ? 'all' : 'any', ('all' in node ? node.all : node.any).map((child) => compileNode(child, memo)));
 }
 
 /**
- * The signed-duration evaluator of a checked tree (`null`: true for good).
+ * The signed-duration evaluator of a checked tree (`null`: true for good). With a `memo`, equal
+ * subtrees of the trees compiled with it share one compiled form (a list's repeated conditions
+ * cost their closures once).
  * @example
  * ```ts
  * const run = compileUntil({ fact: 'timeOnPage', operator: 'greaterThan', value: 30 });
  * run(readFacts(visitor, now)); // -21000 at 10 s on the page: false for 21 s more
  * ```
  */
-export function compileUntil(tree: ConditionNode | null): Until {
-  return tree === null ? ALWAYS : compileNode(tree).run;
+export function compileUntil(tree: ConditionNode | null, memo?: UntilMemo): Until {
+  return tree === null ? ALWAYS : compileNode(tree, memo).run;
 }

@@ -2,7 +2,8 @@
  * IANA time zones as this runtime's `Intl` knows them: validity, and one formatter per zone
  * (shared by the validity check and the offset arithmetic of `schedule/offset.ts`).
  *
- * The cache is bounded and evicting (least recently used), keyed by the canonical zone name
+ * The cache is bounded and evicting (least recently used, approximated by a second chance: a hit
+ * only sets a flag, the hot path of every schedule lookup), keyed by the canonical zone name
  * `Intl` resolves (`europe/berlin` and `Europe/Berlin` share one entry), and never filled by
  * invalid names: a backend validating thousands of junk names leaves no trace, and the zones
  * used later still get their cached formatter.
@@ -17,11 +18,13 @@ export interface ZoneEntry {
   readonly format: Intl.DateTimeFormat;
   /** Offsets by instant, bounded by `schedule/offset.ts`. */
   readonly offsets: Map<number, number>;
+  /** Used since it was last passed over for eviction. */
+  used: boolean;
 }
 
 /** Most zones kept (real accounts use a handful; the bound only matters under attack). */
 const MAX_ZONES = 256;
-/** Canonical name → entry, in least-recently-used order (a `Map` iterates in insertion order). */
+/** Canonical name → entry, oldest first (a `Map` iterates in insertion order). */
 const byCanonical = new Map<string, ZoneEntry>();
 /** Name as given → canonical name, for valid names only; bounded with the entries. */
 const aliases = new Map<string, string>();
@@ -44,9 +47,22 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
 }
 
 function touch(entry: ZoneEntry): ZoneEntry {
-  byCanonical.delete(entry.name);
-  byCanonical.set(entry.name, entry);
+  entry.used = true;
   return entry;
+}
+
+/** Evicts one entry: the oldest not used since it was last passed over (used ones move to the end). */
+function evictOne(): void {
+  for (;;) {
+    const [name, oldest] = byCanonical.entries().next().value as [string, ZoneEntry];
+    byCanonical.delete(name);
+    if (!oldest.used) {
+      for (const [alias, target] of aliases) if (target === name) aliases.delete(alias);
+      return;
+    }
+    oldest.used = false;
+    byCanonical.set(name, oldest);
+  }
 }
 
 /**
@@ -70,12 +86,9 @@ export function zoneEntry(zone: string): ZoneEntry | null {
   const name = format.resolvedOptions().timeZone;
   let entry = byCanonical.get(name);
   if (entry === undefined) {
-    entry = { name, format, offsets: new Map() };
-    if (byCanonical.size >= MAX_ZONES) {
-      const oldest = byCanonical.keys().next().value as string;
-      byCanonical.delete(oldest);
-      for (const [alias, target] of aliases) if (target === oldest) aliases.delete(alias);
-    }
+    entry = { name, format, offsets: new Map(), used: false };
+    if (byCanonical.size >= MAX_ZONES) evictOne();
+    byCanonical.set(name, entry);
   }
   if (aliases.size >= MAX_ZONES * 4) aliases.clear();
   aliases.set(zone, name);

@@ -14,7 +14,7 @@ import type { Visitor } from '../core/types.js';
 import type { CompiledSchedule } from '../schedule/prepare.js';
 import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
-import { compileUntil, type Until } from '../conditions/until.js';
+import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
 import type { CompiledMessage } from './compile.js';
 
@@ -76,11 +76,13 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const schedules: CompiledSchedule[] = [];
   const scheduleIds = new Map<CompiledSchedule | string, number>();
   const position = new Map<string, number>();
+  // Equal residual trees (and subtrees) of the list share one compiled form.
+  const memo: UntilMemo = new Map();
   messages.forEach((cm, i) => {
     position.set(cm.id, i);
     const split = splitRequired(cm.parsed.conditions);
     perMessage.push(split.required.map((r) => builder.add(r)));
-    residual.push(split.residual === null ? null : compileUntil(split.residual));
+    residual.push(split.residual === null ? null : compileUntil(split.residual, memo));
     const w = cm.window;
     if (w.kind === 'anytime') {
       schedule[i] = -1;
@@ -180,8 +182,12 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     // change with time, so nothing else about it matters.
     for (let r = start[i] as number, end = start[i + 1] as number; r < end; r++) {
       const id = required[r] as number;
-      if (leaves[id] === UNKNOWN) index.answer(id, facts, leaves);
-      if (leaves[id] === FALSE) continue next;
+      let answer = leaves[id] as number;
+      if (answer === UNKNOWN) {
+        index.answer(id, facts, leaves);
+        answer = leaves[id] as number;
+      }
+      if (answer === FALSE) continue next;
     }
     // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
     const s = schedule[i] as number;

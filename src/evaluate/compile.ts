@@ -7,8 +7,8 @@
  * invalid one is reported with the very issue `parseMessage` reports first. Compiled messages
  * are cached by message object, and lists by array identity and by first element (a fresh array
  * of the same objects in the same order is a hit, verified element by element), in `WeakMap`s
- * that never outlive the caller's data: treat messages as immutable (their types are
- * `readonly`).
+ * that never outlive the caller's data: treat messages and lists as immutable (their types are
+ * `readonly`; an element replaced in place in the very same array is not seen).
  * @module
  */
 import type { IssueData } from '../core/issues.js';
@@ -63,8 +63,6 @@ export interface CompiledMessages {
   readonly entries: readonly (CompiledMessage | InvalidMessage)[];
   /** Live, valid messages per channel id, highest priority first, ties by position. */
   readonly liveByChannel: ReadonlyMap<string, readonly CompiledMessage[]>;
-  /** Live, valid messages by id, for the on-screen rule. */
-  readonly liveById: ReadonlyMap<string, CompiledMessage>;
   readonly invalid: readonly InvalidMessage[];
 }
 
@@ -73,15 +71,16 @@ function compileWindow(window: SendWindow): CompiledWindow {
   return { kind: window.type === 'businessHours' ? 'inside' : 'outside', schedule: prepareSchedule(window.schedule) };
 }
 
-type Compiled = Omit<CompiledMessage, 'index'> | IssueData;
+type Compiled = CompiledMessage | IssueData;
 
 const perMessage = new WeakMap<object, Compiled>();
 
-function compileFresh(raw: unknown): Compiled {
+function compileFresh(raw: unknown, index: number): Compiled {
   const checked = runCheck(messageCheck, raw, false);
   if (!checked.ok) return checked.issues[0] as IssueData;
   const m = checked.value;
   return {
+    index,
     message: raw as Message,
     parsed: m,
     id: m.id,
@@ -96,11 +95,11 @@ function compileFresh(raw: unknown): Compiled {
 }
 
 /** One message, compiled once per message object. */
-function compileOne(raw: unknown): Compiled {
-  if (typeof raw !== 'object' || raw === null) return compileFresh(raw);
+function compileOne(raw: unknown, index: number): Compiled {
+  if (typeof raw !== 'object' || raw === null) return compileFresh(raw, index);
   let hit = perMessage.get(raw);
   if (hit === undefined) {
-    hit = compileFresh(raw);
+    hit = compileFresh(raw, index);
     perMessage.set(raw, hit);
   }
   return hit;
@@ -132,11 +131,10 @@ function compileList(messages: readonly unknown[]): CompiledMessages {
   const entries: (CompiledMessage | InvalidMessage)[] = [];
   const invalid: InvalidMessage[] = [];
   const liveByChannel = new Map<string, CompiledMessage[]>();
-  const liveById = new Map<string, CompiledMessage>();
   const ids = new Set<string>();
   for (let index = 0; index < messages.length; index++) {
     const raw = messages[index];
-    const compiled = compileOne(raw);
+    const compiled = compileOne(raw, index);
     // A later message with the id of an earlier valid one is skipped, as `parseMessages` drops it.
     const issue: IssueData | null = isIssue(compiled) ? compiled : ids.has(compiled.id) ? { path: ['id'], code: 'duplicate', params: NO_PARAMS } : null;
     if (issue !== null) {
@@ -146,17 +144,18 @@ function compileList(messages: readonly unknown[]): CompiledMessages {
       invalid.push(entry);
       continue;
     }
-    const entry = { ...(compiled as Omit<CompiledMessage, 'index'>), index };
+    // The cached form, unless this list has the message at another position than the first list did.
+    const cm = compiled as CompiledMessage;
+    const entry = cm.index === index ? cm : { ...cm, index };
     ids.add(entry.id);
     entries.push(entry);
     if (!entry.live || entry.channelId === null) continue;
-    liveById.set(entry.id, entry);
     let list = liveByChannel.get(entry.channelId);
     if (list === undefined) liveByChannel.set(entry.channelId, (list = []));
     list.push(entry);
   }
   for (const list of liveByChannel.values()) list.sort(byPriority);
-  return { length: messages.length, rejected: null, entries, liveByChannel, liveById, invalid };
+  return { length: messages.length, rejected: null, entries, liveByChannel, invalid };
 }
 
 /**
@@ -183,14 +182,14 @@ export function compileMessages(messages: readonly Message[]): CompiledMessages 
 }
 
 function rejectedList(rejected: IssueData): CompiledMessages {
-  return { length: 0, rejected, entries: [], liveByChannel: new Map(), liveById: new Map(), invalid: [] };
+  return { length: 0, rejected, entries: [], liveByChannel: new Map(), invalid: [] };
 }
 
 function cachedList(messages: readonly Message[]): CompiledMessages {
-  // Same array, or a fresh array of the same objects: verified element by element (identity
-  // compares, ≈ 1 ns each), so replacing an element in place is seen too.
+  // The same array (its length checked: a push or splice recompiles), or a fresh array of the
+  // same objects (verified element by element, identity compares of ≈ 1 ns each).
   let cached = perList.get(messages);
-  if (!sameItems(cached, messages)) {
+  if (cached === undefined || cached.items.length !== messages.length) {
     const head: unknown = messages[0];
     const other = typeof head === 'object' && head !== null ? byFirst.get(head) : undefined;
     cached = sameItems(other, messages) ? other : { items: messages.slice(), compiled: compileList(messages) };

@@ -10,7 +10,7 @@ import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/typ
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
 import { id as idCheck } from '../check/primitives.js';
-import { visitorCheck } from '../check/visitor.js';
+import { visitorCheck, vouchDeliveries } from '../check/visitor.js';
 import { fail, ok } from '../parse/parse.js';
 import { FREQUENCY_CAP } from './history.js';
 
@@ -78,7 +78,7 @@ export function recordDelivery(visitor: Visitor, messageId: string, now: Instant
   if (!checked.ok || !id.ok || at === undefined) return fail(issues);
   const v = checked.value;
   const delivery: Delivery = { messageId: id.value, at: isoOf(at), visitId: v.visit.id, pageViewId: v.page.viewId };
-  return ok({ ...v, deliveries: trim([...v.deliveries, delivery], KEPT_PER_MESSAGE) });
+  return ok({ ...v, deliveries: vouchDeliveries(trim([...v.deliveries, delivery], KEPT_PER_MESSAGE)) });
 }
 
 /** How an on-screen message left the screen. */
@@ -114,7 +114,7 @@ export function markDelivery(visitor: Visitor, messageId: string, outcome: Deliv
     if (d[outcome] === true) return ok(v);
     const next = deliveries.slice();
     next[i] = { ...d, [outcome]: true };
-    return ok({ ...v, deliveries: next });
+    return ok({ ...v, deliveries: vouchDeliveries(next) });
   }
   return ok(v);
 }
@@ -123,9 +123,11 @@ export function markDelivery(visitor: Visitor, messageId: string, outcome: Deliv
  * A visitor whose history keeps exactly what the frequency rules and the on-screen rule need for
  * `messages`, now and later: per message, a `once` message its latest delivery, an
  * `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest in
- * the current page view; a message not in the list its latest delivery (compaction never
- * re-enables a message it does not know); and the latest delivery of all (the one that may be on
- * screen). Other deliveries are dropped. `evaluate` gives the same answer for the
+ * the current page view; and the latest delivery of all (the one that may be on screen). Other
+ * deliveries are dropped — those of message ids not in `messages` too (deleted messages): pass
+ * every message of the account, whatever its status, so that a paused message keeps its
+ * history for when it is resumed. The result is frozen, and `evaluate` accepts a frozen history
+ * this library wrote without checking it again. `evaluate` gives the same answer for the
  * compacted visitor as for the original, at `now` and at any later instant of this page view
  * (a property test pins it). `now` is checked (it dates nothing yet, but rules that expire with
  * time are compacted by it).
@@ -157,15 +159,15 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const deliveries = v.deliveries;
   for (let i = 0; i < deliveries.length; i += 1) {
     const d = deliveries[i] as Delivery;
-    // A message not in the list (another channel's, a paused one left out) keeps its latest
-    // delivery, as if it were `once`: compaction never re-enables a message it does not know.
-    const frequency = frequencies.get(d.messageId) ?? 'once';
+    // A message not in the list (a deleted one) needs no history.
+    const frequency = frequencies.get(d.messageId);
     const relevant =
-      frequency === 'once' || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
+      frequency === 'once' ||
+      (frequency !== undefined && d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
     if (relevant) latest.set(d.messageId, i);
   }
   for (const index of latest.values()) keep.add(index);
   if (deliveries.length > 0) keep.add(deliveries.length - 1);
   if (keep.size === deliveries.length) return ok(v);
-  return ok({ ...v, deliveries: deliveries.filter((_, i) => keep.has(i)) });
+  return ok({ ...v, deliveries: vouchDeliveries(deliveries.filter((_, i) => keep.has(i))) });
 }

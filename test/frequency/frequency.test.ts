@@ -205,10 +205,11 @@ describe('compactDeliveries', () => {
         const twice = unwrap(compactDeliveries(once, messages, now));
         expect(twice).toEqual(once);
         expect(once.deliveries.length).toBeLessThanOrEqual(v.deliveries.length);
-        // A subsequence of the original history, in order, with every delivery unchanged.
+        // A subsequence of the original history, in order, with every delivery unchanged (copies:
+        // the compacted history is frozen and the input's objects are never frozen).
         let j = 0;
         for (const d of once.deliveries) {
-          while (j < v.deliveries.length && v.deliveries[j] !== d) j += 1;
+          while (j < v.deliveries.length && JSON.stringify(v.deliveries[j]) !== JSON.stringify(d)) j += 1;
           expect(j).toBeLessThan(v.deliveries.length);
           j += 1;
         }
@@ -216,6 +217,20 @@ describe('compactDeliveries', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('returns a frozen history that evaluate accepts unread, and drops deleted messages', () => {
+    const base = unwrap(recordDelivery(visitor({ deliveries: [] }), 'gone', T0));
+    const kept = unwrap(recordDelivery(base, 'kept', T0));
+    expect(Object.isFrozen(kept.deliveries)).toBe(true);
+    expect(kept.deliveries.every((d) => Object.isFrozen(d))).toBe(true);
+    const compacted = unwrap(compactDeliveries({ ...kept, deliveries: [...kept.deliveries, kept.deliveries[1] as Delivery] }, [message('kept', { frequency: 'once' })], T0));
+    // `gone` is in no list: dropped; `kept` once: its latest only.
+    expect(compacted.deliveries.map((d) => d.messageId)).toEqual(['kept']);
+    expect(Object.isFrozen(compacted.deliveries)).toBe(true);
+    // A copy of the frozen history (not vouched) is checked in full: a bad delivery in it is reported.
+    const tampered = { ...compacted, deliveries: [...compacted.deliveries, { messageId: '', at: 'x', visitId: 'v', pageViewId: 'p' }] };
+    expect(evaluate(tampered, [], T0).invalidInput?.code).toBe('tooSmall');
   });
 
   it('keeps per message only what its frequency needs, and the latest delivery of all', () => {

@@ -6,7 +6,6 @@
  * @module
  */
 import type { ExpectedType, Issue, IssueData, IssueParams, IssuePath, SizeUnit, ValueKind, FormatName } from '../core/issues.js';
-import type { JsonRulesEngineFeature } from '../core/vocabulary.js';
 import { QUOTE_LENGTH } from '../core/limits.js';
 
 /** `"value"` cut to `LIMITS.quoteLength` characters. */
@@ -56,17 +55,6 @@ const FORMATS: Readonly<Record<FormatName, string>> = {
   timeZone: 'an IANA time zone this runtime knows, e.g. "Europe/Berlin"',
 };
 
-const JSON_RULES_ENGINE: Readonly<Record<JsonRulesEngineFeature, string>> = {
-  path: 'json-rules-engine\'s JSONPath "path"',
-  params: 'json-rules-engine\'s fact "params"',
-  factReference: 'a fact reference as a value',
-  conditionReference: 'a shared-condition reference',
-  priority: 'a condition "priority" (evaluation order)',
-  numericString: 'a numeric string compared as a number',
-  arrayContains: '"contains" on a list fact',
-  emptyGroup: 'an empty group (always true or false)',
-};
-
 function size(bound: 'at least' | 'at most', limit: number, unit: SizeUnit): string {
   if (unit === 'value') return `${bound} ${limit}`;
   if (unit === 'levels') return `${bound} ${limit} levels deep`;
@@ -108,7 +96,8 @@ const DESCRIBE: Describers = {
   noEligibleChannelInAccount: () => 'the account has no web widget or mobile SDK channel',
   channelNotSet: () => 'pick a messaging channel',
   messageNotFound: (_, path) => `no message with this id (${subject(path)})`,
-  noEquivalent: ({ feature }, path) => `${subject(path)}: ${JSON_RULES_ENGINE[feature]} has no equivalent in condition trees`,
+  // The feature's name only (docs/migrating-from-json-rules-engine.md explains each): this text ships in widget bundles.
+  noEquivalent: ({ feature }, path) => `${subject(path)}: json-rules-engine's ${feature} has no equivalent in condition trees`,
   channelDeleted: ({ channelId }) => `channel ${quote(channelId)} is not in the workspace`,
   channelTypeNotAllowed: ({ channelId, channelType }) =>
     `channel ${quote(channelId)} is a ${channelType} channel; only web widget and mobile SDK channels carry proactive messages`,

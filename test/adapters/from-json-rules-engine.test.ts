@@ -169,7 +169,7 @@ describe('fromJsonRulesEngine', () => {
     const result = fromJsonRulesEngine({ fact: 'pageUrl', operator: 'equal', value: { fact: 'referrer' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues[0]?.message).toBe('"value": a fact reference as a value has no equivalent in condition trees');
+    expect(result.issues[0]?.message).toBe('"value": json-rules-engine\'s factReference has no equivalent in condition trees');
     expect(result.issues[0]?.message).toBe(describeIssue(result.issues[0] as never));
   });
 

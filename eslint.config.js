@@ -31,6 +31,19 @@ export default tseslint.config(
     },
   },
   {
+    // The browser kit's default wiring is the one file under src/ that may read the clock: it
+    // defines the default `clock.now` (Date.now) that every other kit file receives injected.
+    // Randomness and the environment stay forbidden here too (ids come from Web Crypto).
+    files: ['src/browser/defaults.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The core is pure: no randomness.' },
+        { object: 'process', property: 'env', message: 'The core is pure: no environment.' },
+      ],
+    },
+  },
+  {
     // zod is the published description of the format (the `proactive-messaging/schema` sub-path,
     // an optional peer); the library itself runs its own checker (src/check/).
     files: ['src/**/*.ts'],

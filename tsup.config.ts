@@ -20,6 +20,7 @@ const library = {
   'testing/index': 'src/testing/index.ts',
   'schema/index': 'src/schema/index.ts',
   'adapters/json-rules-engine/index': 'src/adapters/json-rules-engine/index.ts',
+  'browser/index': 'src/browser/index.ts',
 };
 
 const root = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,6 @@
 /**
  * Client bundle budgets (SPEC §3): bundles real entry files against the built `dist/index.js`
+ * (and, for `subpathImports`, the built sub-path entries such as `dist/browser/index.js`)
  * the way a widget's bundler would (esbuild, browser platform, minified, tree-shaken), gzips
  * them and compares with `size-budget.json`. Also reports Node built-in imports and
  * code-generation calls (`eval`, `Function`) found in the browser bundles.
@@ -27,6 +28,11 @@ export interface Budget {
    */
   readonly missedTargetCeilingBytes?: number;
   readonly imports: readonly string[];
+  /**
+   * Names from sub-path entries bundled with `imports`, by sub-path (`"browser"` reads
+   * `dist/browser/index.js`): the widget set includes the browser kit this way.
+   */
+  readonly subpathImports?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface BudgetConfig {
@@ -152,15 +158,22 @@ export async function measureBudgets(root: string = packageRoot): Promise<SizeRe
     const missing = whole ? [] : budget.imports.filter((name) => !exported.has(name));
     const measured = whole ? ['*'] : budget.imports.filter((name) => exported.has(name));
     for (const name of missing) warnings.add(`'${name}' is not exported by ${config.entry} yet`);
-    const bundled = measured.length > 0;
-    const measure: BundleMeasure = bundled
-      ? await measureBundle(
-          whole
-            ? `export * from ${JSON.stringify(entry)};`
-            : `export { ${measured.join(', ')} } from ${JSON.stringify(entry)};`,
-          root,
-        )
-      : { minBytes: 0, gzipBytes: 0, nodeBuiltins: [], codeGeneration: [] };
+    const lines = measured.length === 0 ? [] : [whole ? `export * from ${JSON.stringify(entry)};` : `export { ${measured.join(', ')} } from ${JSON.stringify(entry)};`];
+    for (const [subpath, names] of Object.entries(budget.subpathImports ?? {})) {
+      const file = resolve(root, `dist/${subpath}/index.js`);
+      const has = existsSync(file) ? new Set(Object.keys((await import(pathToFileURL(file).href)) as object)) : new Set<string>();
+      for (const name of names) {
+        if (has.has(name)) measured.push(`${subpath}:${name}`);
+        else {
+          missing.push(`${subpath}:${name}`);
+          warnings.add(`'${name}' is not exported by dist/${subpath}/index.js yet`);
+        }
+      }
+      const found = names.filter((name) => has.has(name));
+      if (found.length > 0) lines.push(`export { ${found.join(', ')} } from ${JSON.stringify(file)};`);
+    }
+    const bundled = lines.length > 0;
+    const measure: BundleMeasure = bundled ? await measureBundle(lines.join('\n'), root) : { minBytes: 0, gzipBytes: 0, nodeBuiltins: [], codeGeneration: [] };
     const withinLimit = budget.limitBytes === null || measure.gzipBytes <= budget.limitBytes;
     results.push({ ...measure, budget, missing, measured, bundled, withinLimit });
   }

@@ -71,6 +71,7 @@ export {
   FREQUENCIES,
   GATES,
   GATE_REASONS,
+  JSON_RULES_ENGINE_FEATURES,
   MESSAGE_STATUSES,
   METADATA_FACT,
   OPERATORS,
@@ -85,6 +86,7 @@ export {
   WEEKDAYS,
   operatorsFor,
   type FactSignature,
+  type JsonRulesEngineFeature,
   type OperandKind,
   type OperatorSignature,
 } from './core/vocabulary.js';

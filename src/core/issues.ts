@@ -7,7 +7,7 @@
  * Ground floor: imports only from `core/`.
  * @module
  */
-import { ERROR_REASONS, type ErrorReason, type MessageStatus } from './vocabulary.js';
+import { ERROR_REASONS, type ErrorReason, type JsonRulesEngineFeature, type MessageStatus } from './vocabulary.js';
 
 /** A location inside the input: object keys and array indexes from the root. */
 export type IssuePath = readonly (string | number)[];
@@ -106,6 +106,8 @@ export interface IssueParams {
   readonly channelNotSet: Readonly<Record<string, never>>;
   /** No message with this id in the list. */
   readonly messageNotFound: Readonly<Record<string, never>>;
+  /** A json-rules-engine feature a condition tree cannot express (`fromJsonRulesEngine`). */
+  readonly noEquivalent: { readonly feature: JsonRulesEngineFeature };
   // The dependency check (see ERROR_REASONS): what the message depends on is missing or invalid.
   readonly channelDeleted: { readonly channelId: string };
   readonly channelTypeNotAllowed: { readonly channelId: string; readonly channelType: string };
@@ -147,6 +149,7 @@ export const ISSUE_CODES = /* @__PURE__ */ (
   'noEligibleChannelInAccount',
   'channelNotSet',
   'messageNotFound',
+  'noEquivalent',
   ] as const
 ).concat(ERROR_REASONS as unknown as never[]) as readonly IssueCode[];
 
@@ -155,7 +158,7 @@ export const ISSUE_CODES = /* @__PURE__ */ (
 type Listed = 'invalidType' | 'required' | 'unknownKey' | 'reservedKey' | 'invalidValue' | 'invalidFormat' | 'tooSmall' | 'tooBig'
   | 'duplicate' | 'invalidRange' | 'emojiNotAllowed' | 'nestingNotAllowed' | 'statusFieldMismatch' | 'metadataNotOnChannel'
   | 'invalidInstant' | 'actionNotAllowed' | 'automatedResolutionLimitReached' | 'agentWorkspaceDisabled' | 'messagingDisabled'
-  | 'noEligibleChannelInAccount' | 'channelNotSet' | 'messageNotFound' | ErrorReason;
+  | 'noEligibleChannelInAccount' | 'channelNotSet' | 'messageNotFound' | 'noEquivalent' | ErrorReason;
 export type IssueCodesAreComplete = [Exclude<IssueCode, Listed>, Exclude<Listed, IssueCode>] extends [never, never] ? true : never;
 
 /** One issue as data: where, which code, and its parameters. */

@@ -169,6 +169,29 @@ export function operatorsFor(kind: FactKind): readonly Operator[] {
   return OPERATORS.filter((name) => (OPERATOR_SIGNATURES[name].facts as readonly FactKind[]).includes(kind));
 }
 
+// ---------------------------------------------------------------- json-rules-engine
+
+/**
+ * What a json-rules-engine condition can say that a condition tree cannot (the `noEquivalent`
+ * issue of `fromJsonRulesEngine`): `path` (JSONPath into a fact), `params` (arguments of a dynamic
+ * fact), `factReference` (a value `{ fact: … }` read from another fact), `conditionReference`
+ * (`{ condition: name }`, a shared condition), `priority` on a condition (evaluation order),
+ * `numericString` (a string such as `"3"` compared with numbers, which JavaScript coerces),
+ * `arrayContains` (`contains`/`doesNotContain` on a fact that is not text: json-rules-engine's
+ * array membership), `emptyGroup` (`all: []` below the root, `any: []`: always true or false).
+ */
+export const JSON_RULES_ENGINE_FEATURES = [
+  'path',
+  'params',
+  'factReference',
+  'conditionReference',
+  'priority',
+  'numericString',
+  'arrayContains',
+  'emptyGroup',
+] as const;
+export type JsonRulesEngineFeature = (typeof JSON_RULES_ENGINE_FEATURES)[number];
+
 // ---------------------------------------------------------------- explain
 
 /** The gates of `evaluate`, in the order they are checked, with the reason code each reports. */

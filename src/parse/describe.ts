@@ -96,6 +96,8 @@ const DESCRIBE: Describers = {
   noEligibleChannelInAccount: () => 'the account has no web widget or mobile SDK channel',
   channelNotSet: () => 'pick a messaging channel',
   messageNotFound: (_, path) => `no message with this id (${subject(path)})`,
+  // The feature's name only (docs/migrating-from-json-rules-engine.md explains each): this text ships in widget bundles.
+  noEquivalent: ({ feature }, path) => `${subject(path)}: json-rules-engine's ${feature} has no equivalent in condition trees`,
   channelDeleted: ({ channelId }) => `channel ${quote(channelId)} is not in the workspace`,
   channelTypeNotAllowed: ({ channelId, channelType }) =>
     `channel ${quote(channelId)} is a ${channelType} channel; only web widget and mobile SDK channels carry proactive messages`,

@@ -56,6 +56,7 @@ const SUBPATHS: Readonly<Record<string, string>> = {
   'proactive-messaging': 'src/index.js',
   'proactive-messaging/testing': 'src/testing/index.js',
   'proactive-messaging/json-rules-engine': 'src/adapters/json-rules-engine/index.js',
+  'proactive-messaging/browser': 'src/browser/index.js',
 };
 
 /** Rewrites `from 'proactive-messaging…'` to the sources, relative to a file `depth` folders down. */

@@ -79,7 +79,7 @@ afterAll(async () => {
 
 describe('packed tarball', () => {
   it('contains the ESM and CJS builds with a declaration file per format, and no sources or tests', () => {
-    for (const base of ['dist/index', 'dist/testing/index', 'dist/schema/index', 'dist/adapters/json-rules-engine/index']) {
+    for (const base of ['dist/index', 'dist/testing/index', 'dist/schema/index', 'dist/adapters/json-rules-engine/index', 'dist/browser/index']) {
       expect(packed.files).toEqual(expect.arrayContaining([`${base}.js`, `${base}.cjs`, `${base}.d.ts`, `${base}.d.cts`]));
     }
     expect(packed.files).toContain('dist/cli/main.js');

@@ -16,7 +16,7 @@ export const packageRoot = resolve(fileURLToPath(new URL('../..', import.meta.ur
 export const repoModules = join(packageRoot, 'node_modules');
 
 /** Sub-path entries of the `exports` map, as a consumer imports them. */
-export const entries = ['proactive-messaging', 'proactive-messaging/testing', 'proactive-messaging/schema', 'proactive-messaging/json-rules-engine'] as const;
+export const entries = ['proactive-messaging', 'proactive-messaging/testing', 'proactive-messaging/schema', 'proactive-messaging/json-rules-engine', 'proactive-messaging/browser'] as const;
 
 /** Optional peers of the sub-path entries, linked from this repo's install into the scratch project. */
 export const optionalPeers = ['fast-check', 'json-rules-engine', 'zod'] as const;
@@ -92,12 +92,13 @@ export const typeCheckSource = `import * as main from 'proactive-messaging';
 import * as testing from 'proactive-messaging/testing';
 import * as jsonRulesEngine from 'proactive-messaging/json-rules-engine';
 import * as schema from 'proactive-messaging/schema';
+import * as browser from 'proactive-messaging/browser';
 import type { Issue, Message, Result, Visitor } from 'proactive-messaging';
 
 export const at: number | undefined = main.toInstant(0);
 // @ts-expect-error toInstant returns a number or undefined: fails to compile if the types were \`any\`.
 export const notAString: string = main.toInstant(0);
-export const modules: readonly object[] = [main, testing, jsonRulesEngine, schema];
+export const modules: readonly object[] = [main, testing, jsonRulesEngine, schema, browser];
 export type Checked = readonly [Message, Visitor, Result<number>, Issue];
 `;
 

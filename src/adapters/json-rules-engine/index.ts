@@ -217,3 +217,6 @@ export async function matchingMessageIds(engine: Engine, visitor: Visitor, now: 
     }),
   );
 }
+
+export { fromJsonRulesEngine, type FromJsonRulesEngineOptions } from './from.js';
+export { JSON_RULES_ENGINE_FEATURES, type JsonRulesEngineFeature } from '../../core/vocabulary.js';

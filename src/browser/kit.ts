@@ -26,7 +26,7 @@ import { id } from '../check/primitives.js';
 import { visitorCheck } from '../check/visitor.js';
 import { evaluate, type Decision } from '../evaluate/evaluate.js';
 import type { InteractionEffect } from '../experience/interaction-types.js';
-import { compactDeliveries, markDelivery, recordDelivery } from '../frequency/history.js';
+import { compactDeliveries, markDelivery, recordDelivery } from '../frequency/record.js';
 import { fail, ok } from '../parse/parse.js';
 import { defaultClock, defaultEnvironment, defaultIdGenerator, defaultStorage } from './defaults.js';
 import { detectDeviceType } from './device.js';

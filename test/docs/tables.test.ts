@@ -2,12 +2,13 @@
  * The reference tables of the guides are checked against the constants the code reads, so a
  * bound, a fact or an operator cannot change without its table: the limits of docs/parsing.md
  * against `LIMITS`, the fact, kind and operator tables of docs/conditions.md against `FACTS`,
- * `METADATA_FACT`, `OPERATOR_SIGNATURES` and `operatorsFor`.
+ * `METADATA_FACT`, `OPERATOR_SIGNATURES` and `operatorsFor`, the gates of docs/evaluate.md
+ * against `GATES` and `GATE_REASONS`.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_FACTS, FACTS, LIMITS, METADATA_FACT, OPERATORS, OPERATOR_SIGNATURES, operatorsFor, type FactKind } from '../../src/index.js';
+import { BUILT_IN_FACTS, FACTS, FREQUENCIES, GATES, GATE_REASONS, LIMITS, METADATA_FACT, OPERATORS, OPERATOR_SIGNATURES, operatorsFor, type FactKind } from '../../src/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (doc: string): string => readFileSync(join(root, doc), 'utf8');
@@ -86,5 +87,20 @@ describe('docs/conditions.md tables', () => {
       expect(row[2], `${row[0]} value`).toMatch(VALUE_WORDING[signature.operand] ?? /^$/);
     }
     expect(LIMITS.conditionValues).toBe(100); // the "1–100" of the list wordings
+  });
+});
+
+describe('docs/evaluate.md gates table', () => {
+  it('lists GATES in evaluation order, each with its reason code of GATE_REASONS', () => {
+    const { header, rows } = markedTable(read('docs/evaluate.md'), 'gates');
+    expect(header).toEqual(['gate', 'fails when', 'reason code']);
+    expect(rows.map((row) => [code(row[0]), code(row[2])])).toEqual(GATES.map((gate) => [gate, GATE_REASONS[gate]]));
+  });
+});
+
+describe('docs/frequency.md frequencies table', () => {
+  it('lists FREQUENCIES in order', () => {
+    const { rows } = markedTable(read('docs/frequency.md'), 'frequencies');
+    expect(rows.map((row) => code(row[0]))).toEqual([...FREQUENCIES]);
   });
 });

@@ -112,6 +112,10 @@ describe('docs samples', () => {
 });
 
 describe('the samples convention', () => {
+  beforeAll(() => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+
   it('shown outputs are checked: a wrong //=> fails the run', async () => {
     const unit: Unit = { name: 'self-test:1', parts: [{ doc: 'self-test', line: 1, code: "const x = [1, 2].map((n) => n * 2); //=> [2, 5]", continued: false }] };
     const w = write(unit);

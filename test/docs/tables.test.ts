@@ -5,25 +5,14 @@
  * `METADATA_FACT`, `OPERATOR_SIGNATURES` and `operatorsFor`, the gates of docs/evaluate.md
  * against `GATES` and `GATE_REASONS`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markedTable } from './markdown.js';
 import { BUILT_IN_FACTS, FACTS, FREQUENCIES, GATES, GATE_REASONS, LIMITS, METADATA_FACT, OPERATORS, OPERATOR_SIGNATURES, operatorsFor, type FactKind } from '../../src/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (doc: string): string => readFileSync(join(root, doc), 'utf8');
-
-/** The table between `<!-- name:start -->` and `<!-- name:end -->`: header and rows of trimmed cells. */
-export function markedTable(markdown: string, name: string): { header: string[]; rows: string[][] } {
-  const body = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)<!-- ${name}:end -->`).exec(markdown)?.[1];
-  if (body === undefined) throw new Error(`no table marked ${name}`);
-  const [header, separator, ...rows] = body
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim()));
-  if (!separator?.every((cell) => /^-+$/.test(cell))) throw new Error(`table ${name} has no separator row`);
-  return { header: header ?? [], rows };
-}
 
 const code = (cell: string | undefined): string => (cell ?? '').replaceAll('`', '');
 const codeList = (cell: string | undefined): string[] => [...(cell ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
@@ -102,5 +91,21 @@ describe('docs/frequency.md frequencies table', () => {
   it('lists FREQUENCIES in order', () => {
     const { rows } = markedTable(read('docs/frequency.md'), 'frequencies');
     expect(rows.map((row) => code(row[0]))).toEqual([...FREQUENCIES]);
+  });
+});
+
+describe('numbers quoted next to a LIMITS key', () => {
+  const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const quoted = pages.flatMap((page) =>
+    [...read(page).matchAll(/`LIMITS\.(\w+)`,? \(([\d,]+)\)/g)].map((m) => [page, m[1] ?? '', m[2] ?? ''] as const),
+  );
+
+  it('are found in the prose', () => {
+    expect(quoted.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(quoted)('%s: LIMITS.%s (%s)', (_page, key, value) => {
+    expect(Object.hasOwn(LIMITS, key), `LIMITS has ${key}`).toBe(true);
+    expect(Number(value.replaceAll(',', ''))).toBe(LIMITS[key as keyof typeof LIMITS]);
   });
 });

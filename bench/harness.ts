@@ -1,9 +1,11 @@
 /** Tiny benchmark harness: warm up, take many timed samples of a batch, report the median. */
 import { performance } from 'node:perf_hooks';
 
-/** A section of `npm run bench`. */
+/** A section of `npm run bench` (each runs in its own process; see `index.ts`). */
 export interface BenchSection {
   readonly name: string;
+  /** One line: what the section measures. */
+  readonly about: string;
   run(): Promise<void>;
 }
 
@@ -21,6 +23,23 @@ function median(values: number[]): number {
 }
 
 export let sink = 0;
+
+/** Keeps a result alive (adds it to {@link sink}) so the work that produced it cannot be optimised away. */
+export function absorb(value: number): void {
+  sink += value;
+}
+
+/** Times `fn` on its own: a warm-up of five batches, then `samples` batches; per-call µs of each. */
+export function sampleAlone(fn: () => number, batch: number, samples: number): number[] {
+  for (let i = 0; i < batch * 5; i += 1) sink += fn();
+  const out: number[] = [];
+  for (let s = 0; s < samples; s += 1) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i += 1) sink += fn();
+    out.push(((performance.now() - start) * 1000) / batch);
+  }
+  return out;
+}
 
 /** Times a synchronous function: `samples` samples of `batch` calls each, after a warm-up. */
 export function measureSync(fn: () => number, batch: number, samples: number, warmup = batch * 5): Measurement {
@@ -120,4 +139,108 @@ export async function compare(
 /** `2.02× (quartiles 1.95–2.10×, 60 interleaved samples)`. */
 export function formatRatio(c: Comparison, digits: number): string {
   return `${c.ratio.toFixed(digits)}× (quartiles ${c.ratioLow.toFixed(digits)}–${c.ratioHigh.toFixed(digits)}×, ${c.samples} interleaved samples)`;
+}
+
+/** The same comparison with every ratio multiplied by `factor` (e.g. per-call → per-message). */
+export function scaleComparison(c: Comparison, factor: number): Comparison {
+  return { ...c, ratio: c.ratio * factor, ratioLow: c.ratioLow * factor, ratioHigh: c.ratioHigh * factor };
+}
+
+/** A target of SPEC §3 / issue 16: the value must be at most or at least `bound`. */
+export interface Target {
+  readonly op: '≤' | '≥';
+  readonly bound: number;
+}
+
+/** One line of the final summary table. */
+export interface SummaryRow {
+  readonly section: string;
+  readonly label: string;
+  /** `12.3×`, `1.42 KB`, or why the section has no number (aborted). */
+  readonly value: string;
+  readonly spread: string;
+  readonly target: string;
+  readonly status: 'OK' | 'MISSED' | 'info' | 'ABORTED' | 'N/A';
+}
+
+/** Rows reported by the sections of this process, in order. */
+export const summary: SummaryRow[] = [];
+
+let currentSection = '';
+
+/** Sets the section name the following rows are filed under. */
+export function beginSection(name: string): void {
+  currentSection = name;
+}
+
+function verdict(value: number, target: Target | undefined): SummaryRow['status'] {
+  if (target === undefined) return 'info';
+  return (target.op === '≤' ? value <= target.bound : value >= target.bound) ? 'OK' : 'MISSED';
+}
+
+function targetText(target: Target | undefined, unit: string): string {
+  return target === undefined ? '—' : `${target.op} ${target.bound}${unit}`;
+}
+
+/**
+ * Prints `label = ratio (quartiles …)   target ≤ 2×: OK` (or without a target, informational)
+ * and files the row for the summary.
+ */
+export function reportRatio(label: string, c: Comparison, digits: number, target?: Target, note = ''): void {
+  const status = verdict(c.ratio, target);
+  const tail = target === undefined ? '   (informational)' : `   target ${targetText(target, '×')}: ${status}`;
+  console.log(`${label} = ${formatRatio(c, digits)}${tail}${note === '' ? '' : `  ${note}`}`);
+  summary.push({
+    section: currentSection,
+    label,
+    value: `${c.ratio.toFixed(digits)}×`,
+    spread: `${c.ratioLow.toFixed(digits)}–${c.ratioHigh.toFixed(digits)}×`,
+    target: targetText(target, '×'),
+    status,
+  });
+}
+
+/**
+ * Prints and files a value that is not an interleaved ratio (ms, KB, a sequential ratio), with its
+ * spread (e.g. quartiles, `low–high unit`), an optional target and a note for the printed line.
+ */
+export function reportValue(label: string, value: number, unit: string, digits: number, spread: string, target?: Target, note = ''): void {
+  const status = verdict(value, target);
+  const u = unit === '×' ? '×' : ` ${unit}`;
+  const tail = target === undefined ? '   (informational)' : `   target ${targetText(target, u)}: ${status}`;
+  console.log(`${label} = ${value.toFixed(digits)}${u}${spread === '' ? '' : ` (${spread})`}${tail}${note === '' ? '' : `  ${note}`}`);
+  summary.push({ section: currentSection, label, value: `${value.toFixed(digits)}${u}`, spread, target: targetText(target, u), status });
+}
+
+/** Files a target that cannot be measured yet (e.g. the API it needs is not exported). */
+export function reportUnavailable(label: string, target: Target, unit: string, reason: string): void {
+  console.log(`${label}: ${reason}   target ${targetText(target, unit)}: N/A`);
+  summary.push({ section: currentSection, label, value: '—', spread: reason, target: targetText(target, unit), status: 'N/A' });
+}
+
+/** Files a section that could not produce numbers. */
+export function reportAborted(section: string, reason: string): void {
+  summary.push({ section, label: reason.split('\n')[0] as string, value: '—', spread: '', target: '', status: 'ABORTED' });
+}
+
+export function quantiles(values: readonly number[]): { readonly median: number; readonly low: number; readonly high: number } {
+  return { median: median([...values]), low: quantile(values, 0.25), high: quantile(values, 0.75) };
+}
+
+/**
+ * A batch size for `fn` that is a whole number of cycles through `cycleLength` cases (so every
+ * sample covers the whole instant mix) and takes about `targetMs`: at least one cycle.
+ */
+export async function batchFor(fn: () => number | Promise<number>, cycleLength: number, targetMs = 20): Promise<number> {
+  const run = async (calls: number): Promise<number> => {
+    const start = performance.now();
+    for (let i = 0; i < calls; i += 1) {
+      const result = fn();
+      sink += typeof result === 'number' ? result : await result;
+    }
+    return performance.now() - start;
+  };
+  await run(cycleLength);
+  const cycleMs = Math.min(await run(cycleLength), await run(cycleLength));
+  return Math.max(1, Math.round(targetMs / Math.max(cycleMs, 1e-3))) * cycleLength;
 }

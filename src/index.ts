@@ -129,7 +129,7 @@ export {
   markDelivery,
   recordDelivery,
   type DeliveryOutcome,
-} from './frequency/history.js';
+} from './frequency/record.js';
 
 // ---------------------------------------------------------------- life cycle
 export {

@@ -173,25 +173,38 @@ const NOTHING_FAILED: Failed = () => false;
 export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: Failed) => void): Check<T> {
   const keys = Object.keys(shape) as (keyof T & string)[];
   const checks = keys.map((key) => shape[key] as Check<unknown>);
+  const n = keys.length;
   return (value, ctx) => {
     if (!isPlainObject(value)) return wrongType(value, 'object', ctx);
-    const out: Record<string, unknown> = {};
-    let changed = false;
+    // Copy on write: `out` exists only once a key parses to something other than its raw value
+    // (a default filled, a key dropped); until then the raw values are kept in `raws`.
+    let out: Record<string, unknown> | null = null;
+    let raws: unknown[] | null = null;
     let present = 0;
     let failures: Set<string> | null = null;
-    for (let i = 0; i < keys.length; i += 1) {
+    for (let i = 0; i < n; i += 1) {
       const key = keys[i] as string;
       const has = Object.hasOwn(value, key);
       const raw = has ? value[key] : undefined;
       if (has) present += 1;
-      const parsed = at(ctx, key, raw, checks[i] as Check<unknown>);
-      if (parsed === BAD) (failures ??= new Set()).add(key);
-      else if (parsed !== undefined) out[key] = parsed;
-      if (parsed !== raw || (has && parsed === undefined)) changed = true;
+      ctx.path.push(key);
+      const parsed = (checks[i] as Check<unknown>)(raw, ctx);
+      ctx.path.pop();
+      if (parsed === BAD) {
+        (failures ??= new Set()).add(key);
+        continue;
+      }
+      if (out === null && (parsed !== raw || (has && parsed === undefined))) {
+        out = {};
+        for (let j = 0; j < i; j += 1) if (raws !== null && raws[j] !== undefined) out[keys[j] as string] = raws[j];
+      }
+      if (out !== null) {
+        if (parsed !== undefined) out[key] = parsed;
+      } else if (raw !== undefined) {
+        (raws ??= new Array<unknown>(n))[i] = raw;
+      }
     }
-    let own = 0;
-    for (const key in value) if (Object.hasOwn(value, key)) own += 1;
-    if (own > present) {
+    if (Object.keys(value).length > present) {
       for (const key of Object.keys(value)) {
         if (!Object.hasOwn(shape, key)) report(ctx, RESERVED_KEYS.has(key) ? 'reservedKey' : 'unknownKey', NO_PARAMS, key);
       }
@@ -199,9 +212,10 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
     }
     const failed: Failed = failures === null ? NOTHING_FAILED : (key) => (failures as Set<string>).has(key);
     const before = ctx.issues.length;
-    if (rule !== undefined) rule(out as T, ctx, failed);
+    const result = (out ?? value) as T;
+    if (rule !== undefined) rule(result, ctx, failed);
     if (failures !== null || ctx.issues.length > before) return BAD;
-    return (changed ? out : value) as T;
+    return result;
   };
 }
 

@@ -9,7 +9,6 @@ import type { DeviceType, FactName, MetadataValue, Visitor, VisitorType } from '
 import { isFiniteNumber, isRecord, isScalar, RESERVED_KEYS } from '../core/values.js';
 import { BUILT_IN_FACTS, DEVICE_TYPES, FACTS, METADATA_PREFIX, type BuiltInFact } from '../core/vocabulary.js';
 import type { FactValue } from './operators.js';
-import { sharedLeafCount } from './shared.js';
 
 export type { FactValue } from './operators.js';
 
@@ -42,11 +41,6 @@ export interface Facts {
   readonly metadata: Readonly<Record<string, MetadataValue>> | undefined;
   /** The built-in fact values again, in `BUILT_IN_FACTS` order, for the compiled evaluator's fast path. */
   readonly values: readonly FactValue[];
-  /**
-   * Results of shared leaves for these facts by leaf id (`undefined`: not computed yet): a leaf
-   * that several messages use is evaluated once per evaluation (see `shared.ts`).
-   */
-  readonly leafResults: (boolean | undefined)[];
 }
 
 /** Position of each built-in fact in `Facts.values`. */
@@ -105,6 +99,8 @@ function visitorTypeOf(visitNumber: number | undefined): VisitorType | undefined
  * ```
  */
 export function readFacts(visitor: Visitor, nowMs: number): Facts {
+  // Total: `now` that is not a number reads every time fact as missing (never coerced).
+  if (typeof nowMs !== 'number') nowMs = Number.NaN;
   const raw: unknown = visitor;
   const v = isRecord(raw) ? (raw as Partial<Visitor>) : {};
   const page = isRecord(v.page) ? v.page : undefined;
@@ -141,7 +137,6 @@ export function readFacts(visitor: Visitor, nowMs: number): Facts {
     metadata: isRecord(metadata) ? metadata : undefined,
     // Same order as BUILT_IN_FACTS (the catalog's key order); a test pins it.
     values: [pageUrl, pageTitle, referrer, visitorType, language, deviceType, timeOnPage, timeOnSite, pageViews, visitCount],
-    leafResults: new Array<boolean | undefined>(sharedLeafCount()),
   };
 }
 

@@ -1,7 +1,6 @@
 /**
- * Compiles one checked leaf to closures: a fact getter, the operator's test from the operator
- * table with the rule value normalised once, a cost for ordering, and — for `timeOnPage` /
- * `timeOnSite` — the next instant its truth value changes.
+ * Compiles one checked leaf to closures: a fact getter and the operator's test from the operator
+ * table, with the rule value normalised once.
  * @module
  */
 import type { ConditionLeaf } from '../core/types.js';
@@ -10,35 +9,40 @@ import { FACTS, METADATA_PREFIX, type BuiltInFact, type FactSignature } from '..
 import { factSignature } from '../check/conditions.js';
 import { FACT_INDEX, readOwnMetadata, type Facts } from './facts.js';
 import { OPERATOR_TABLE, normalizeOperand, type FactValue } from './operators.js';
-import { sharedLeafId } from './shared.js';
 
 export type FactsPredicate = (facts: Facts) => boolean;
-export type NextChange = (facts: Facts) => number | null;
 
 /** A compiled leaf. */
 export interface CompiledLeaf {
   readonly get: (facts: Facts) => FactValue;
   readonly test: FactsPredicate;
-  /** Rough relative cost, used to order children of `all` / `any`. */
-  readonly cost: number;
-  /** Present for time-based facts only. */
-  readonly next: NextChange | undefined;
 }
 
-/** Reads a shared leaf's result for these facts, computing it on first use (see `shared.ts`). */
-function shared(id: number, test: FactsPredicate): FactsPredicate {
-  if (id < 0) return test;
-  return (f) => {
-    const results = f.leafResults;
-    // Facts made before this leaf got its id have no slot for it: just run it.
-    if (id >= results.length) return test(f);
-    const known = results[id];
-    if (known !== undefined) return known;
-    const result = test(f);
-    // Facts a caller froze (deep-frozen test inputs) simply do not memoise.
-    if (!Object.isFrozen(results)) results[id] = result;
-    return result;
-  };
+/**
+ * The fact getter of a leaf: a built-in fact from `Facts.values`, a metadata key as an own property.
+ * @example
+ * ```ts
+ * leafGetter('metadata.plan')(facts); // 'trial'
+ * ```
+ */
+export function leafGetter(fact: string): (facts: Facts) => FactValue {
+  if (fact.startsWith(METADATA_PREFIX)) {
+    const key = fact.slice(METADATA_PREFIX.length);
+    return (f) => readOwnMetadata(f.metadata, key);
+  }
+  const index = FACT_INDEX[fact as BuiltInFact];
+  return (f) => f.values[index];
+}
+
+/**
+ * The rule value of a checked leaf as operators compare it (lower-cased for text and language facts).
+ * @example
+ * ```ts
+ * leafValue({ fact: 'pageUrl', operator: 'startsWith', value: '/Pricing' }, FACTS.pageUrl); // '/pricing'
+ * ```
+ */
+export function leafValue(leaf: ConditionLeaf, signature: FactSignature = factSignature(leaf.fact) as FactSignature): unknown {
+  return normalizeOperand(signature.kind, leaf.value);
 }
 
 /**
@@ -46,27 +50,17 @@ function shared(id: number, test: FactsPredicate): FactsPredicate {
  * number `x` of the rule value, `ceil(x)` and `floor(x) + 1` (`x` and `x + 1` for an integer).
  * That covers every operator a time fact allows (`equal`/`in` flip at `x` and `x + 1`, the
  * comparisons at one of the two); candidates where nothing flips are skipped by the caller.
+ * @example
+ * ```ts
+ * breakpoints(30);       // [30, 31]
+ * breakpoints([5, 2.5]); // [3, 3, 5, 6]
+ * ```
  */
-function breakpoints(value: unknown): number[] {
+export function breakpoints(value: unknown): number[] {
   const points: number[] = [];
   // Repeated points are harmless: the caller stops at the first one where the truth flips.
   for (const x of Array.isArray(value) ? value : [value]) if (isFiniteNumber(x)) points.push(Math.ceil(x), Math.floor(x) + 1);
   return points.sort((a, b) => a - b);
-}
-
-function timeNext(signature: FactSignature, leaf: ConditionLeaf, value: unknown): NextChange | undefined {
-  if (signature.since === undefined) return undefined;
-  const points = breakpoints(value);
-  const truth = OPERATOR_TABLE[leaf.operator].compile(value, (seconds: number) => seconds);
-  const onPage = signature.since === 'page';
-  return (f) => {
-    const seconds = onPage ? f.timeOnPage : f.timeOnSite;
-    const from = onPage ? f.pageEnteredAtMs : f.visitStartedAtMs;
-    if (seconds === undefined || !Number.isFinite(from)) return null;
-    const current = truth(seconds);
-    for (const k of points) if (k > seconds && truth(k) !== current) return from + k * 1000;
-    return null;
-  };
 }
 
 /**
@@ -78,18 +72,9 @@ function timeNext(signature: FactSignature, leaf: ConditionLeaf, value: unknown)
  */
 export function compileLeaf(leaf: ConditionLeaf): CompiledLeaf {
   const signature = factSignature(leaf.fact) as FactSignature;
-  const value = normalizeOperand(signature.kind, leaf.value);
-  const metadata = leaf.fact.startsWith(METADATA_PREFIX);
-  const index = metadata ? -1 : FACT_INDEX[leaf.fact as BuiltInFact];
-  const key = metadata ? leaf.fact.slice(METADATA_PREFIX.length) : '';
-  const get = (f: Facts): FactValue => (index >= 0 ? f.values[index] : readOwnMetadata(f.metadata, key));
-  const entry = OPERATOR_TABLE[leaf.operator];
-  return {
-    get,
-    test: shared(sharedLeafId(`${leaf.fact}\u0000${leaf.operator}\u0000${JSON.stringify(value)}`), entry.compile(value, get)),
-    cost: entry.cost(value) + (metadata ? 1 : 0),
-    next: timeNext(signature, leaf, value),
-  };
+  const value = leafValue(leaf, signature);
+  const get = leafGetter(leaf.fact);
+  return { get, test: OPERATOR_TABLE[leaf.operator].compile(value, get) };
 }
 
 /** Whether a built-in fact is time-based (changes with time alone). */

@@ -1,12 +1,79 @@
 /**
  * Multi-needle substring search whose cost does not multiply needles by text length: an
- * Aho–Corasick automaton, built once per leaf at compile time, finds whether any needle occurs
- * in one pass over the text (time linear in the text plus the needles). Short lists use plain
- * `includes`, which is faster for a few needles.
+ * Aho–Corasick automaton, built once, finds every needle occurrence in one pass over the text
+ * (time linear in the text plus the matches). `containsAny` (one leaf's `containsAnyOf`) and the
+ * list-wide text index of `evaluate` (every URL needle of a list in one pass) share it.
  * @module
  */
 
-/** Lists up to this long are searched with `includes`, needle by needle. */
+/** An Aho–Corasick automaton over a fixed list of non-empty needles. */
+export interface Automaton {
+  /** The state after reading the character `code` in `state` (failure links followed; 0 is the root). */
+  step(state: number, code: number): number;
+  /** Per state: the indexes of the needles that end there (its own and its suffixes'), or `undefined`. */
+  readonly outputs: readonly (readonly number[] | undefined)[];
+}
+
+/** Character codes below this get a dense table at the root, where most characters of a text are read. */
+const DENSE = 128;
+
+/**
+ * Builds the automaton of `needles` (non-empty strings; repeats are fine).
+ * @example
+ * ```ts
+ * const a = buildAutomaton(['/pricing', 'pricing/']);
+ * let state = 0;
+ * for (const ch of '/pricing/x') state = a.step(state, ch.charCodeAt(0));
+ * ```
+ */
+export function buildAutomaton(needles: readonly string[]): Automaton {
+  // The trie: goto edges per state, and the needles ending at each state.
+  const edges: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  needles.forEach((needle, index) => {
+    let state = 0;
+    for (let i = 0; i < needle.length; i += 1) {
+      const code = needle.charCodeAt(i);
+      let next = (edges[state] as Map<number, number>).get(code);
+      if (next === undefined) {
+        next = edges.length;
+        edges.push(new Map());
+        ends.push([]);
+        (edges[state] as Map<number, number>).set(code, next);
+      }
+      state = next;
+    }
+    (ends[state] as number[]).push(index);
+  });
+  // Failure links, breadth first; each state's outputs gain those of its failure state.
+  const fail = new Int32Array(edges.length);
+  const queue: number[] = [...(edges[0] as Map<number, number>).values()];
+  for (let head = 0; head < queue.length; head += 1) {
+    const state = queue[head] as number;
+    for (const [code, next] of edges[state] as Map<number, number>) {
+      let f = fail[state] as number;
+      while (f !== 0 && !(edges[f] as Map<number, number>).has(code)) f = fail[f] as number;
+      const target = (edges[f] as Map<number, number>).get(code);
+      fail[next] = target !== undefined && target !== next ? target : 0;
+      queue.push(next);
+    }
+  }
+  for (const state of queue) (ends[state] as number[]).push(...(ends[fail[state] as number] as number[]));
+  const outputs = ends.map((list) => (list.length === 0 ? undefined : list));
+  const root = new Int32Array(DENSE);
+  for (const [code, next] of edges[0] as Map<number, number>) if (code < DENSE) root[code] = next;
+  const step = (state: number, code: number): number => {
+    for (;;) {
+      if (state === 0) return code < DENSE ? (root[code] as number) : ((edges[0] as Map<number, number>).get(code) ?? 0);
+      const next = (edges[state] as Map<number, number>).get(code);
+      if (next !== undefined) return next;
+      state = fail[state] as number;
+    }
+  };
+  return { step, outputs };
+}
+
+/** Lists up to this long are searched with `includes`, needle by needle (faster for a few needles). */
 const SMALL = 4;
 
 /**
@@ -24,48 +91,12 @@ export function containsAny(needles: readonly string[]): (text: string) => boole
       return false;
     };
   }
-  // The trie: goto edges per state, the failure link, and whether a needle ends here.
-  const edges: Map<number, number>[] = [new Map()];
-  const terminal: boolean[] = [false];
-  for (const needle of needles) {
-    let state = 0;
-    for (let i = 0; i < needle.length; i += 1) {
-      const code = needle.charCodeAt(i);
-      let next = (edges[state] as Map<number, number>).get(code);
-      if (next === undefined) {
-        next = edges.length;
-        edges.push(new Map());
-        terminal.push(false);
-        (edges[state] as Map<number, number>).set(code, next);
-      }
-      state = next;
-    }
-    terminal[state] = true;
-  }
-  const fail = new Array<number>(edges.length).fill(0);
-  const queue: number[] = [...(edges[0] as Map<number, number>).values()];
-  for (let head = 0; head < queue.length; head += 1) {
-    const state = queue[head] as number;
-    for (const [code, next] of edges[state] as Map<number, number>) {
-      let f = fail[state] as number;
-      while (f !== 0 && !(edges[f] as Map<number, number>).has(code)) f = fail[f] as number;
-      const target = (edges[f] as Map<number, number>).get(code);
-      fail[next] = target !== undefined && target !== next ? target : 0;
-      if (terminal[fail[next] as number]) terminal[next] = true;
-      queue.push(next);
-    }
-  }
+  const { step, outputs } = buildAutomaton(needles);
   return (text) => {
     let state = 0;
     for (let i = 0; i < text.length; i += 1) {
-      const code = text.charCodeAt(i);
-      let next = (edges[state] as Map<number, number>).get(code);
-      while (next === undefined && state !== 0) {
-        state = fail[state] as number;
-        next = (edges[state] as Map<number, number>).get(code);
-      }
-      state = next ?? 0;
-      if (terminal[state]) return true;
+      state = step(state, text.charCodeAt(i));
+      if (outputs[state] !== undefined) return true;
     }
     return false;
   };

@@ -20,6 +20,21 @@ export type FactValue = string | number | boolean | null | undefined;
 /** Reads the fact value from the input a test gets (the facts of a visitor, a candidate number of seconds, …). */
 export type Reader<T> = (input: T) => FactValue;
 
+/**
+ * How a list index answers a leaf of this operator in bulk, for every message of a list at once
+ * (`evaluate`'s leaf index): `value` — the fact's value is (`negate`: is not) one of `values`, a
+ * hash lookup; `text` — one of `needles` occurs in the text fact `at` the start, the end, as the
+ * whole text or anywhere (`negate`: none does, or the fact is missing), one multi-pattern pass
+ * over the text. `null`: the leaf is tested on its own. A property test checks every key against
+ * the operator's own `compile`.
+ */
+export type IndexKey =
+  | { readonly kind: 'value'; readonly values: readonly ConditionScalar[]; readonly negate: boolean }
+  | { readonly kind: 'text'; readonly needles: readonly string[]; readonly at: NeedleAt; readonly negate: boolean };
+
+/** Where a needle of a `text` index key must occur. */
+export type NeedleAt = 'anywhere' | 'start' | 'end' | 'whole';
+
 /** One operator's entry. */
 export interface OperatorEntry {
   /**
@@ -30,6 +45,14 @@ export interface OperatorEntry {
   readonly compile: <T>(value: unknown, read: Reader<T>) => (input: T) => boolean;
   /** Rough relative cost of one test, used to run the cheap children of `all` / `any` first. */
   readonly cost: (value: unknown) => number;
+  /** The index key of a leaf with this (normalised) rule value, or `null` (see {@link IndexKey}). */
+  readonly index: (value: unknown) => IndexKey | null;
+  /**
+   * The operator whose verdict is always the opposite, missing facts included — so `not` of a leaf
+   * is that leaf with this operator (`not(notEqual x)` is `equal x`). Only exact pairs are listed:
+   * `not(lessThan 5)` is not `greaterThanInclusive 5` (a missing fact fails both).
+   */
+  readonly complement?: Operator;
   /** `builtIn`: json-rules-engine's operator of the same name has exactly these semantics; `custom`: the adapter registers this one. */
   readonly jsonRulesEngine: 'builtIn' | 'custom';
 }
@@ -44,15 +67,39 @@ function member(list: readonly ConditionScalar[]): (value: FactValue) => boolean
 const one = (): number => 1;
 const items = (value: unknown): number => 1 + (Array.isArray(value) ? value.length / 8 : 0);
 
+const noKey = (): null => null;
+const valueKey = (negate: boolean) => (value: unknown): IndexKey => ({ kind: 'value', values: [value as ConditionScalar], negate });
+const listKey = (negate: boolean) => (value: unknown): IndexKey => ({ kind: 'value', values: value as readonly ConditionScalar[], negate });
+const textKey = (needles: readonly string[], at: NeedleAt, negate = false): IndexKey => ({ kind: 'text', needles, at, negate });
+const needleKey = (at: NeedleAt, negate: boolean) => (value: unknown): IndexKey => textKey(value as readonly string[], at, negate);
+
+/** A wildcard with at most one literal run and stars only around it is a text key (`*x*`, `x*`, `*x`, `x`). */
+function wildcardKey(value: unknown): IndexKey | null {
+  const parts = (value as string).split('*');
+  const literal = parts.filter((part) => part !== '');
+  if (literal.length !== 1 || parts.length > 3) return null;
+  const starFirst = parts[0] === '';
+  const starLast = parts[parts.length - 1] === '';
+  if (parts.length === 1) return textKey(literal, 'whole');
+  if (parts.length === 3 && !(starFirst && starLast)) return null;
+  return textKey(literal, starFirst && starLast ? 'anywhere' : starFirst ? 'end' : 'start');
+}
+
 export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
-  equal: { compile: (value, read) => (x) => read(x) === value, cost: one, jsonRulesEngine: 'builtIn' },
-  notEqual: { compile: (value, read) => (x) => read(x) !== value, cost: one, jsonRulesEngine: 'builtIn' },
+  equal: { compile: (value, read) => (x) => read(x) === value, cost: one, index: valueKey(false),
+    complement: 'notEqual',
+    jsonRulesEngine: 'builtIn' },
+  notEqual: { compile: (value, read) => (x) => read(x) !== value, cost: one, index: valueKey(true),
+    complement: 'equal',
+    jsonRulesEngine: 'builtIn' },
   in: {
     compile: (value, read) => {
       const has = member(value as readonly ConditionScalar[]);
       return (x) => has(read(x));
     },
     cost: items,
+    index: listKey(false),
+    complement: 'notIn',
     jsonRulesEngine: 'builtIn',
   },
   notIn: {
@@ -61,6 +108,8 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return (x) => !has(read(x));
     },
     cost: items,
+    index: listKey(true),
+    complement: 'in',
     jsonRulesEngine: 'builtIn',
   },
   lessThan: {
@@ -69,6 +118,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return typeof v === 'number' && v < (value as number);
     },
     cost: one,
+    index: noKey,
     jsonRulesEngine: 'custom',
   },
   lessThanInclusive: {
@@ -77,6 +127,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return typeof v === 'number' && v <= (value as number);
     },
     cost: one,
+    index: noKey,
     jsonRulesEngine: 'custom',
   },
   greaterThan: {
@@ -85,6 +136,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return typeof v === 'number' && v > (value as number);
     },
     cost: one,
+    index: noKey,
     jsonRulesEngine: 'custom',
   },
   greaterThanInclusive: {
@@ -93,6 +145,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return typeof v === 'number' && v >= (value as number);
     },
     cost: one,
+    index: noKey,
     jsonRulesEngine: 'custom',
   },
   containsAnyOf: {
@@ -104,6 +157,8 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       };
     },
     cost: (value) => 3 + Math.min((value as readonly unknown[]).length, 8),
+    index: needleKey('anywhere', false),
+    complement: 'doesNotContainAnyOf',
     jsonRulesEngine: 'custom',
   },
   doesNotContainAnyOf: {
@@ -115,6 +170,8 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       };
     },
     cost: (value) => 3 + Math.min((value as readonly unknown[]).length, 8),
+    index: needleKey('anywhere', true),
+    complement: 'containsAnyOf',
     jsonRulesEngine: 'custom',
   },
   startsWith: {
@@ -123,6 +180,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return typeof v === 'string' && v.startsWith(value as string);
     },
     cost: () => 2,
+    index: (value) => textKey([value as string], 'start'),
     jsonRulesEngine: 'custom',
   },
   endsWith: {
@@ -131,6 +189,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       return typeof v === 'string' && v.endsWith(value as string);
     },
     cost: () => 2,
+    index: (value) => textKey([value as string], 'end'),
     jsonRulesEngine: 'custom',
   },
   matchesWildcard: {
@@ -142,6 +201,7 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
       };
     },
     cost: () => 5,
+    index: wildcardKey,
     jsonRulesEngine: 'custom',
   },
 };

@@ -30,15 +30,46 @@ function realDate(year: number, month: number, day: number): boolean {
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
-/** Fixed, anchored patterns written by us (linear time); every string is length-checked first. */
-const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d{1,9}))?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
+/** A fixed, anchored pattern written by us (linear time); every string is length-checked first. */
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+
+/** The ASCII digit at `i` (0–9), or -1 (past the end included). */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** The two ASCII digits at `i` as a number (0–99), or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = digitAt(text, i);
+  const b = digitAt(text, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/** Days from 1970-01-01 to a real date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/** Whether the character at `i` is `code`. */
+function charIs(text: string, i: number, code: number): boolean {
+  return text.charCodeAt(i) === code;
+}
 
 /**
  * Epoch ms of an ISO-8601 timestamp with seconds and `Z` or an offset (`2026-11-23T10:00:00Z`,
  * `2026-11-23T11:00:00.250+01:00`), on a real date, within {@link MIN_INSTANT}…{@link MAX_INSTANT};
  * `undefined` for anything else. Fraction digits beyond milliseconds round `down` (the default)
  * or `up`.
+ *
+ * The format, exactly (a test checks this scanner against the pattern on random strings):
+ * `^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`,
+ * ASCII digits, upper-case `T` and `Z`. A character scan, not a regular expression: `evaluate`
+ * reads several timestamps per call (≈ 20 ns each this way, ≈ 400 ns through the pattern).
  * @example
  * ```ts
  * parseTimestamp('2026-11-23T10:00:00Z');            // 1795428000000
@@ -48,12 +79,51 @@ const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
  * ```
  */
 export function parseTimestamp(text: string, round: Rounding = 'down'): number | undefined {
-  const m = text.length <= 35 ? TIMESTAMP.exec(text) : null;
-  if (m === null || !realDate(+(m[1] as string), +(m[2] as string), +(m[3] as string))) return undefined;
-  const fraction = m[7] ?? '';
-  const ms = +fraction.slice(0, 3).padEnd(3, '0') + (round === 'up' && /[1-9]/.test(fraction.slice(3)) ? 1 : 0);
-  const offset = m[8] === undefined ? 0 : (m[8] === '-' ? -60_000 : 60_000) * (+(m[9] as string) * 60 + +(m[10] as string));
-  const epoch = Date.UTC(+(m[1] as string), +(m[2] as string) - 1, +(m[3] as string), +(m[4] as string), +(m[5] as string), +(m[6] as string), ms) - offset;
+  const n = text.length;
+  // 20 (`…:SSZ`) to 35 (nine fraction digits and an offset) characters.
+  if (n < 20 || n > 35) return undefined;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  // `-` 45, `T` 84, `:` 58. (-1 fails every range test below.)
+  if (!charIs(text, 4, 45) || !charIs(text, 7, 45) || !charIs(text, 10, 84) || !charIs(text, 13, 58) || !charIs(text, 16, 58)) return undefined;
+  if (century < 0 || yy < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const year = century * 100 + yy;
+  if (!realDate(year, month, day)) return undefined;
+  let i = 19;
+  let ms = 0;
+  if (charIs(text, i, 46)) {
+    // `.` and 1–9 digits: the first three are milliseconds, the rest only round.
+    const start = ++i;
+    let below = false;
+    for (let d = digitAt(text, i); d >= 0 && i - start < 9; d = digitAt(text, ++i)) {
+      if (i - start < 3) ms = ms * 10 + d;
+      else if (d !== 0) below = true;
+    }
+    const digits = i - start;
+    if (digits === 0) return undefined;
+    for (let k = digits; k < 3; k += 1) ms *= 10;
+    if (below && round === 'up') ms += 1;
+  }
+  let offset = 0;
+  const sign = text.charCodeAt(i);
+  if (sign === 90) {
+    // `Z`, last.
+    if (i + 1 !== n) return undefined;
+  } else if (sign === 43 || sign === 45) {
+    // `+HH:MM` / `-HH:MM`, last.
+    const oh = twoDigits(text, i + 1);
+    const om = twoDigits(text, i + 4);
+    if (i + 6 !== n || !charIs(text, i + 3, 58) || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offset = (sign === 45 ? -60_000 : 60_000) * (oh * 60 + om);
+  } else {
+    return undefined;
+  }
+  const epoch = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms - offset;
   return epoch >= MIN_INSTANT && epoch <= MAX_INSTANT ? epoch : undefined;
 }
 

@@ -198,7 +198,8 @@ export function rebase<T extends IssueData>(issues: readonly T[], base: IssuePat
 
 /** Exhaustiveness guard for `switch` statements over closed unions (a programmer error the types forbid). */
 export function assertNever(value: never, what = 'value'): never {
-  throw new TypeError(`unexpected ${what}: ${String(value)}`);
+  // Names the kind only: the value may be huge.
+  throw new TypeError(`unexpected ${what} (${typeof value})`);
 }
 const _codesComplete: IssueCodesAreComplete = true;
 void _codesComplete;

@@ -5,9 +5,10 @@
  * Each message is checked by the one message checker in first-failure mode — the same rules, in
  * the same order, as `parseMessage` — so a message compiles exactly when it parses, and an
  * invalid one is reported with the very issue `parseMessage` reports first. Compiled messages
- * are cached by message object (a fresh array of the same objects recompiles in a few lookups)
- * and lists by array identity, in `WeakMap`s that never outlive the caller's data: treat
- * messages as immutable (their types are `readonly`).
+ * are cached by message object, and lists by array identity and by first element (a fresh array
+ * of the same objects in the same order is a hit, verified element by element), in `WeakMap`s
+ * that never outlive the caller's data: treat messages as immutable (their types are
+ * `readonly`).
  * @module
  */
 import type { IssueData } from '../core/issues.js';
@@ -15,7 +16,6 @@ import { NO_PARAMS } from '../core/issues.js';
 import type { Frequency, Message, SendWindow } from '../core/types.js';
 import { runCheck } from '../check/check.js';
 import { messageCheck } from '../check/message.js';
-import { compileCheckedTree, type CompiledConditions } from '../conditions/plan.js';
 import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
 import { FREQUENCY_CAP } from '../frequency/history.js';
 import { listIssue } from '../check/list.js';
@@ -42,8 +42,6 @@ export interface CompiledMessage {
   readonly triggerDelayMs: number;
   /** The parsed message (defaults filled in). */
   readonly parsed: Message;
-  /** Never throws on facts from `readFacts`. */
-  readonly conditions: CompiledConditions;
 }
 
 /** A message that could not be compiled: skipped by `evaluate`, reported in `invalid`. */
@@ -94,7 +92,6 @@ function compileFresh(raw: unknown): Compiled {
     cap: FREQUENCY_CAP[m.frequency],
     window: compileWindow(m.sendWindow),
     triggerDelayMs: m.trigger.event === 'timeOnPage' ? m.trigger.seconds * 1000 : 0,
-    conditions: compileCheckedTree(m.conditions).compiled,
   };
 }
 
@@ -113,7 +110,23 @@ function isIssue(value: Compiled): value is IssueData {
   return 'code' in value;
 }
 
-const perList = new WeakMap<object, CompiledMessages>();
+/** A compiled list with the elements it was compiled from (to verify a cache hit). */
+interface CachedList {
+  readonly items: readonly unknown[];
+  readonly compiled: CompiledMessages;
+}
+
+/** By array identity, and by first element (a fresh array of the same objects). */
+const perList = new WeakMap<object, CachedList>();
+const byFirst = new WeakMap<object, CachedList>();
+
+/** Whether `messages` holds exactly the objects `cached` was compiled from, in order. */
+function sameItems(cached: CachedList | undefined, messages: readonly unknown[]): cached is CachedList {
+  if (cached === undefined || cached.items.length !== messages.length) return false;
+  const items = cached.items;
+  for (let i = 0; i < items.length; i++) if (items[i] !== messages[i]) return false;
+  return true;
+}
 
 function compileList(messages: readonly unknown[]): CompiledMessages {
   const entries: (CompiledMessage | InvalidMessage)[] = [];
@@ -147,9 +160,11 @@ function compileList(messages: readonly unknown[]): CompiledMessages {
 }
 
 /**
- * Compiles `messages` (or returns the cached compiled form of this very array). Never throws: a
- * value that is not a list of at most `LIMITS.listMessages` messages is `rejected` before
- * anything is read or allocated, and each malformed message is an `invalid` entry.
+ * Compiles `messages`, or returns the cached compiled form of this array — or of a fresh array of
+ * the very same message objects in the same order. Never throws: a value that is not a list of
+ * at most `LIMITS.listMessages` messages is `rejected` before anything is read or allocated, a
+ * list whose items cannot be read (a throwing Proxy) is `rejected` too, and each malformed
+ * message is an `invalid` entry.
  * @example
  * ```ts
  * const compiled = compileMessages(messages);
@@ -158,15 +173,31 @@ function compileList(messages: readonly unknown[]): CompiledMessages {
  */
 export function compileMessages(messages: readonly Message[]): CompiledMessages {
   const rejected = listIssue(messages, []);
-  if (rejected !== undefined) {
-    return { length: 0, rejected, entries: [], liveByChannel: new Map(), liveById: new Map(), invalid: [] };
+  if (rejected !== undefined) return rejectedList(rejected);
+  try {
+    return cachedList(messages);
+  } catch {
+    // Only an array whose items cannot be read (a Proxy, an index getter that throws) gets here.
+    return rejectedList({ path: [], code: 'invalidType', params: { expected: 'json', got: 'other' } });
   }
-  const cached = perList.get(messages);
-  // The length check catches the common in-place mutation (push/splice) of a cached array.
-  if (cached !== undefined && cached.length === messages.length) return cached;
-  const result = compileList(messages);
-  perList.set(messages, result);
-  return result;
+}
+
+function rejectedList(rejected: IssueData): CompiledMessages {
+  return { length: 0, rejected, entries: [], liveByChannel: new Map(), liveById: new Map(), invalid: [] };
+}
+
+function cachedList(messages: readonly Message[]): CompiledMessages {
+  // Same array, or a fresh array of the same objects: verified element by element (identity
+  // compares, ≈ 1 ns each), so replacing an element in place is seen too.
+  let cached = perList.get(messages);
+  if (!sameItems(cached, messages)) {
+    const head: unknown = messages[0];
+    const other = typeof head === 'object' && head !== null ? byFirst.get(head) : undefined;
+    cached = sameItems(other, messages) ? other : { items: messages.slice(), compiled: compileList(messages) };
+    perList.set(messages, cached);
+    if (typeof head === 'object' && head !== null) byFirst.set(head, cached);
+  }
+  return cached.compiled;
 }
 
 /** Highest priority first; ties keep the earlier position. */

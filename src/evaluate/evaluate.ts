@@ -10,8 +10,9 @@ import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
 import { visitorCheck } from '../check/visitor.js';
 import { readFacts, type Facts } from '../conditions/facts.js';
-import { indexDeliveries, type MessageHistory } from '../frequency/history.js';
+import { compileCheckedTree } from '../conditions/plan.js';
 import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
+import { buildChannelPlan, decideChannel, type ChannelPlan } from './channel.js';
 
 /** The answer of {@link evaluate}. */
 export interface Decision {
@@ -60,6 +61,8 @@ export interface TimedGates {
 /** Evaluates the three time-dependent gates of one message (window, trigger, conditions). */
 export function timedGates(cm: CompiledMessage, facts: Facts, enteredAtMs: number, nowMs: number): TimedGates {
   const w = cm.window;
+  // The tree compiled for this message (cached by tree object).
+  const conditions = compileCheckedTree(cm.parsed.conditions).compiled;
   let windowOpen = true;
   let windowNext: number | null = null;
   if (w.kind !== 'anytime') {
@@ -76,8 +79,8 @@ export function timedGates(cm: CompiledMessage, facts: Facts, enteredAtMs: numbe
     triggerReached,
     // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
     triggerAt: triggerReached || Number.isNaN(triggerAt) ? null : triggerAt,
-    conditionsMet: cm.conditions.test(facts),
-    conditionsNext: cm.conditions.nextTimeChange(facts),
+    conditionsMet: conditions.test(facts),
+    conditionsNext: conditions.nextTimeChange(facts),
   };
 }
 
@@ -105,43 +108,10 @@ export function stableUntil(g: TimedGates): number | null {
   return until;
 }
 
-/**
- * The instant the whole-second count `seconds` since `since` next increases (`Infinity` if
- * unknown). From `readFacts`, `seconds` is known exactly when `since` is.
- */
-function nextSecond(since: number, seconds: number | undefined): number {
-  return seconds === undefined ? Infinity : since + (seconds + 1) * 1000;
-}
-
 function minOrNull(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
   return a < b ? a : b;
-}
-
-/**
- * The on-screen message. One message is displayed at a time, so only the latest delivery of this
- * page view can be on screen: its message is, if that delivery was neither dismissed nor closed
- * and the message is still live on the visitor's channel. (An earlier undismissed delivery never
- * comes back.)
- */
-export function findOnScreen(
-  compiled: CompiledMessages,
-  history: ReadonlyMap<string, MessageHistory>,
-  channelId: string,
-): CompiledMessage | null {
-  let latestId = '';
-  let latestIndex = -1;
-  let onScreen = false;
-  for (const [id, h] of history) {
-    if (h.lastInPageViewIndex > latestIndex) {
-      latestIndex = h.lastInPageViewIndex;
-      latestId = id;
-      onScreen = h.onScreen;
-    }
-  }
-  const message = onScreen ? compiled.liveById.get(latestId) : undefined;
-  return message !== undefined && message.channelId === channelId ? message : null;
 }
 
 /**
@@ -162,7 +132,19 @@ export function checkInputs(
   return { ok: true, visitor: checked.value, compiled, nowMs };
 }
 
-const EMPTY_HISTORY: ReadonlyMap<string, MessageHistory> = new Map();
+/** The plan of each channel of a compiled list, built on first use. */
+const plans = new WeakMap<CompiledMessages, Map<string, ChannelPlan>>();
+
+/** The plan of `channelId` in `compiled`, or `null` when the channel has no live message. */
+function planOf(compiled: CompiledMessages, channelId: string): ChannelPlan | null {
+  const live = compiled.liveByChannel.get(channelId);
+  if (live === undefined) return null;
+  let byChannel = plans.get(compiled);
+  if (byChannel === undefined) plans.set(compiled, (byChannel = new Map()));
+  let plan = byChannel.get(channelId);
+  if (plan === undefined) byChannel.set(channelId, (plan = buildChannelPlan(live)));
+  return plan;
+}
 
 /**
  * Decides which message, if any, `visitor` should see at `now`, and when to ask again.
@@ -197,70 +179,13 @@ export function evaluate(visitor: Visitor, messages: readonly Message[], now: In
   if (v.inActiveConversation) {
     return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
   }
-  const history = v.deliveries.length === 0 ? EMPTY_HISTORY : indexDeliveries(v);
-  const onScreen = history === EMPTY_HISTORY ? null : findOnScreen(compiled, history, v.channelId);
-  const candidates = compiled.liveByChannel.get(v.channelId);
-  // The gates of every candidate, in priority order. Nothing below throws: the condition
-  // closures are total on `readFacts`' output (metadata that cannot be read is missing).
-  const eligible: string[] = onScreen === null ? [] : [onScreen.id];
-  let first: CompiledMessage | null = onScreen;
-  // `Infinity` while nothing is scheduled (reported as `null`); every bound found is finite.
-  let reevaluateAt = Infinity;
-  if (candidates !== undefined) {
-    const facts = readFacts(v, nowMs);
-    const enteredAtMs = facts.pageEnteredAtMs; // parsed once by readFacts
-    // No time-based leaf can change before the next whole second of time on page or on site:
-    // once reevaluateAt is at or below this floor, no `nextTimeChange` call can lower it. (Both
-    // unknown: the floor is `Infinity`, and every `nextTimeChange` would answer `null` anyway.)
-    const timeFloor = Math.min(
-      nextSecond(enteredAtMs, facts.timeOnPage),
-      nextSecond(facts.visitStartedAtMs, facts.timeOnSite),
-    );
-    for (let i = 0; i < candidates.length; i++) {
-      const cm = candidates[i] as CompiledMessage;
-      // The frequency gate (`frequencyAllows`, with the history flag looked up once at compile time).
-      if (cm === onScreen || history.get(cm.id)?.[cm.cap] === true) continue;
-      const conditions = cm.conditions;
-      // Same gates and the same `stableUntil` rule as `timedGates` + `stableUntil` (which
-      // `explain` uses), computed lazily: only what can change `eligible` or lower `reevaluateAt`.
-      const w = cm.window;
-      let windowNext = Infinity;
-      let windowOpen = true;
-      if (w.kind !== 'anytime') {
-        windowOpen = w.schedule.isOpen(nowMs) === (w.kind === 'inside');
-        windowNext = w.schedule.nextChange(nowMs) ?? Infinity;
-      }
-      const triggerAt = enteredAtMs + cm.triggerDelayMs;
-      // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
-      const triggerReached = cm.triggerDelayMs === 0 || nowMs >= triggerAt;
-      // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
-      if (!triggerReached && Number.isNaN(triggerAt)) continue;
-      const gatesOpen = windowOpen && triggerReached;
-      // Every failing gate must flip before the message can become eligible, so the latest of
-      // their first changes counts (`-Infinity` when none fails; `Infinity`: a window closed for good).
-      let until = windowOpen ? -Infinity : windowNext;
-      if (!triggerReached && triggerAt > until) until = triggerAt;
-      // A bound that cannot lower reevaluateAt needs no condition work at all.
-      if (!gatesOpen && until >= reevaluateAt) continue;
-      if (conditions.test(facts)) {
-        if (!gatesOpen) {
-          // Not eligible only because of time-based gates: stable until they flip.
-          reevaluateAt = until;
-          continue;
-        }
-        // Eligible: stable until the window or a time-based leaf changes.
-        eligible.push(cm.id);
-        if (first === null) first = cm;
-        if (windowNext < reevaluateAt) reevaluateAt = windowNext;
-      }
-      // Conditions not met (or met by an eligible message): a time-based leaf can change that.
-      if (reevaluateAt <= timeFloor) continue;
-      const next = conditions.nextTimeChange(facts);
-      if (next === null) continue;
-      const bound = Math.max(next, until);
-      if (bound < reevaluateAt) reevaluateAt = bound;
-    }
+  const plan = planOf(compiled, v.channelId);
+  if (plan === null) {
+    return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
   }
+  // Nothing below throws: the condition closures are total on `readFacts`' output (metadata
+  // that cannot be read is missing).
+  const { first, onScreen, eligible, reevaluateAt } = decideChannel(plan, v, readFacts(v, nowMs), nowMs);
   return {
     message: first === null ? null : first.message,
     onScreen: first !== null && first === onScreen,

@@ -5,6 +5,7 @@
  */
 import { MAX_DETAILS_NAME_LENGTH as MAX_NAME_LENGTH, MAX_EMAIL_LENGTH } from '../core/limits.js';
 import type { CaptureField } from '../core/types.js';
+import { CAPTURE_FIELDS } from '../core/vocabulary.js';
 
 /** Details the visitor typed into the form. Fields not asked for are dropped. */
 export interface CapturedDetails {
@@ -109,7 +110,10 @@ export function validateDetails(capture: readonly CaptureField[], submitted: Cap
   const details: { name?: string; email?: string } = {};
   const fieldErrors: { name?: DetailError; email?: DetailError } = {};
   // Total: anything but a list of capture fields asks for nothing; unreadable details are blank.
-  const fields: CaptureField[] = Array.isArray(capture) ? capture.filter((field): field is CaptureField => field === 'name' || field === 'email') : [];
+  // A capture list has at most two fields: longer lists are read no further (bounded work).
+  const fields: CaptureField[] = Array.isArray(capture)
+    ? capture.slice(0, CAPTURE_FIELDS.length).filter((field): field is CaptureField => field === 'name' || field === 'email')
+    : [];
   for (const field of new Set(fields)) {
     const raw: unknown = typeof submitted === 'object' && submitted !== null ? submitted[field] : undefined;
     const value = typeof raw === 'string' ? raw.trim() : '';

@@ -31,6 +31,7 @@ export interface MetricEvent {
  * ```
  */
 export function metricEventOf(effect: InteractionEffect): MetricEvent | null {
+  if (typeof effect !== 'object' || effect === null) return null;
   switch (effect.type) {
     case 'countSent':
       return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'sent' };

@@ -4,6 +4,7 @@
  */
 import { assertNever, type Result } from '../core/issues.js';
 import type { AgentResponse, AiAgent, AiAgentResponse, Channel, Message, Workspace } from '../core/types.js';
+import { MAX_NAME_LENGTH } from '../core/limits.js';
 import { fail, ok } from '../parse/parse.js';
 import { aiAgentOf, channelOf, dependencyIssues } from '../message/dependencies.js';
 import { Arguments } from '../message/inputs.js';
@@ -18,7 +19,10 @@ import type { AgentPresentation, AiAgentPresentation, AiOpeningContent, Presenta
  * ```
  */
 export function fallbackGreeting(aiAgentName: string): string {
-  return `Hi, I am ${aiAgentName}. How can I help?`;
+  // Total and bounded: a name is a string of at most `LIMITS.nameLength` characters.
+  return typeof aiAgentName === 'string' && aiAgentName.trim() !== ''
+    ? `Hi, I am ${aiAgentName.slice(0, MAX_NAME_LENGTH)}. How can I help?`
+    : 'Hi! How can I help?';
 }
 
 /**

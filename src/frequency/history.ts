@@ -1,18 +1,9 @@
 /**
- * Delivery history: what `visitor.deliveries` says about each message, the frequency rules read
- * from it, and the functions that write it (`recordDelivery`, `markDelivery`,
- * `compactDeliveries`). Pure: they return new visitors and never mutate their input.
+ * Delivery history as `evaluate` reads it: what `visitor.deliveries` says about each message and
+ * the frequency rule of each setting. The functions that write the history are in `record.ts`.
  * @module
  */
-import { issueAt, type IssueData, type Result } from '../core/issues.js';
-import { isoOf, toInstant } from '../core/instants.js';
-import { MAX_DELIVERIES, MAX_LIST_MESSAGES } from '../core/limits.js';
-import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/types.js';
-import { kindOf } from '../core/values.js';
-import { runCheck } from '../check/check.js';
-import { id as idCheck } from '../check/primitives.js';
-import { visitorCheck } from '../check/visitor.js';
-import { fail, ok } from '../parse/parse.js';
+import type { Delivery, Frequency, Visitor } from '../core/types.js';
 
 /** What the history says about one message, relative to the visitor's current visit and page view. */
 export interface MessageHistory {
@@ -60,6 +51,48 @@ export function indexDeliveries(visitor: Visitor): ReadonlyMap<string, MessageHi
   return byMessage;
 }
 
+/** History bits of one message: delivered ever, in this visit, in this page view (see {@link readHistoryBits}). */
+export const DELIVERED = 1;
+export const IN_THIS_VISIT = 2;
+export const IN_THIS_PAGE_VIEW = 4;
+
+/** The history bit of each {@link FREQUENCY_CAP} flag. */
+export const CAP_BITS: Readonly<Record<(typeof FREQUENCY_CAP)[Frequency], number>> = {
+  delivered: DELIVERED,
+  inThisVisit: IN_THIS_VISIT,
+  inThisPageView: IN_THIS_PAGE_VIEW,
+};
+
+/**
+ * The same summary as {@link indexDeliveries}, as bits in a caller-owned array: for each delivery
+ * whose message id has a `position`, `bits[position]` gains its flags (the caller clears `bits`
+ * first). Returns the position of the on-screen message — the latest delivery of this page view,
+ * whatever its id, if neither dismissed nor closed and its id has a position — or -1. One map
+ * lookup per delivery, nothing allocated.
+ * @example
+ * ```ts
+ * const bits = new Uint8Array(positions.size);
+ * const onScreen = readHistoryBits(visitor, positions, bits);
+ * (bits[positions.get('msg_welcome')!]! & IN_THIS_VISIT) !== 0; // shown during this visit
+ * ```
+ */
+export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, number>, bits: Uint8Array): number {
+  const { deliveries } = visitor;
+  const visitId = visitor.visit.id;
+  const pageViewId = visitor.page.viewId;
+  let onScreen = -1;
+  for (let i = 0; i < deliveries.length; i++) {
+    const d = deliveries[i] as Delivery;
+    const at = position.get(d.messageId);
+    const inVisit = d.visitId === visitId;
+    const inPageView = inVisit && d.pageViewId === pageViewId;
+    // The latest delivery in this page view decides, whatever its message: one message at a time.
+    if (inPageView) onScreen = at !== undefined && d.dismissed !== true && d.closed !== true ? at : -1;
+    if (at !== undefined) bits[at] = (bits[at] as number) | DELIVERED | (inVisit ? IN_THIS_VISIT : 0) | (inPageView ? IN_THIS_PAGE_VIEW : 0);
+  }
+  return onScreen;
+}
+
 /**
  * The history flag that rules out another delivery, per frequency: `once` after any delivery,
  * `oncePerVisit` after one in this visit, `everyTime` after one in this page view. Dismissing or
@@ -70,159 +103,3 @@ export const FREQUENCY_CAP: Readonly<Record<Frequency, 'delivered' | 'inThisVisi
   oncePerVisit: 'inThisVisit',
   everyTime: 'inThisPageView',
 };
-
-/** The checked visitor, or the failed result of its issues (paths into the visitor). */
-function checkedVisitor(visitor: unknown): Result<Visitor> {
-  // The subject's issues have paths into the visitor itself, as a message's do in the life cycle.
-  const checked = runCheck(visitorCheck, visitor, true);
-  return checked.ok ? ok(checked.value) : fail(checked.issues);
-}
-
-function instantIssue(now: unknown): IssueData[] {
-  return toInstant(now) === undefined ? [issueAt(['now'], 'invalidInstant', { got: kindOf(now) })] : [];
-}
-
-/** How many deliveries per message a history kept by {@link recordDelivery} alone retains at most. */
-const KEPT_PER_MESSAGE = 20;
-
-/** The last `perMessage` deliveries of each message, in order. */
-function lastPerMessage(deliveries: readonly Delivery[], perMessage: number): readonly Delivery[] {
-  const seen = new Map<string, number>();
-  const keep: boolean[] = new Array<boolean>(deliveries.length).fill(false);
-  for (let i = deliveries.length - 1; i >= 0; i -= 1) {
-    const { messageId } = deliveries[i] as Delivery;
-    const count = seen.get(messageId) ?? 0;
-    if (count < perMessage) keep[i] = true;
-    seen.set(messageId, count + 1);
-  }
-  return deliveries.filter((_, i) => keep[i]);
-}
-
-/**
- * A history of at most `LIMITS.deliveries`: the last `perMessage` deliveries of each message,
- * fewer per message as long as that is still too many — down to one, the latest, which is all
- * `once` needs — and only past that (more than `LIMITS.deliveries` different messages) the
- * messages delivered longest ago. Deliveries are appended in time order, so the last ones of a
- * message include its latest in this visit and page view.
- */
-function trim(deliveries: readonly Delivery[], perMessage: number): readonly Delivery[] {
-  if (deliveries.length <= MAX_DELIVERIES) return deliveries;
-  let kept = deliveries;
-  for (let n = perMessage; n >= 1 && kept.length > MAX_DELIVERIES; n = n > 1 ? Math.floor(n / 2) : 0) kept = lastPerMessage(kept, n);
-  return kept.length <= MAX_DELIVERIES ? kept : kept.slice(kept.length - MAX_DELIVERIES);
-}
-
-/**
- * Returns a new visitor whose history records that `messageId` was shown at `now`, in the
- * visitor's current visit and page view. The input visitor is not changed. A history that would
- * grow past `LIMITS.deliveries` keeps the last 20 deliveries of each message (every frequency
- * rule reads only those); call {@link compactDeliveries} with the message list to keep it small
- * long before that.
- * @example
- * ```ts
- * const decision = evaluate(visitor, messages, now);
- * if (decision.message !== null && !decision.onScreen) {
- *   const recorded = recordDelivery(visitor, decision.message.id, now);
- *   if (recorded.ok) visitor = recorded.value;
- * }
- * ```
- */
-export function recordDelivery(visitor: Visitor, messageId: string, now: Instant): Result<Visitor> {
-  const checked = checkedVisitor(visitor);
-  const id = runCheck(idCheck, messageId, true, ['messageId']);
-  const at = toInstant(now);
-  const issues = [...(checked.ok ? [] : checked.issues), ...(id.ok ? [] : id.issues), ...instantIssue(now)];
-  if (!checked.ok || !id.ok || at === undefined) return fail(issues);
-  const v = checked.value;
-  const delivery: Delivery = { messageId: id.value, at: isoOf(at), visitId: v.visit.id, pageViewId: v.page.viewId };
-  return ok({ ...v, deliveries: trim([...v.deliveries, delivery], KEPT_PER_MESSAGE) });
-}
-
-/** How an on-screen message left the screen. */
-export const DELIVERY_OUTCOMES = ['dismissed', 'closed'] as const;
-export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
-
-/**
- * Marks the latest delivery of `messageId` in the current page view as dismissed (the X on the
- * bubble) or closed (the launcher's close button after opening). The message stops being "on
- * screen"; frequency still applies as before. Returns the same visitor object when there is no
- * such delivery or it is already marked.
- * @example
- * ```ts
- * const marked = markDelivery(visitor, 'msg_pricing_help', 'dismissed');
- * if (marked.ok) evaluate(marked.value, messages, now).message; // no longer sticks to msg_pricing_help
- * ```
- */
-export function markDelivery(visitor: Visitor, messageId: string, outcome: DeliveryOutcome): Result<Visitor> {
-  const checked = checkedVisitor(visitor);
-  const id = runCheck(idCheck, messageId, true, ['messageId']);
-  const known = (DELIVERY_OUTCOMES as readonly unknown[]).includes(outcome);
-  const issues = [
-    ...(checked.ok ? [] : checked.issues),
-    ...(id.ok ? [] : id.issues),
-    ...(known ? [] : [issueAt(['outcome'], 'invalidValue', { allowed: DELIVERY_OUTCOMES })]),
-  ];
-  if (!checked.ok || !id.ok || !known) return fail(issues);
-  const v = checked.value;
-  const deliveries = v.deliveries;
-  for (let i = deliveries.length - 1; i >= 0; i--) {
-    const d = deliveries[i] as Delivery;
-    if (d.messageId !== messageId || d.visitId !== v.visit.id || d.pageViewId !== v.page.viewId) continue;
-    if (d[outcome] === true) return ok(v);
-    const next = deliveries.slice();
-    next[i] = { ...d, [outcome]: true };
-    return ok({ ...v, deliveries: next });
-  }
-  return ok(v);
-}
-
-/**
- * A visitor whose history keeps exactly what the frequency rules and the on-screen rule need for
- * `messages`, now and later: per message, a `once` message its latest delivery, an
- * `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest in
- * the current page view; a message not in the list its latest delivery (compaction never
- * re-enables a message it does not know); and the latest delivery of all (the one that may be on
- * screen). Other deliveries are dropped. `evaluate` gives the same answer for the
- * compacted visitor as for the original, at `now` and at any later instant of this page view
- * (a property test pins it). `now` is checked (it dates nothing yet, but rules that expire with
- * time are compacted by it).
- * @example
- * ```ts
- * const compacted = compactDeliveries(visitor, messages, now);
- * if (compacted.ok) store(compacted.value);
- * ```
- */
-export function compactDeliveries(visitor: Visitor, messages: readonly Message[], now: Instant): Result<Visitor> {
-  const checked = checkedVisitor(visitor);
-  const frequencies = new Map<string, Frequency>();
-  const issues = [...(checked.ok ? [] : checked.issues), ...instantIssue(now)];
-  if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
-  else {
-    for (const m of messages as readonly unknown[]) {
-      // Only what compaction needs is read: an id and a known frequency (others keep their history).
-      const record = typeof m === 'object' && m !== null ? (m as Partial<Message>) : {};
-      if (typeof record.id === 'string' && typeof record.frequency === 'string' && Object.hasOwn(FREQUENCY_CAP, record.frequency)) {
-        if (!frequencies.has(record.id)) frequencies.set(record.id, record.frequency);
-      }
-    }
-  }
-  if (!checked.ok || issues.length > 0) return fail(issues);
-  const v = checked.value;
-  const keep = new Set<number>();
-  const latest = new Map<string, number>();
-  const deliveries = v.deliveries;
-  for (let i = 0; i < deliveries.length; i += 1) {
-    const d = deliveries[i] as Delivery;
-    // A message not in the list (another channel's, a paused one left out) keeps its latest
-    // delivery, as if it were `once`: compaction never re-enables a message it does not know.
-    const frequency = frequencies.get(d.messageId) ?? 'once';
-    const relevant =
-      frequency === 'once' || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
-    if (relevant) latest.set(d.messageId, i);
-  }
-  for (const index of latest.values()) keep.add(index);
-  if (deliveries.length > 0) keep.add(deliveries.length - 1);
-  if (keep.size === deliveries.length) return ok(v);
-  return ok({ ...v, deliveries: deliveries.filter((_, i) => keep.has(i)) });
-}

@@ -118,8 +118,18 @@ const DESCRIBE: Describers = {
  * ```
  */
 export function describeIssue(found: IssueData): string {
-  const describe = DESCRIBE[found.code] as (params: unknown, path: IssuePath) => string;
-  return describe(found.params, found.path);
+  // Total: anything but an issue this library made is described as such.
+  const record: Partial<IssueData> = typeof found === 'object' && found !== null ? found : {};
+  const { code, params, path } = record;
+  if (typeof code !== 'string' || !Object.hasOwn(DESCRIBE, code) || !Array.isArray(path) || typeof params !== 'object' || params === null) {
+    return 'not an issue of this library';
+  }
+  try {
+    return (DESCRIBE[code] as (params: unknown, path: IssuePath) => string)(params, path);
+  } catch {
+    // Parameters of another shape (a hand-built issue): the code is all that can be said.
+    return `issue ${code}`;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@
  * while `size-budget.json` has `"skipMissingExports": true`.
  */
 import type { Message, Schedule, Visitor } from '../../src/core/types.js';
+import spec from '../../spec/cases.json' with { type: 'json' };
 
 /** Public functions the vectors may call. */
 export type VectorFn =
@@ -187,6 +188,11 @@ export const vectors: readonly Vector[] = [
     { name: `explain at ${label}`, fn: 'explain' as const, args: [json(visitor), messages, at] },
   ]),
   { name: 'evaluate with now as a Date', fn: 'evaluate', args: [json(visitor), messages, date('2026-11-23T10:00:45Z')] },
+  // The end-to-end vectors of spec/cases.json, in the browser too (their expectations are checked in Node by test/spec).
+  ...spec.cases.flatMap((c) => [
+    { name: `spec: ${c.name} (evaluate)`, fn: 'evaluate' as const, args: [json(c.visitor), json(c.messages), c.now] },
+    { name: `spec: ${c.name} (explain)`, fn: 'explain' as const, args: [json(c.visitor), json(c.messages), c.now] },
+  ]),
   {
     name: 'recordDelivery appends a delivery',
     fn: 'recordDelivery',

@@ -77,6 +77,45 @@ describe('calendar checks agree with Date (independent oracle)', () => {
   });
 });
 
+describe('the timestamp scanner accepts exactly the documented pattern', () => {
+  // The format as the TSDoc of parseTimestamp writes it: the independent oracle of the scanner.
+  const PATTERN = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d{1,9}))?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
+  /** What the pattern and the calendar say: the epoch ms (rounded down), or undefined. */
+  function oracle(text: string): number | undefined {
+    const m = PATTERN.exec(text);
+    if (m === null) return undefined;
+    const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+    if (y < 1000 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d || mo < 1 || mo > 12) return undefined;
+    const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
+    const offset = m[8] === undefined ? 0 : (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) * 60_000;
+    const epoch = Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offset;
+    return epoch >= MIN_INSTANT && epoch <= MAX_INSTANT ? epoch : undefined;
+  }
+  const alphabet = fc.constantFrom(...'0123456789-:.TZtz+ 1295'.split(''));
+  /** Valid-looking timestamps with one to three characters replaced, inserted or removed. */
+  const mutated = fc
+    .tuple(
+      fc.constantFrom('2026-11-23T10:00:00Z', '2026-02-28T23:59:59.123456789+05:45', '1000-01-01T00:00:00.5-00:00', '9999-12-31T23:59:59.999Z', '2024-02-29T12:30:00.000000001-12:00'),
+      fc.array(fc.tuple(fc.nat(40), fc.constantFrom('replace', 'insert', 'delete'), alphabet), { maxLength: 3 }),
+    )
+    .map(([base, edits]) => {
+      let text: string = base;
+      for (const [at, op, ch] of edits) {
+        const i = at % (text.length + 1);
+        text = op === 'replace' ? text.slice(0, i) + ch + text.slice(i + 1) : op === 'insert' ? text.slice(0, i) + ch + text.slice(i) : text.slice(0, i) + text.slice(i + 1);
+      }
+      return text;
+    });
+  it('on mutated timestamps and on random strings', () => {
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.string({ unit: alphabet, maxLength: 36 })), (text) => {
+        expect(parseTimestamp(text)).toBe(oracle(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
 describe('digits below the millisecond never reach a threshold early', () => {
   it('round down for now, up for the instants thresholds count from', () => {
     const base = Date.UTC(2026, 10, 23, 10);

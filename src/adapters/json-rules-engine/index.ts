@@ -18,6 +18,7 @@ import { kindOf, RESERVED_KEYS } from '../../core/values.js';
 import { BUILT_IN_FACTS, OPERATORS, type Operator } from '../../core/vocabulary.js';
 import { runCheck } from '../../check/check.js';
 import { conditionTreeCheck, factSignature } from '../../check/conditions.js';
+import { listIssue } from '../../check/list.js';
 import { id } from '../../check/primitives.js';
 import { visitorCheck } from '../../check/visitor.js';
 import { readFacts, readMetadata, type FactValue } from '../../conditions/facts.js';
@@ -149,7 +150,8 @@ export const ENGINE_OPTIONS: EngineOptions = {
  * ```
  */
 export function createEngine(messages: readonly Pick<Message, 'id' | 'conditions'>[] = []): Result<Engine> {
-  if (!Array.isArray(messages)) return fail([issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) })]);
+  const refused = listIssue(messages, ['messages']);
+  if (refused !== undefined) return fail([refused]);
   const engine = registerOperators(new Engine([], ENGINE_OPTIONS));
   if (!engine.ok) return engine;
   const issues = [];

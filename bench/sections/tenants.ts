@@ -1,0 +1,75 @@
+/**
+ * Section `tenants` — ≥ 50 message lists of 140 in one process, visitors round-robin across them:
+ * the per-visitor cost ÷ one tenant's (target ≤ 1.3×). Interleaved in one process, that ratio
+ * sees what the other lists cost a call (caches, working set) but not what they changed for every
+ * call, tenant 0's included (process-wide tables filled by the others, JIT feedback). So the
+ * section also times tenant 0 alone in fresh processes holding 1 and 50 tenants, alternately
+ * (three pairs), and reports the median pair ratio — informational, since it is interleaved only
+ * at process granularity.
+ * @module
+ */
+import { evaluate } from '../../src/index.js';
+import { Disagreement } from '../agree.js';
+import { evaluateListCalls, type ListCase } from '../calls.js';
+import { childResult } from '../child.js';
+import type { TenantZeroResult } from '../children/tenant-zero.js';
+import { batchFor, beginSection, compare, formatUs, quantiles, reportRatio, reportValue, type BenchSection } from '../harness.js';
+import { describeMix } from '../instants.js';
+import { mixInstants } from '../workloads/mix.js';
+import { tenant, type Tenant } from '../workloads/tenants.js';
+
+export const TENANTS = 50;
+
+/** Tenant `t` decides the same as tenant 0 on every instant, ids renamed: the same work per visitor. */
+function assertIsomorphic(tenants: readonly Tenant[]): void {
+  const zero = tenants[0] as Tenant;
+  tenants.forEach((t, index) => {
+    t.cases.forEach((c, k) => {
+      const z = zero.cases[k] as ListCase['c'];
+      const a = evaluate(c.visitor, t.messages, c.nowMs);
+      const b = evaluate(z.visitor, zero.messages, z.nowMs);
+      const rename = (id: string): string => id.replace(`t${index}_`, 't0_');
+      if (a.eligible.map(rename).join() !== b.eligible.join() || a.reevaluateAt !== b.reevaluateAt) {
+        throw new Disagreement(`tenant ${index} does not decide like tenant 0 at ${new Date(c.nowMs).toISOString()}: ${a.eligible.join()} vs ${b.eligible.join()}`);
+      }
+    });
+  });
+}
+
+export const tenantsSection: BenchSection = {
+  name: 'tenants',
+  about: `${TENANTS} tenants × 140 messages in one process, visitors round-robin`,
+  async run() {
+    beginSection('tenants');
+    const instants = mixInstants();
+    console.log(describeMix(instants));
+    const tenants = Array.from({ length: TENANTS }, (_, t) => tenant(t, instants));
+    const zero = tenants[0] as Tenant;
+    const alone = evaluateListCalls(zero.cases.map((c) => ({ messages: zero.messages, c })));
+    const aloneBatch = await batchFor(alone, zero.cases.length);
+
+    // Every tenant compiled; round-robin (call k: tenant k mod 50, instants in turn).
+    assertIsomorphic(tenants);
+    const roundRobin: ListCase[] = [];
+    for (let k = 0; k < instants.length; k++) for (const t of tenants) roundRobin.push({ messages: t.messages, c: t.cases[k] as ListCase['c'] });
+    const mixed = evaluateListCalls(roundRobin);
+    console.log(`${TENANTS} isomorphic tenants (same decisions, renamed ids; no rule text shared across tenants), round-robin cycle of ${roundRobin.length} calls (call k: tenant k mod ${TENANTS}, instants in turn)`);
+    // A whole round-robin cycle takes seconds; each sample takes the next ~150 ms of it (the cursor
+    // carries on), so the samples together walk the cycle.
+    const c = await compare(mixed, alone, { slow: await batchFor(mixed, 1, 150), fast: aloneBatch }, 16);
+    console.log(`tenant 0 alone ${formatUs(c.fastUs)}, round-robin over ${TENANTS} tenants ${formatUs(c.slowUs)} per call`);
+    reportRatio(`tenants: round-robin ${TENANTS} ÷ one tenant (same process)`, c, 2, { op: '≤', bound: 1.3 });
+
+    // Tenant 0 alone in a process with 1 tenant and in one with 50, alternately.
+    const pairs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const one = await childResult<TenantZeroResult>('bench/children/tenant-zero.ts', ['1']);
+      const many = await childResult<TenantZeroResult>('bench/children/tenant-zero.ts', [String(TENANTS)]);
+      console.log(`  pair ${r + 1}: tenant 0 alone ${formatUs(one.medianUs)} in a 1-tenant process, ${formatUs(many.medianUs)} in a ${TENANTS}-tenant process`);
+      pairs.push(many.medianUs / one.medianUs);
+    }
+    const p = quantiles(pairs);
+    reportValue(`tenants: tenant 0 alone, ${TENANTS}-tenant ÷ 1-tenant process`, p.median, '×', 2, `${Math.min(...pairs).toFixed(2)}–${Math.max(...pairs).toFixed(2)}×, 3 process pairs`, undefined, '(process-wide state)');
+    reportValue(`tenants: round-robin ${TENANTS} ÷ a 1-tenant process (product)`, c.ratio * p.median, '×', 2, '', undefined, '(both effects together)');
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * The one-pass tree evaluator of `evaluate`: each node answers, in a single call, both its verdict
+ * and how long it is certain to keep it — a signed duration in ms from `facts.nowMs`: `+d` true for
+ * at least `d` ms, `-d` false for at least `d` ms, `±Infinity` for good (by time alone). No second
+ * walk for "when does it change".
+ *
+ * Composition is exact as a bound (never late; it may be early when leaves flip back):
+ * `all` true stays true until its first child may turn false (the least `d`); `all` false stays
+ * false while its most lasting false child does (the greatest `d` among false children); `any` is
+ * the dual; `not` flips the sign. Children run cheapest and time-independent first, and a child
+ * that decides the group for good (`-Infinity` in `all`, `+Infinity` in `any`) ends the group.
+ * @module
+ */
+import type { ConditionLeaf, ConditionNode } from '../core/types.js';
+import type { FactSignature } from '../core/vocabulary.js';
+import { factSignature } from '../check/conditions.js';
+import type { Facts } from './facts.js';
+import { breakpoints, leafGetter, leafValue } from './leaf.js';
+import { OPERATOR_TABLE } from './operators.js';
+
+/** A node's verdict and certainty: `+d` true for at least `d` ms from now, `-d` false for at least `d` ms. */
+export type Until = (facts: Facts) => number;
+
+/** A compiled node with its cost (to order siblings) and whether it depends on time. */
+interface Compiled {
+  readonly run: Until;
+  readonly cost: number;
+  readonly timed: boolean;
+}
+
+const ALWAYS: Until = () => Number.POSITIVE_INFINITY;
+
+/** A checked leaf as a signed-duration evaluator. */
+export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
+  const signature = factSignature(leaf.fact) as FactSignature;
+  const value = leafValue(leaf, signature);
+  const entry = OPERATOR_TABLE[leaf.operator];
+  const test = entry.compile(value, leafGetter(leaf.fact));
+  const cost = entry.cost(value);
+  if (signature.since === undefined) return { run: (f) => (test(f) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY), cost, timed: false };
+  // A time fact: the verdict holds until the next whole second at which the operator's truth flips.
+  const points = breakpoints(value);
+  const truth = entry.compile(value, (seconds: number) => seconds);
+  const onPage = signature.since === 'page';
+  return {
+    run: (f) => {
+      const seconds = onPage ? f.timeOnPage : f.timeOnSite;
+      const from = onPage ? f.pageEnteredAtMs : f.visitStartedAtMs;
+      // Unknown time (no valid instant): the verdict of a missing fact, for good.
+      if (seconds === undefined) return test(f) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      const now = truth(seconds);
+      let d = Number.POSITIVE_INFINITY;
+      for (const k of points) {
+        if (k > seconds && truth(k) !== now) {
+          d = from + k * 1000 - f.nowMs;
+          break;
+        }
+      }
+      return now ? d : -d;
+    },
+    cost: cost + 1,
+    timed: true,
+  };
+}
+
+function group(kind: 'all' | 'any', children: readonly Compiled[]): Compiled {
+  // Time-independent children first (they can decide for good), then the cheapest.
+  const ordered = [...children].sort((a, b) => Number(a.timed) - Number(b.timed) || a.cost - b.cost).map((c) => c.run);
+  const n = ordered.length;
+  const cost = children.reduce((sum, c) => sum + c.cost, 0);
+  const timed = children.some((c) => c.timed);
+  if (n === 1) return { run: ordered[0] as Until, cost, timed };
+  // `all` is the dual of `any` (not all = any not): one loop with the sign `s` (+1 all, -1 any).
+  const s = kind === 'all' ? 1 : -1;
+  const run: Until = (f) => {
+    let held = Number.POSITIVE_INFINITY; // while every child agrees with the group's "for all" side: the least d
+    let broken = 0; // once one does not: the greatest d among those
+    for (let i = 0; i < n; i += 1) {
+      const r = s * (ordered[i] as Until)(f);
+      if (r < 0) {
+        if (r === Number.NEGATIVE_INFINITY) return s * r;
+        if (-r > broken) broken = -r;
+      } else if (broken === 0 && r < held) held = r;
+    }
+    return s * (broken > 0 ? -broken : held);
+  };
+  return { run, cost, timed };
+}
+
+function compileNode(node: ConditionNode): Compiled {
+  if ('fact' in node) return untilOfLeaf(node);
+  if ('not' in node) {
+    const child = compileNode(node.not);
+    const inner = child.run;
+    return { run: (f) => -inner(f), cost: child.cost, timed: child.timed };
+  }
+  return group('all' in node ? 'all' : 'any', ('all' in node ? node.all : node.any).map(compileNode));
+}
+
+/**
+ * The signed-duration evaluator of a checked tree (`null`: true for good).
+ * @example
+ * ```ts
+ * const run = compileUntil({ fact: 'timeOnPage', operator: 'greaterThan', value: 30 });
+ * run(readFacts(visitor, now)); // -21000 at 10 s on the page: false for 21 s more
+ * ```
+ */
+export function compileUntil(tree: ConditionNode | null): Until {
+  return tree === null ? ALWAYS : compileNode(tree).run;
+}

@@ -11,10 +11,10 @@ import { markedTable } from './markdown.js';
 const root = resolve(import.meta.dirname, '../..');
 const src = join(root, 'src');
 
-/** Folder → layer number, from the doc's table. */
+/** Folder → floor, from the doc's table. */
 function layers(): Map<string, number> {
   const { header, rows } = markedTable(readFileSync(join(root, 'docs/contributing.md'), 'utf8'), 'layers');
-  expect(header).toEqual(['layer', 'folders', 'what lives there']);
+  expect(header).toEqual(['floor', 'folders', 'what lives there']);
   const out = new Map<string, number>();
   for (const row of rows) for (const folder of (row[1] ?? '').matchAll(/`([^`]+)`/g)) out.set(folder[1] ?? '', Number(row[0]));
   return out;

@@ -19,6 +19,7 @@ const library = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
   'schema/index': 'src/schema/index.ts',
+  'examples/index': 'src/examples/index.ts',
   'adapters/json-rules-engine/index': 'src/adapters/json-rules-engine/index.ts',
   'browser/index': 'src/browser/index.ts',
 };

@@ -194,3 +194,8 @@ export type {
   ExplainedNode,
   ExplainedNot,
 } from './conditions/explain.js';
+
+// ---------------------------------------------------------------- before going live: lint and simulate
+export { lint, LINT_STEPS, type LintOptions } from './lint/index.js';
+export { LINT_SEVERITIES, LINT_SEVERITY, type LintFinding, type LintSeverity, type LintWitness } from './lint/findings.js';
+export { LINT_ISSUE_CODES, type LintIssueCode, type SendWindowNeverOpensReason } from './core/issues.js';

@@ -10,7 +10,13 @@ import type { WeekChart } from './week.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-/** `[3].conditions.all[0]`. */
+/**
+ * A path as the page prints it.
+ * @example
+ * ```ts
+ * pathText([3, 'conditions', 'all', 0]); // '[3].conditions.all[0]'
+ * ```
+ */
 export function pathText(path: IssuePath): string {
   if (path.length === 0) return '(list)';
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
@@ -79,7 +85,13 @@ function leafText(node: { fact: string; operator: string; value: unknown }): str
   return `${node.fact} ${node.operator} ${JSON.stringify(node.value)}`;
 }
 
-/** The annotated condition tree, node by node with its outcome and, for leaves, the fact value seen. */
+/**
+ * The annotated condition tree, node by node with its outcome and, for leaves, the fact value seen.
+ * @example
+ * ```ts
+ * h('ul', { class: 'tree' }, treeView(explainedTree));
+ * ```
+ */
 export function treeView(node: ExplainedNode): HTMLElement {
   if ('all' in node || 'any' in node) {
     const kind = 'all' in node ? 'all' : 'any';

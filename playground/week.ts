@@ -89,7 +89,13 @@ export function weekDays(zone: string, at: number): DayRow[] {
   return rows;
 }
 
-/** The open intervals of a send window within `span`. */
+/**
+ * The open intervals of a send window within `span`.
+ * @example
+ * ```ts
+ * windowSpans({ type: 'anytime' }, { from: 0, to: 1000 }); // [{ from: 0, to: 1000 }]
+ * ```
+ */
 export function windowSpans(window: Message['sendWindow'], span: Span): Span[] {
   if (window.type === 'anytime') return [span];
   const engine = compiled(window.schedule);

@@ -388,6 +388,11 @@ export class Space {
  * when the visitor has been on the page for at least `seconds` whole seconds (`evaluate` compares
  * `now` with `page.enteredAt + seconds`, `readFacts` floors the same difference; a test pins the
  * two). `null` for a page-load trigger or 0 seconds: it has always fired.
+ * @example
+ * ```ts
+ * triggerLeaf(30); // { fact: 'timeOnPage', operator: 'greaterThanInclusive', value: 30 }
+ * triggerLeaf(0);  // null
+ * ```
  */
 export function triggerLeaf(seconds: number): ConditionLeaf | null {
   return seconds > 0 ? { fact: 'timeOnPage', operator: 'greaterThanInclusive', value: seconds } : null;

@@ -30,7 +30,13 @@ function ranksAbove(a: Analysed, b: Analysed): boolean {
   return a.message.priority > b.message.priority || (a.message.priority === b.message.priority && a.index < b.index);
 }
 
-/** The instant witnesses are placed at: `now`, or the latest `updatedAt` of the list (deterministic either way). */
+/**
+ * The instant witnesses are placed at: `now`, or the latest `updatedAt` of the list (deterministic either way).
+ * @example
+ * ```ts
+ * referenceInstant(analysed, undefined); // the latest updatedAt, in epoch ms
+ * ```
+ */
 export function referenceInstant(messages: readonly Analysed[], now: number | undefined): number {
   if (now !== undefined) return now;
   let latest = 0;

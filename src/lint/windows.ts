@@ -73,6 +73,15 @@ function holidayStarts(schedule: Schedule): number[] {
  * ```
  */
 export function windowFacts(window: SendWindow): WindowFacts {
+  let facts = factsOf.get(window);
+  if (facts === undefined) factsOf.set(window, (facts = computeFacts(window)));
+  return facts;
+}
+
+/** Facts per window object (windows of parsed messages are not changed: their types are readonly). */
+const factsOf = new WeakMap<SendWindow, WindowFacts>();
+
+function computeFacts(window: SendWindow): WindowFacts {
   if (window.type === 'anytime') return { alwaysOpen: true, never: null, closesAt: null };
   const engine = prepareSchedule(window.schedule);
   const inside = window.type === 'businessHours';
@@ -119,8 +128,16 @@ export function windowOpenAt(window: SendWindow, at: number): boolean {
   return window.type === 'anytime' || openAt(window, prepareSchedule(window.schedule), at);
 }
 
+const patterns = new WeakMap<Schedule, WallPattern>();
+
 /** The schedule as wall-clock sets: merged weekly minutes and merged holiday days. */
 function pattern(schedule: Schedule): WallPattern {
+  let hit = patterns.get(schedule);
+  if (hit === undefined) patterns.set(schedule, (hit = wallSets(schedule)));
+  return hit;
+}
+
+function wallSets(schedule: Schedule): WallPattern {
   return buildPattern(
     schedule.weekly.map(({ day, open, close }) => ({ day: WEEKDAYS.indexOf(day), open: parseWallTime(open) as number, close: parseWallTime(close) as number })),
     schedule.holidays.map(({ start, end }): readonly [number, number] => [parseLocalDate(start) as number, (parseLocalDate(end) as number) + 1]),

@@ -196,3 +196,27 @@ export type {
   ExplainedNode,
   ExplainedNot,
 } from './conditions/explain.js';
+
+// ---------------------------------------------------------------- before going live: lint and simulate
+export { lint, LINT_STEPS, type LintOptions } from './lint/index.js';
+export { LINT_SEVERITIES, LINT_SEVERITY, type LintFinding, type LintSeverity, type LintWitness } from './lint/findings.js';
+export { LINT_ISSUE_CODES, type LintIssueCode, type SendWindowNeverOpensReason } from './core/issues.js';
+export {
+  simulate,
+  type SimulateOptions,
+  type Simulation,
+  type SimulationStep,
+  type StepEvaluation,
+  type StepInteraction,
+  type StepVerdict,
+} from './simulate/simulate.js';
+export {
+  SCRIPT_EVENT_TYPES,
+  SCRIPT_INTERACTIONS,
+  SIMULATION_LIMITS,
+  type ScriptEvent,
+  type ScriptEventType,
+  type ScriptInteraction,
+  type ScriptVisitor,
+  type SimulationScript,
+} from './simulate/script.js';

@@ -7,11 +7,13 @@
 import { parseArgs } from 'node:util';
 import { evaluateCommand } from './evaluate-command.js';
 import { explainCommand } from './explain-command.js';
+import { lintCommand } from './lint-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { FILE_KINDS, validateCommand, type FileKind } from './validate-command.js';
 import { CliFailure, EXIT, usageError, type CliIo, type ExitCode } from './io.js';
 
 /** The commands, in the order `--help` lists them. */
-export const COMMANDS = ['evaluate', 'explain', 'validate'] as const;
+export const COMMANDS = ['evaluate', 'explain', 'validate', 'lint', 'simulate'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The text of `--help`. */
@@ -26,6 +28,13 @@ Commands:
   validate [--kind messages|message|visitor|workspace] [--json] FILE...
       Every issue of every file, with its path and code. The kind of each file is
       detected from its shape unless --kind is given.
+  lint MESSAGES [--workspace FILE] [--now ISO] [--json]
+      What can be proven wrong with a message list: messages that never show or are
+      always outranked, conditions that never or always hold, send windows that never
+      open, what publish would refuse. Exit 1 when a finding is an error.
+  simulate MESSAGES SCRIPT [--workspace FILE] [--json]
+      Replays a scripted timeline (docs/simulate.md) as a widget would: who saw what,
+      when, and why the others were not shown; then the tally.
 
 Options:
   --now ISO      the instant to evaluate at, e.g. 2026-11-23T10:00:30Z (default: now)
@@ -34,13 +43,27 @@ Options:
   -v, --version  show the version
 
 Exit status: 0 success, 1 the input has problems (invalid content, unreadable
-file, bad JSON, or validate found issues), 2 the command line is wrong.
+file, bad JSON, validate found issues, lint found an error, the script does not
+check), 2 the command line is wrong.
 `;
 
 const EVALUATE_OPTIONS = {
   messages: { type: 'string' },
   visitor: { type: 'string' },
   now: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const LINT_OPTIONS = {
+  workspace: { type: 'string' },
+  now: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const SIMULATE_OPTIONS = {
+  workspace: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -95,6 +118,30 @@ function runCommand(command: Command, args: readonly string[], io: CliIo): ExitC
       }
       return validateCommand({ files: positionals, kind, json: values.json === true }, io);
     }
+    case 'lint': {
+      let parsed;
+      try {
+        parsed = parseArgs({ args: [...args], options: LINT_OPTIONS, strict: true, allowPositionals: true });
+      } catch (error) {
+        throw usageFromParseArgs(command, error);
+      }
+      const { values, positionals } = parsed;
+      if (values.help === true) return help(io);
+      if (positionals.length !== 1) throw usageError('lint: give exactly one messages FILE (see --help)');
+      return lintCommand({ messages: positionals[0], workspace: values.workspace, now: values.now, json: values.json === true }, io);
+    }
+    case 'simulate': {
+      let parsed;
+      try {
+        parsed = parseArgs({ args: [...args], options: SIMULATE_OPTIONS, strict: true, allowPositionals: true });
+      } catch (error) {
+        throw usageFromParseArgs(command, error);
+      }
+      const { values, positionals } = parsed;
+      if (values.help === true) return help(io);
+      if (positionals.length !== 2) throw usageError('simulate: give the messages FILE and the script FILE (see --help)');
+      return simulateCommand({ messages: positionals[0], script: positionals[1], workspace: values.workspace, json: values.json === true }, io);
+    }
   }
 }
 
@@ -115,7 +162,7 @@ export function run(argv: readonly string[], io: CliIo): ExitCode {
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
-      io.stderr('proactive-messaging: give a command: evaluate, explain or validate (see --help)\n');
+      io.stderr('proactive-messaging: give a command: evaluate, explain, validate, lint or simulate (see --help)\n');
       return EXIT.usage;
     }
     if (first === '--help' || first === '-h' || first === 'help') return help(io);
@@ -125,7 +172,7 @@ export function run(argv: readonly string[], io: CliIo): ExitCode {
     }
     if (!isCommand(first)) {
       const what = first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`;
-      throw usageError(`proactive-messaging: ${what}; commands are evaluate, explain, validate (see --help)`);
+      throw usageError(`proactive-messaging: ${what}; commands are ${COMMANDS.join(', ')} (see --help)`);
     }
     return runCommand(first, rest, io);
   } catch (error) {

@@ -7,7 +7,7 @@
  * Ground floor: imports only from `core/`.
  * @module
  */
-import { ERROR_REASONS, type ErrorReason, type JsonRulesEngineFeature, type MessageStatus } from './vocabulary.js';
+import { ERROR_REASONS, type ErrorReason, type Frequency, type JsonRulesEngineFeature, type MessageStatus } from './vocabulary.js';
 
 /** A location inside the input: object keys and array indexes from the root. */
 export type IssuePath = readonly (string | number)[];
@@ -119,10 +119,69 @@ export interface IssueParams {
   readonly aiAgentNotOnChannel: { readonly aiAgentId: string; readonly channelId: string };
   readonly answerDeleted: { readonly answerId: string };
   readonly answerUnpublished: { readonly answerId: string };
+  // Lint findings (`lint`): what the analysis proved about a message set (see docs/lint.md).
+  /** A message's conditions hold for no visitor: it can never be shown. */
+  readonly conditionsNeverHold: Readonly<Record<string, never>>;
+  /** A message's conditions hold for every visitor: they select nobody out. */
+  readonly conditionsAlwaysHold: Readonly<Record<string, never>>;
+  /** A part of a condition tree (below the root) holds for no visitor. */
+  readonly branchNeverHolds: Readonly<Record<string, never>>;
+  /** A part of a condition tree (below the root) holds for every visitor. */
+  readonly branchAlwaysHolds: Readonly<Record<string, never>>;
+  /**
+   * A `timeOnPage` trigger waits `seconds`, but the conditions hold only up to `maximum` seconds on
+   * the page (`null`: a smaller bound was not worked out).
+   */
+  readonly triggerAfterConditions: { readonly seconds: number; readonly maximum: number | null };
+  /** A send window that is never open at any instant. */
+  readonly sendWindowNeverOpens: { readonly reason: SendWindowNeverOpensReason };
+  /** A send window that closes for good at `closesAt` (holidays cover every later day). */
+  readonly sendWindowEnds: { readonly closesAt: string };
+  /** A send window that closed for good at `closesAt`, before the instant lint was given. */
+  readonly sendWindowInPast: { readonly closesAt: string };
+  /**
+   * Whenever this message qualifies, the higher-ranked live message `messageId` on the same
+   * channel qualifies too: it shows only once that message is capped by its `frequency`
+   * (`shows: 'onceCapped'`), or never (`'never'`: that message cannot be presented, so it is never
+   * delivered and never capped).
+   */
+  readonly shadowed: { readonly messageId: string; readonly frequency: Frequency; readonly shows: 'onceCapped' | 'never' };
+  /** The same name (ignoring case and surrounding spaces) as the earlier message `messageId`. */
+  readonly duplicateName: { readonly messageId: string };
+  /** The list holds `count` messages of the account's `maximum`. */
+  readonly accountLimitNear: { readonly count: number; readonly maximum: number };
+  /** A simulation script event for a visitor who has not arrived yet or has left. */
+  readonly visitorNotOnSite: { readonly visitorId: string };
 }
+
+/** Why a send window never opens (`sendWindowNeverOpens`). */
+export type SendWindowNeverOpensReason =
+  /** Business hours with no weekly interval. */
+  | 'noWeeklyHours'
+  /** Business hours whose holidays cover every day that has hours. */
+  | 'everyDayHoliday'
+  /** Outside business hours of a schedule open around the clock with no holidays. */
+  | 'alwaysBusinessHours';
 
 /** Every issue code. */
 export type IssueCode = keyof IssueParams;
+
+/** The codes of lint findings, in the order `docs/lint.md` lists them. */
+export const LINT_ISSUE_CODES = [
+  'conditionsNeverHold',
+  'conditionsAlwaysHold',
+  'branchNeverHolds',
+  'branchAlwaysHolds',
+  'triggerAfterConditions',
+  'sendWindowNeverOpens',
+  'sendWindowEnds',
+  'sendWindowInPast',
+  'shadowed',
+  'duplicateName',
+  'accountLimitNear',
+] as const satisfies readonly IssueCode[];
+/** A code of a lint finding of lint's own (lint also reports the parsers' and the dependency check's codes). */
+export type LintIssueCode = (typeof LINT_ISSUE_CODES)[number];
 
 /** Every issue code, in the order `docs/issue-codes.md` lists them. */
 export const ISSUE_CODES = /* @__PURE__ */ (
@@ -151,14 +210,14 @@ export const ISSUE_CODES = /* @__PURE__ */ (
   'messageNotFound',
   'noEquivalent',
   ] as const
-).concat(ERROR_REASONS as unknown as never[]) as readonly IssueCode[];
+).concat(ERROR_REASONS as unknown as never[], LINT_ISSUE_CODES as unknown as never[], ['visitorNotOnSite'] as never[]) as readonly IssueCode[];
 
 // Every code of IssueParams is listed (a missing one fails to compile here), and the dependency
 // reasons are issue codes with parameters.
 type Listed = 'invalidType' | 'required' | 'unknownKey' | 'reservedKey' | 'invalidValue' | 'invalidFormat' | 'tooSmall' | 'tooBig'
   | 'duplicate' | 'invalidRange' | 'emojiNotAllowed' | 'nestingNotAllowed' | 'statusFieldMismatch' | 'metadataNotOnChannel'
   | 'invalidInstant' | 'actionNotAllowed' | 'automatedResolutionLimitReached' | 'agentWorkspaceDisabled' | 'messagingDisabled'
-  | 'noEligibleChannelInAccount' | 'channelNotSet' | 'messageNotFound' | 'noEquivalent' | ErrorReason;
+  | 'noEligibleChannelInAccount' | 'channelNotSet' | 'messageNotFound' | 'noEquivalent' | ErrorReason | LintIssueCode | 'visitorNotOnSite';
 export type IssueCodesAreComplete = [Exclude<IssueCode, Listed>, Exclude<Listed, IssueCode>] extends [never, never] ? true : never;
 
 /** One issue as data: where, which code, and its parameters. */

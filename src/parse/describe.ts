@@ -5,7 +5,8 @@
  * stays short whatever the input was.
  * @module
  */
-import type { ExpectedType, Issue, IssueData, IssueParams, IssuePath, SizeUnit, ValueKind, FormatName } from '../core/issues.js';
+import type { ExpectedType, Issue, IssueData, IssueParams, IssuePath, SendWindowNeverOpensReason, SizeUnit, ValueKind, FormatName } from '../core/issues.js';
+import type { Frequency } from '../core/vocabulary.js';
 import { QUOTE_LENGTH } from '../core/limits.js';
 
 /** `"value"` cut to `LIMITS.quoteLength` characters. */
@@ -66,6 +67,15 @@ function list(values: readonly string[]): string {
   return values.length > 20 ? `${shown}, …` : shown;
 }
 
+const NEVER_OPENS: Readonly<Record<SendWindowNeverOpensReason, string>> = {
+  noWeeklyHours: 'no weekly hours',
+  everyDayHoliday: 'every day with hours is a holiday',
+  alwaysBusinessHours: 'business hours around the clock',
+};
+
+/** Where a shadowed message can still show: after the other one was shown in its frequency's scope. */
+const SHOWN_IN: Readonly<Record<Frequency, string>> = { once: 'once', oncePerVisit: 'in the visit', everyTime: 'on the page view' };
+
 type Describers = { readonly [C in keyof IssueParams]: (params: IssueParams[C], path: IssuePath) => string };
 
 /** One text per code. */
@@ -109,6 +119,22 @@ const DESCRIBE: Describers = {
   aiAgentNotOnChannel: ({ aiAgentId, channelId }) => `AI agent ${quote(aiAgentId)} is not published on channel ${quote(channelId)}`,
   answerDeleted: ({ answerId }) => `answer ${quote(answerId)} is not one of the AI agent's answers`,
   answerUnpublished: ({ answerId }) => `answer ${quote(answerId)} is not published`,
+  conditionsNeverHold: () => 'no visitor meets the conditions: the message never shows',
+  conditionsAlwaysHold: () => 'every visitor meets the conditions',
+  branchNeverHolds: () => 'no visitor meets this part of the conditions',
+  branchAlwaysHolds: () => 'every visitor meets this part of the conditions',
+  triggerAfterConditions: ({ seconds, maximum }) =>
+    `the trigger waits ${seconds} s, but the conditions allow ${maximum === null ? 'less' : `at most ${maximum} s`} on the page`,
+  sendWindowNeverOpens: ({ reason }) => `the send window never opens (${NEVER_OPENS[reason]})`,
+  sendWindowEnds: ({ closesAt }) => `the send window closes for good at ${closesAt}`,
+  sendWindowInPast: ({ closesAt }) => `the send window closed for good at ${closesAt}`,
+  shadowed: ({ messageId, frequency, shows }) =>
+    `outranked by ${quote(messageId)} whenever it qualifies: ${
+      shows === 'never' ? 'that one cannot be presented, so this never shows' : `shows only after that one was shown ${SHOWN_IN[frequency]}`
+    }`,
+  duplicateName: ({ messageId }) => `same name as ${quote(messageId)}`,
+  accountLimitNear: ({ count, maximum }) => `${count} of at most ${maximum} messages`,
+  visitorNotOnSite: ({ visitorId }) => `visitor ${quote(visitorId)} is not on the site`,
 };
 
 /**

@@ -36,7 +36,7 @@ export function messageJsonSchemaText(): string {
     description:
       'Wire format of one proactive message, generated from the zod schemas of proactive-messaging/schema by scripts/json-schema.ts. ' +
       'Rules JSON Schema cannot express (no emoji in agent text, tag normalisation, status-dependent fields, ' +
-      'condition-tree limits and nesting rule, valid IANA time zone, holiday start <= end) are listed in docs/parsing.md.',
+      'condition-tree limits and nesting rule, valid IANA time zone, holiday start <= end, activeUntil after activeFrom) are listed in docs/parsing.md.',
     ...rest,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -26,6 +26,7 @@ export type {
   Delivery,
   DeviceType,
   ErrorReason,
+  EvaluateOptions,
   FactKind,
   FactName,
   Frequency,
@@ -43,6 +44,7 @@ export type {
   Operator,
   Page,
   PauseReason,
+  Period,
   ProactiveChannelType,
   ReasonCode,
   Response,
@@ -77,6 +79,7 @@ export {
   OPERATORS,
   OPERATOR_SIGNATURES,
   PAUSE_REASONS,
+  PERIODS,
   PROACTIVE_CHANNEL_TYPES,
   REASON_CODES,
   RESPONSE_TYPES,
@@ -132,6 +135,7 @@ export {
   recordDelivery,
   type DeliveryOutcome,
 } from './frequency/record.js';
+export { bucketOf, inHoldout, inRollout } from './frequency/rollout.js';
 
 // ---------------------------------------------------------------- life cycle
 export {

@@ -45,7 +45,7 @@ const cut = (text: string, max: number): string => (text.length > max ? text.sli
 
 /** What `evaluate` answers when the injected clock gives no instant: nothing, with the reason. */
 function noInstant(now: unknown): Decision {
-  return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: [], invalidInput: issueAt(['now'], 'invalidInstant', { got: kindOf(now) }) };
+  return { message: null, onScreen: false, eligible: [], heldOut: [], reevaluateAt: null, invalid: [], invalidInput: issueAt(['now'], 'invalidInstant', { got: kindOf(now) }) };
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 import { NO_PARAMS } from '../core/issues.js';
-import { MAX_PRIORITY, MAX_RAW_TAG_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TRIGGER_SECONDS } from '../core/limits.js';
+import { MAX_DELIVERIES_CAP, MAX_PRIORITY, MAX_RAW_TAG_LENGTH, MAX_TAGS, MAX_TAG_LENGTH, MAX_TRIGGER_SECONDS } from '../core/limits.js';
 import type { AgentResponse, AiAgentResponse, ConditionNode, Message, Metrics, Response, SendWindow, Trigger } from '../core/types.js';
 import {
   CAPTURE_FIELDS,
@@ -12,11 +12,13 @@ import {
   FREQUENCIES,
   MESSAGE_STATUSES,
   PAUSE_REASONS,
+  PERIODS,
   type MessageStatus,
 } from '../core/vocabulary.js';
 import { BAD, int, list, nullable, object, oneOf, opt, report, str, unique, variant, withDefault, type Check, type Ctx, type Failed } from './check.js';
 import { conditionTreeCheck } from './conditions.js';
-import { counter, id, name, plainText, text, timestamp } from './primitives.js';
+import { counter, durationSeconds, id, name, percent, plainText, text, timestamp } from './primitives.js';
+import { parseTimestamp } from '../core/instants.js';
 import { scheduleCheck } from './schedule.js';
 import { isTagText, normalizeTag } from './text.js';
 
@@ -62,10 +64,21 @@ const tags: Check<string[]> = (value, ctx) => {
 
 const ZERO_METRICS: Metrics = Object.freeze({ sent: 0, read: 0, replied: 0 });
 
+/** A message's metrics (`heldOut` only once hold-outs are counted). */
+export const metricsCheck = /* @__PURE__ */ object<Metrics>({ sent: counter, read: counter, replied: counter, heldOut: opt(counter) });
+
 /**
  * Fields that depend on `status`: `channelId: null` only in a draft; `pauseReason` exactly when
  * paused; `errorReasons` exactly in error; `publishedAt` never in a draft.
  */
+/** The message-level rules: status fields, and `activeUntil` after `activeFrom`. */
+function messageRules(message: Message, ctx: Ctx, failed: Failed): void {
+  statusFields(message, ctx, failed);
+  const { activeFrom, activeUntil } = message;
+  if (activeFrom === undefined || activeUntil === undefined || failed('activeFrom') || failed('activeUntil')) return;
+  if ((parseTimestamp(activeUntil) as number) <= (parseTimestamp(activeFrom) as number)) report(ctx, 'invalidRange', NO_PARAMS, 'activeUntil');
+}
+
 function statusFields(message: Message, ctx: Ctx, failed: Failed): void {
   if (failed('status')) return;
   const status: MessageStatus = message.status;
@@ -102,9 +115,17 @@ export const messageCheck: Check<Message> = /* @__PURE__ */ object<Message>(
     sendWindow,
     frequency: oneOf(FREQUENCIES),
     priority: withDefault(int(-MAX_PRIORITY, MAX_PRIORITY), () => 0),
-    metrics: withDefault(object<Metrics>({ sent: counter, read: counter, replied: counter }), () => ZERO_METRICS),
+    activeFrom: opt(timestamp),
+    activeUntil: opt(timestamp),
+    rolloutPercent: opt(percent),
+    holdoutPercent: opt(percent),
+    maxDeliveries: opt(int(1, MAX_DELIVERIES_CAP)),
+    oncePer: opt(oneOf(PERIODS)),
+    snoozeSeconds: opt(durationSeconds),
+    cooldownSeconds: opt(durationSeconds),
+    metrics: withDefault(metricsCheck, () => ZERO_METRICS),
     createdAt: timestamp,
     updatedAt: timestamp,
   },
-  statusFields,
+  messageRules,
 );

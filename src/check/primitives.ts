@@ -4,9 +4,9 @@
  * @module
  */
 import { parseLocalDate, parseTimestamp, parseWallTime } from '../core/instants.js';
-import { MAX_COUNTER, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TIME_ZONE_LENGTH, MAX_URL_LENGTH } from '../core/limits.js';
+import { MAX_DURATION_SECONDS, MAX_COUNTER, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, MAX_TIME_ZONE_LENGTH, MAX_URL_LENGTH } from '../core/limits.js';
 import { isValidTimeZone } from '../core/zones.js';
-import { int, report, str, type Check } from './check.js';
+import { int, report, str, wrongType, type Check } from './check.js';
 import { findEmoji } from './text.js';
 
 /** An id (`id`, `brandId`, `channelId`, …): 1 to `LIMITS.idLength` characters. */
@@ -23,6 +23,16 @@ export const url = /* @__PURE__ */ str(1, MAX_URL_LENGTH);
 export const counter = /* @__PURE__ */ int(0, MAX_COUNTER);
 /** A positive counter. */
 export const positiveCounter = /* @__PURE__ */ int(1, MAX_COUNTER);
+
+/** A duration in whole seconds, 0 to `LIMITS.durationSeconds`. */
+export const durationSeconds = /* @__PURE__ */ int(0, MAX_DURATION_SECONDS);
+
+/** A percentage: a finite number from 0 to 100. */
+export const percent: Check<number> = (value, ctx) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType(value, 'number', ctx);
+  if (value < 0) return report(ctx, 'tooSmall', { minimum: 0, unit: 'value' });
+  return value > 100 ? report(ctx, 'tooBig', { maximum: 100, unit: 'value' }) : value;
+};
 
 /** Plain text: no emoji (agent responses). */
 export const plainText = /* @__PURE__ */ str(1, MAX_TEXT_LENGTH, (value, ctx) => {

@@ -33,6 +33,17 @@ const deliveries: Check<Delivery[]> = (value, ctx) =>
   typeof value === 'object' && value !== null && vouched.has(value) ? (value as Delivery[]) : deliveryList(value, ctx);
 
 /**
+ * Whether `deliveries` is a frozen history this library wrote (see {@link vouchDeliveries}).
+ * @example
+ * ```ts
+ * isVouched(recorded.value.deliveries); // true
+ * ```
+ */
+export function isVouched(deliveries: readonly Delivery[]): boolean {
+  return vouched.has(deliveries);
+}
+
+/**
  * A frozen copy of a checked history, which the visitor check then accepts without reading it
  * again. Only for deliveries that passed the visitor check (the writers of `frequency/record.ts`).
  * @example

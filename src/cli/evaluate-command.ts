@@ -1,9 +1,12 @@
 /**
- * `evaluate --messages FILE --visitor FILE [--now ISO] [--json]`: which message the visitor
- * sees now, which others qualify, and when to ask again.
+ * `evaluate --messages FILE --visitor FILE [--now ISO] [--cooldown SECONDS] [--time-zone ZONE]
+ * [--json]`: which message the visitor sees now, which others qualify, and when to ask again.
  * @module
  */
-import type { Visitor } from '../core/types.js';
+import type { EvaluateOptions as Policy, Visitor } from '../core/types.js';
+import { runCheck } from '../check/check.js';
+import { evaluateOptionsCheck } from '../check/options.js';
+import { formatIssue } from './format.js';
 import { evaluate, type Decision } from '../evaluate/evaluate.js';
 import { formatDuration, formatInstant } from './format.js';
 import { issueLines, loadMessages, loadVisitor, parseNow, skippedLines, type LoadedMessages } from './load.js';
@@ -14,6 +17,10 @@ export interface EvaluateOptions {
   readonly messages: string | undefined;
   readonly visitor: string | undefined;
   readonly now: string | undefined;
+  /** `--cooldown SECONDS`: the account's cooldown. */
+  readonly cooldown?: string | undefined;
+  /** `--time-zone ZONE`: the account's time zone of `oncePer` periods. */
+  readonly timeZone?: string | undefined;
   readonly json: boolean;
 }
 
@@ -23,6 +30,22 @@ export interface EvaluationInput {
   readonly visitor: Visitor;
   readonly nowMs: number;
   readonly messagesFile: string;
+  /** The account's policies from `--cooldown` / `--time-zone` (`undefined`: none given). */
+  readonly policy: Policy | undefined;
+}
+
+/** The policies of `--cooldown` and `--time-zone`, checked by the library's own options check. */
+function policyOf(options: EvaluateOptions, command: string): Policy | undefined {
+  if (options.cooldown === undefined && options.timeZone === undefined) return undefined;
+  const seconds = options.cooldown === undefined ? undefined : /^\d+$/.test(options.cooldown) ? Number(options.cooldown) : Number.NaN;
+  const raw = { ...(seconds === undefined ? {} : { cooldownSeconds: seconds }), ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) };
+  const checked = runCheck(evaluateOptionsCheck, raw, false, []);
+  if (!checked.ok) {
+    const found = checked.issues[0];
+    const flag = found?.path[0] === 'timeZone' ? '--time-zone' : '--cooldown';
+    throw usageError(`${command}: ${flag}: ${found === undefined ? 'invalid' : formatIssue({ ...found, path: [] })}`);
+  }
+  return checked.value;
 }
 
 /**
@@ -37,11 +60,12 @@ export function loadEvaluationInput(options: EvaluateOptions, command: string, i
   if (options.visitor === undefined) throw usageError(`${command}: missing --visitor FILE`);
   if (options.messages === '-' && options.visitor === '-') throw usageError(`${command}: only one of --messages and --visitor can read standard input (-)`);
   const nowMs = parseNow(options.now, io);
+  const policy = policyOf(options, command);
   const loaded = loadMessages(options.messages, io);
   const visitor = loadVisitor(options.visitor, io);
   const warnings = skippedLines(options.messages, loaded);
   if (warnings.length > 0) io.stderr(warnings.map((line) => `${line}\n`).join(''));
-  return { loaded, visitor, nowMs, messagesFile: options.messages };
+  return { loaded, visitor, nowMs, messagesFile: options.messages, policy };
 }
 
 /** The JSON printed by `evaluate --json`: the library's `Decision`, with `invalid` indexes in file terms. */
@@ -58,7 +82,7 @@ export interface EvaluateJson extends Decision {
  * ```
  */
 export function decide(input: EvaluationInput): Decision {
-  const decision = evaluate(input.visitor, input.loaded.messages, input.nowMs);
+  const decision = evaluate(input.visitor, input.loaded.messages, input.nowMs, input.policy);
   if (decision.invalid.length === 0) return decision;
   const invalid = decision.invalid.map((bad) => ({ ...bad, index: input.loaded.fileIndex[bad.index] ?? bad.index }));
   return { ...decision, invalid };

@@ -19,7 +19,7 @@ import { EXIT, type CliIo, type ExitCode } from './io.js';
  */
 export function fileVerdicts(input: EvaluationInput): Verdict[] {
   const { loaded } = input;
-  const verdicts: Verdict[] = explain(input.visitor, loaded.messages, input.nowMs).map((v) => ({
+  const verdicts: Verdict[] = explain(input.visitor, loaded.messages, input.nowMs, input.policy).map((v) => ({
     ...v,
     index: loaded.fileIndex[v.index] ?? v.index,
   }));
@@ -57,7 +57,7 @@ export function explainCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   lines.push(...table(verdictRows(verdicts)));
   const details = verdicts.flatMap((v) => verdictDetails(v, input.nowMs));
   if (details.length > 0) lines.push('', 'Why not:', ...details);
-  lines.push('', '✓ passed  ✗ failed  · not evaluated. Gates in order: status, channel, active conversation, frequency, send window, trigger, conditions.');
+  lines.push('', '✓ passed  ✗ failed  · not evaluated. Gates in order: status, channel, active conversation, frequency, send window, trigger, conditions; limit gates (from, until, rollout, max, period, snooze, cooldown, holdout) are shown when one fails.');
   io.stdout(lines.map((line) => `${line}\n`).join(''));
   return everyMessageInvalid(input) ? EXIT.problems : EXIT.ok;
 }

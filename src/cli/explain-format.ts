@@ -18,7 +18,18 @@ export const GATE_HEADERS: Readonly<Record<Gate, string>> = {
   sendWindow: 'window',
   trigger: 'trigger',
   conditions: 'cond',
+  activeFrom: 'from',
+  activeUntil: 'until',
+  rollout: 'rollout',
+  maxDeliveries: 'max',
+  oncePer: 'period',
+  snooze: 'snooze',
+  cooldown: 'cooldown',
+  holdout: 'holdout',
 };
+
+/** The gates every table shows; the others (limits) get a column only when some message fails them. */
+const ALWAYS_SHOWN: readonly Gate[] = ['status', 'channel', 'activeConversation', 'frequency', 'sendWindow', 'trigger', 'conditions'];
 
 function json(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
@@ -75,6 +86,22 @@ export function gateDetail(gate: GateResult, nowMs: number): string {
       return `waits for time on page; fires ${at(gate.firesAt, nowMs)}`;
     case 'conditions':
       return 'conditions not met';
+    case 'activeFrom':
+      return `starts ${at(gate.startsAt, nowMs)}`;
+    case 'activeUntil':
+      return `ended ${at(gate.endedAt, nowMs)}`;
+    case 'rollout':
+      return `the visitor is outside the ${gate.rolloutPercent} % rollout`;
+    case 'maxDeliveries':
+      return `delivered ${gate.delivered} of at most ${gate.maxDeliveries ?? 0} times`;
+    case 'oncePer':
+      return `once per ${gate.oncePer ?? 'period'}: delivered in this one; next period ${at(gate.nextPeriodAt, nowMs)}`;
+    case 'snooze':
+      return `snoozed after a dismissal; ends ${at(gate.snoozedUntil, nowMs)}`;
+    case 'cooldown':
+      return `cooling down after another message; ends ${at(gate.cooldownUntil, nowMs)}`;
+    case 'holdout':
+      return `the visitor is in the ${gate.holdoutPercent} % hold-out group (qualifies, never shown)`;
     default:
       return assertNever(gate, 'gate');
   }
@@ -87,8 +114,9 @@ function mark(verdict: Verdict, gate: Gate): string {
 
 /** The table header and one row per verdict. */
 export function verdictRows(verdicts: readonly Verdict[]): string[][] {
-  const header = ['#', 'message', 'outcome', 'reason', ...GATES.map((g) => GATE_HEADERS[g])];
-  return [header, ...verdicts.map((v) => [String(v.index), v.id ?? '(no id)', v.outcome, v.reason ?? '—', ...GATES.map((g) => mark(v, g))])];
+  const shown = GATES.filter((g) => ALWAYS_SHOWN.includes(g) || verdicts.some((v) => v.gates.some((r) => r.gate === g && !r.passed)));
+  const header = ['#', 'message', 'outcome', 'reason', ...shown.map((g) => GATE_HEADERS[g])];
+  return [header, ...verdicts.map((v) => [String(v.index), v.id ?? '(no id)', v.outcome, v.reason ?? '—', ...shown.map((g) => mark(v, g))])];
 }
 
 /**

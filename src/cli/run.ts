@@ -20,9 +20,9 @@ export type Command = (typeof COMMANDS)[number];
 export const HELP = `Usage: proactive-messaging <command> [options]
 
 Commands:
-  evaluate --messages FILE --visitor FILE [--now ISO] [--json]
+  evaluate --messages FILE --visitor FILE [--now ISO] [--cooldown SECONDS] [--time-zone ZONE] [--json]
       Which message the visitor sees now, which others qualify, and when to ask again.
-  explain --messages FILE --visitor FILE [--now ISO] [--json]
+  explain --messages FILE --visitor FILE [--now ISO] [--cooldown SECONDS] [--time-zone ZONE] [--json]
       Every message with its outcome, reason code, each gate passed (✓) or failed (✗),
       and the failing condition leaves with the fact value seen.
   validate [--kind messages|message|visitor|workspace] [--json] FILE...
@@ -37,10 +37,12 @@ Commands:
       when, and why the others were not shown; then the tally.
 
 Options:
-  --now ISO      the instant to evaluate at, e.g. 2026-11-23T10:00:30Z (default: now)
-  --json         machine-readable output on stdout
-  -h, --help     show this help
-  -v, --version  show the version
+  --now ISO           the instant to evaluate at, e.g. 2026-11-23T10:00:30Z (default: now)
+  --cooldown SECONDS  the account's cooldown: after any delivery, no other message for that long
+  --time-zone ZONE    the account's time zone of oncePer days and weeks (default: UTC)
+  --json              machine-readable output on stdout
+  -h, --help          show this help
+  -v, --version       show the version
 
 Exit status: 0 success, 1 the input has problems (invalid content, unreadable
 file, bad JSON, validate found issues, lint found an error, the script does not
@@ -51,6 +53,8 @@ const EVALUATE_OPTIONS = {
   messages: { type: 'string' },
   visitor: { type: 'string' },
   now: { type: 'string' },
+  cooldown: { type: 'string' },
+  'time-zone': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -100,7 +104,7 @@ function runCommand(command: Command, args: readonly string[], io: CliIo): ExitC
         throw usageFromParseArgs(command, error);
       }
       if (values.help === true) return help(io);
-      const options = { messages: values.messages, visitor: values.visitor, now: values.now, json: values.json === true };
+      const options = { messages: values.messages, visitor: values.visitor, now: values.now, cooldown: values.cooldown, timeZone: values['time-zone'], json: values.json === true };
       return command === 'evaluate' ? evaluateCommand(options, io) : explainCommand(options, io);
     }
     case 'validate': {

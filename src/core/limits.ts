@@ -72,6 +72,12 @@ export const MAX_METADATA_VALUE_LENGTH = 1_000;
 /** Most deliveries in a visitor's history (`compactDeliveries` keeps a history far below it). */
 export const MAX_DELIVERIES = 1_000;
 
+/** Longest cooldown or snooze, in seconds (366 days). */
+export const MAX_DURATION_SECONDS = 31_622_400;
+
+/** Most deliveries a `maxDeliveries` cap may allow: the deliveries per message a history always keeps. */
+export const MAX_DELIVERIES_CAP = 20;
+
 /** Most channels in a workspace. */
 export const MAX_CHANNELS = 500;
 /** Most AI agents in a workspace. */
@@ -126,6 +132,8 @@ export const LIMITS = {
   metadataKeyLength: MAX_METADATA_KEY_LENGTH,
   metadataValueLength: MAX_METADATA_VALUE_LENGTH,
   deliveries: MAX_DELIVERIES,
+  durationSeconds: MAX_DURATION_SECONDS,
+  deliveriesCap: MAX_DELIVERIES_CAP,
   channels: MAX_CHANNELS,
   aiAgents: MAX_AI_AGENTS,
   answers: MAX_ANSWERS,

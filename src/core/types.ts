@@ -19,6 +19,7 @@ import type {
   MessageStatus,
   Operator,
   PauseReason,
+  Period,
   Weekday,
 } from './vocabulary.js';
 
@@ -36,6 +37,7 @@ export type {
   MetadataFact,
   Operator,
   PauseReason,
+  Period,
   ProactiveChannelType,
   ReasonCode,
   ResponseType,
@@ -150,6 +152,8 @@ export interface Metrics {
   readonly sent: number;
   readonly read: number;
   readonly replied: number;
+  /** Visitors held out of the message (its hold-out group), counted like `sent`; absent means not counted. */
+  readonly heldOut?: number;
 }
 
 /** A proactive message. */
@@ -176,6 +180,25 @@ export interface Message {
   readonly frequency: Frequency;
   /** Higher wins; ties go to the earlier position in the list. */
   readonly priority: number;
+  /** Not shown before this instant (inclusive). */
+  readonly activeFrom?: IsoTimestamp;
+  /** Not shown from this instant on (exclusive); after `activeFrom`. */
+  readonly activeUntil?: IsoTimestamp;
+  /** Percent of visitors (0–100, default 100) the message is rolled out to, by a stable hash of visitor and message ids. */
+  readonly rolloutPercent?: number;
+  /** Percent (0–100, default 0) of the rolled-out visitors held out as a control group: eligible, never shown, reported. */
+  readonly holdoutPercent?: number;
+  /** At most this many deliveries to one visitor, ever. */
+  readonly maxDeliveries?: number;
+  /** At most one delivery per calendar day or week (the account's time zone; weeks start on Monday). */
+  readonly oncePer?: Period;
+  /** After a delivery was dismissed or closed, not again for this many seconds (from that delivery's `at`). */
+  readonly snoozeSeconds?: number;
+  /**
+   * This message's own cooldown, overriding the account's: not shown until this many seconds after
+   * the visitor's latest delivery of another message. `0`: ignores the cooldown.
+   */
+  readonly cooldownSeconds?: number;
   readonly metrics: Metrics;
   readonly createdAt: IsoTimestamp;
   readonly updatedAt: IsoTimestamp;
@@ -184,6 +207,20 @@ export interface Message {
 // ---------------------------------------------------------------- visitor
 
 export type MetadataValue = string | number | boolean | null;
+
+/**
+ * Account-wide policies `evaluate` and `explain` apply to every message (all optional).
+ * @example
+ * ```ts
+ * evaluate(visitor, messages, now, { cooldownSeconds: 600, timeZone: 'Europe/Berlin' });
+ * ```
+ */
+export interface EvaluateOptions {
+  /** After any delivery, no other message for this many seconds (a message's `cooldownSeconds` overrides it). Default 0. */
+  readonly cooldownSeconds?: number;
+  /** The IANA time zone of `oncePer` days and weeks. Default `UTC`. */
+  readonly timeZone?: string;
+}
 
 /** One time a message was shown to this visitor. */
 export interface Delivery {

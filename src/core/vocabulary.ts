@@ -41,6 +41,10 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
 export const FREQUENCIES = ['once', 'oncePerVisit', 'everyTime'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+/** Calendar periods of a message's `oncePer` cap, in the account's time zone (weeks start on Monday). */
+export const PERIODS = ['day', 'week'] as const;
+export type Period = (typeof PERIODS)[number];
+
 /** Visitor details an agent response can ask for. */
 export const CAPTURE_FIELDS = ['name', 'email'] as const;
 export type CaptureField = (typeof CAPTURE_FIELDS)[number];
@@ -199,10 +203,18 @@ export const GATE_REASONS = {
   status: 'notLive',
   channel: 'otherChannel',
   activeConversation: 'activeConversation',
+  activeFrom: 'notStarted',
+  activeUntil: 'ended',
+  rollout: 'notInRollout',
   frequency: 'frequencyCapped',
+  maxDeliveries: 'deliveryLimitReached',
+  oncePer: 'periodCapped',
+  snooze: 'snoozed',
+  cooldown: 'coolingDown',
   sendWindow: 'outsideSendWindow',
   trigger: 'waitingForTrigger',
   conditions: 'conditionsNotMet',
+  holdout: 'heldOut',
 } as const;
 export type Gate = keyof typeof GATE_REASONS;
 /** Every gate, in evaluation order. */

@@ -16,6 +16,10 @@ import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
 import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
+import { NO_LIMITS, cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits } from '../frequency/caps.js';
+import { inHoldout, inRollout } from '../frequency/rollout.js';
+import { periodAt } from '../schedule/period.js';
+import type { Period } from '../core/vocabulary.js';
 import type { CompiledMessage } from './compile.js';
 
 /** Per-call scratch space of a plan. */
@@ -25,6 +29,17 @@ interface Scratch {
   /** Per distinct schedule: 0 not asked yet, 1 open, 2 closed. */
   readonly open: Uint8Array;
   readonly next: Float64Array;
+  /** Per message: deliveries, latest and latest ended delivery `at` (only read when a limit needs them). */
+  readonly count: Uint16Array;
+  readonly lastAt: Float64Array;
+  readonly endedAt: Float64Array;
+}
+
+/** The account-wide policies of one call, checked. */
+export interface CallPolicy {
+  /** 0: no account cooldown. */
+  readonly cooldownMs: number;
+  readonly timeZone: string;
 }
 
 /** One channel's messages of one list, compiled for `evaluate`. */
@@ -47,6 +62,10 @@ export interface ChannelPlan {
   /** Per message: the history bit that caps it (its frequency's). */
   readonly cap: Uint8Array;
   readonly schedules: readonly CompiledSchedule[];
+  /** Per message: its limits, or `null` (most messages). */
+  readonly limits: readonly (MessageLimits | null)[];
+  /** Whether any message's limits need the history's delivery times. */
+  readonly timed: boolean;
   /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own). */
   scratch: Scratch | null;
 }
@@ -101,6 +120,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     triggerDelayMs[i] = cm.triggerDelayMs;
     cap[i] = CAP_BITS[cm.cap];
   });
+  const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
   // Grouped leaves first (answered in bulk, once), then the cheapest.
   const order = (a: number, b: number) => Number(index.grouped[b]) - Number(index.grouped[a]) || (index.cost[a] as number) - (index.cost[b] as number);
@@ -123,6 +143,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     triggerDelayMs,
     cap,
     schedules,
+    limits,
+    timed: limits.some((l) => l?.timed === true),
     scratch: null,
   };
 }
@@ -133,6 +155,9 @@ function newScratch(plan: ChannelPlan): Scratch {
     history: new Uint8Array(plan.messages.length),
     open: new Uint8Array(plan.schedules.length),
     next: new Float64Array(plan.schedules.length),
+    count: new Uint16Array(plan.messages.length),
+    lastAt: new Float64Array(plan.messages.length),
+    endedAt: new Float64Array(plan.messages.length),
   };
 }
 
@@ -141,6 +166,8 @@ export interface ChannelDecision {
   readonly first: CompiledMessage | null;
   readonly onScreen: CompiledMessage | null;
   readonly eligible: string[];
+  /** Messages that qualify but whose hold-out group the visitor is in (never shown), in priority order. */
+  readonly heldOut: string[];
   /** `Infinity` when only a change of input can change the decision. */
   readonly reevaluateAt: number;
 }
@@ -155,10 +182,10 @@ export interface ChannelDecision {
  * d.first?.id; // the message to show, or undefined
  * ```
  */
-export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts, nowMs: number): ChannelDecision {
+export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts, nowMs: number, policy: CallPolicy): ChannelDecision {
   const scratch = plan.scratch ?? newScratch(plan);
   plan.scratch = null;
-  const { leaves, history, open, next } = scratch;
+  const { leaves, history, open, next, count, lastAt, endedAt } = scratch;
   leaves.fill(UNKNOWN);
   open.fill(0);
   const hasHistory = visitor.deliveries.length > 0;
@@ -167,13 +194,28 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     history.fill(0);
     onScreenAt = readHistoryBits(visitor, plan.position, history);
   }
+  // Delivery times, only when a limit of this list or the account's cooldown reads them.
+  const accountCooldownMs = policy.cooldownMs;
+  let latest: LatestDelivery | null = null;
+  if (hasHistory && (plan.timed || accountCooldownMs > 0)) {
+    count.fill(0);
+    lastAt.fill(Number.NEGATIVE_INFINITY);
+    endedAt.fill(Number.NEGATIVE_INFINITY);
+    latest = readTimedHistory(visitor, plan.position, count, lastAt, endedAt);
+  }
+  // The current `oncePer` periods of the account's zone, when first needed.
+  let day: readonly [number, number] | null = null;
+  let week: readonly [number, number] | null = null;
+  const periodOf = (kind: Period): readonly [number, number] =>
+    kind === 'day' ? (day ??= periodAt(policy.timeZone, 'day', nowMs)) : (week ??= periodAt(policy.timeZone, 'week', nowMs));
   const messages = plan.messages;
   const onScreen = onScreenAt < 0 ? null : (messages[onScreenAt] as CompiledMessage);
   const eligible: string[] = onScreen === null ? [] : [onScreen.id];
+  const heldOut: string[] = [];
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules } = plan;
+  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limits } = plan;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   next: for (let i = 0; i < n; i++) {
@@ -188,6 +230,30 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
         answer = leaves[id] as number;
       }
       if (answer === FALSE) continue next;
+    }
+    // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
+    let limitUntil = Number.NEGATIVE_INFINITY;
+    let activeUntil = Number.POSITIVE_INFINITY;
+    const lim = limits[i] as MessageLimits | null;
+    if (lim !== null) {
+      activeUntil = lim.activeUntil;
+      // Ended, out of the rollout, or at its delivery cap: for good.
+      if (nowMs >= activeUntil) continue;
+      const id = (messages[i] as CompiledMessage).id;
+      if (lim.rolloutPercent < 100 && !inRollout(id, visitor.id, lim.rolloutPercent)) continue;
+      if (nowMs < lim.activeFrom) limitUntil = lim.activeFrom;
+      if (latest !== null) {
+        const h = { count: count[i] as number, lastAt: lastAt[i] as number, endedAt: endedAt[i] as number };
+        if (deliveryCapReached(lim, h)) continue;
+        const snoozed = snoozedUntil(lim, h, nowMs);
+        if (snoozed !== null && snoozed > limitUntil) limitUntil = snoozed;
+        const capped = lim.oncePer === null || h.lastAt === Number.NEGATIVE_INFINITY ? null : periodCappedUntil(lim, h, periodOf(lim.oncePer));
+        if (capped !== null && capped > limitUntil) limitUntil = capped;
+      }
+    }
+    if (latest !== null) {
+      const cooling = cooldownUntil(lim ?? NO_LIMITS, (messages[i] as CompiledMessage).id, latest, accountCooldownMs, nowMs);
+      if (cooling !== null && cooling > limitUntil) limitUntil = cooling;
     }
     // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
     const s = schedule[i] as number;
@@ -214,18 +280,27 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     // changes counts (`-Infinity` when none fails; `Infinity`: a window closed for good).
     let until = windowOpen ? -Infinity : windowNext;
     if (!triggerReached && triggerAt > until) until = triggerAt;
+    if (limitUntil > until) until = limitUntil;
+    const limitsOpen = gatesOpen && limitUntil === Number.NEGATIVE_INFINITY;
     // A bound that cannot lower reevaluateAt needs no condition work at all.
-    if (!gatesOpen && until >= reevaluateAt) continue;
+    if (!limitsOpen && until >= reevaluateAt) continue;
     const tree = residual[i] as Until | null;
     // Signed certainty of the residual: `+d` true for `d` ms more, `-d` false for `d` ms more.
     const u = tree === null ? Infinity : tree(facts);
     const conditionsNext = u > 0 ? nowMs + u : nowMs - u;
-    if (u > 0 && gatesOpen) {
+    if (u > 0 && limitsOpen) {
       const cm = messages[i] as CompiledMessage;
+      // Qualifies: stable until the window, a time leaf or the end instant changes.
+      let stable = windowNext < conditionsNext ? windowNext : conditionsNext;
+      if (activeUntil < stable) stable = activeUntil;
+      if (stable < reevaluateAt) reevaluateAt = stable;
+      // A visitor of the hold-out group qualifies but is never shown the message.
+      if (lim !== null && lim.holdoutPercent > 0 && inHoldout(cm.id, visitor.id, lim.holdoutPercent)) {
+        heldOut.push(cm.id);
+        continue;
+      }
       eligible.push(cm.id);
       if (first === null) first = cm;
-      const stable = windowNext < conditionsNext ? windowNext : conditionsNext;
-      if (stable < reevaluateAt) reevaluateAt = stable;
       continue;
     }
     // Not eligible: stable until every failing gate has flipped.
@@ -233,5 +308,5 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     if (bound < reevaluateAt) reevaluateAt = bound;
   }
   plan.scratch = scratch;
-  return { first, onScreen, eligible, reevaluateAt };
+  return { first, onScreen, eligible, heldOut, reevaluateAt };
 }

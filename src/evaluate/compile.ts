@@ -19,6 +19,7 @@ import { messageCheck } from '../check/message.js';
 import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
 import { FREQUENCY_CAP } from '../frequency/history.js';
 import { listIssue } from '../check/list.js';
+import { limitsOf, type MessageLimits } from '../frequency/caps.js';
 
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
@@ -42,6 +43,8 @@ export interface CompiledMessage {
   readonly triggerDelayMs: number;
   /** The parsed message (defaults filled in). */
   readonly parsed: Message;
+  /** Start and end instants, rollout, caps, snooze, cooldown (`null`: none, as for every message before they existed). */
+  readonly limits: MessageLimits | null;
 }
 
 /** A message that could not be compiled: skipped by `evaluate`, reported in `invalid`. */
@@ -91,7 +94,12 @@ function compileFresh(raw: unknown, index: number): Compiled {
     cap: FREQUENCY_CAP[m.frequency],
     window: compileWindow(m.sendWindow),
     triggerDelayMs: m.trigger.event === 'timeOnPage' ? m.trigger.seconds * 1000 : 0,
+    limits: nullIfNone(limitsOf(m)),
   };
+}
+
+function nullIfNone(limits: MessageLimits): MessageLimits | null {
+  return limits.any ? limits : null;
 }
 
 /** One message, compiled once per message object. */

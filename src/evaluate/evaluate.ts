@@ -5,14 +5,15 @@
  */
 import { issueAt, type IssueData } from '../core/issues.js';
 import { toInstant } from '../core/instants.js';
-import type { Instant, Message, Visitor } from '../core/types.js';
+import type { EvaluateOptions, Instant, Message, Visitor } from '../core/types.js';
+import { evaluateOptionsCheck } from '../check/options.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
 import { visitorCheck } from '../check/visitor.js';
 import { readFacts, type Facts } from '../conditions/facts.js';
 import { compileCheckedTree } from '../conditions/plan.js';
 import { compileMessages, type CompiledMessage, type CompiledMessages, type InvalidMessage } from './compile.js';
-import { buildChannelPlan, decideChannel, type ChannelPlan } from './channel.js';
+import { buildChannelPlan, decideChannel, type CallPolicy, type ChannelPlan } from './channel.js';
 
 /** The answer of {@link evaluate}. */
 export interface Decision {
@@ -30,6 +31,12 @@ export interface Decision {
    * `message` is always `eligible[0]` when not `null`.
    */
   readonly eligible: readonly string[];
+  /**
+   * Ids of the messages that qualify now but that this visitor is held out of (its hold-out
+   * group, `holdoutPercent`), in priority order: never shown, never in `eligible` — log an
+   * exposure of the control group for each (a `heldOut` metric event) to measure lift.
+   */
+  readonly heldOut: readonly string[];
   /**
    * Epoch ms of the earliest instant at which `message` or `eligible` could change with time
    * alone (a trigger delay or time-on-page/site threshold reached, business hours opening or
@@ -114,22 +121,42 @@ function minOrNull(a: number | null, b: number | null): number | null {
   return a < b ? a : b;
 }
 
+/** No options: no account cooldown, `oncePer` periods in UTC. */
+const DEFAULT_POLICY: CallPolicy = { cooldownMs: 0, timeZone: 'UTC' };
+
+/** The usable inputs of one call. */
+export interface CheckedInputs {
+  readonly ok: true;
+  readonly visitor: Visitor;
+  readonly compiled: CompiledMessages;
+  readonly nowMs: number;
+  readonly policy: CallPolicy;
+}
+
 /**
  * The usable inputs of one call, or the first issue of the first one that is not: `now`, then the
- * message list, then the visitor (checked by the one visitor checker, in first-failure mode).
+ * message list, then the visitor (checked by the one visitor checker, in first-failure mode),
+ * then the options.
  */
 export function checkInputs(
   visitor: unknown,
   messages: unknown,
   now: unknown,
-): { readonly ok: true; readonly visitor: Visitor; readonly compiled: CompiledMessages; readonly nowMs: number } | { readonly ok: false; readonly issue: IssueData; readonly compiled: CompiledMessages } {
+  options?: unknown,
+): CheckedInputs | { readonly ok: false; readonly issue: IssueData; readonly compiled: CompiledMessages } {
   const nowMs = toInstant(now);
   const compiled = compileMessages(messages as readonly Message[]);
   if (nowMs === undefined) return { ok: false, issue: issueAt(['now'], 'invalidInstant', { got: kindOf(now) }), compiled };
   if (compiled.rejected !== null) return { ok: false, issue: { ...compiled.rejected, path: ['messages'] }, compiled };
   const checked = runCheck(visitorCheck, visitor, false, ['visitor']);
   if (!checked.ok) return { ok: false, issue: checked.issues[0] as IssueData, compiled };
-  return { ok: true, visitor: checked.value, compiled, nowMs };
+  let policy = DEFAULT_POLICY;
+  if (options !== undefined) {
+    const o = runCheck(evaluateOptionsCheck, options, false, ['options']);
+    if (!o.ok) return { ok: false, issue: o.issues[0] as IssueData, compiled };
+    policy = { cooldownMs: (o.value.cooldownSeconds ?? 0) * 1000, timeZone: o.value.timeZone ?? 'UTC' };
+  }
+  return { ok: true, visitor: checked.value, compiled, nowMs, policy };
 }
 
 /** The plan of each channel of a compiled list, built on first use. */
@@ -149,8 +176,10 @@ function planOf(compiled: CompiledMessages, channelId: string): ChannelPlan | nu
 /**
  * Decides which message, if any, `visitor` should see at `now`, and when to ask again.
  *
- * Gates, in order: status `live`; the visitor's channel; no active conversation; frequency;
- * send window; trigger; conditions. During an active conversation nothing proactive is shown,
+ * Gates, in order: status `live`; the visitor's channel; no active conversation; `activeFrom` /
+ * `activeUntil`; rollout; frequency; `maxDeliveries`; `oncePer`; snooze; cooldown (the
+ * account's, `options.cooldownSeconds`, or the message's own); send window; trigger;
+ * conditions; and last the hold-out group (qualifies, but listed in `heldOut`, not shown). During an active conversation nothing proactive is shown,
  * not even the message that started it. A message already on screen (delivered in this page
  * view, not dismissed or closed) stays the answer while it remains live (`onScreen: true`);
  * otherwise the highest `priority` wins, ties by position. Malformed messages are skipped and
@@ -158,8 +187,8 @@ function planOf(compiled: CompiledMessages, channelId: string): ChannelPlan | nu
  * `Date`, epoch ms or an ISO-8601 string with an offset. Pure: never reads the clock, never
  * mutates its inputs, never throws on JSON-like data.
  *
- * Law: for every `t` in `[now, reevaluateAt)` with the same visitor and messages,
- * `evaluate(visitor, messages, t)` returns the same `message` and `eligible`.
+ * Law: for every `t` in `[now, reevaluateAt)` with the same visitor, messages and options,
+ * `evaluate(visitor, messages, t, options)` returns the same `message`, `eligible` and `heldOut`.
  *
  * @example
  * ```ts
@@ -168,28 +197,29 @@ function planOf(compiled: CompiledMessages, channelId: string): ChannelPlan | nu
  * if (decision.reevaluateAt !== null) setTimeout(check, decision.reevaluateAt - now);
  * ```
  */
-export function evaluate(visitor: Visitor, messages: readonly Message[], now: Instant): Decision {
-  const inputs = checkInputs(visitor, messages, now);
+export function evaluate(visitor: Visitor, messages: readonly Message[], now: Instant, options?: EvaluateOptions): Decision {
+  const inputs = checkInputs(visitor, messages, now, options);
   if (!inputs.ok) {
-    return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: inputs.compiled.invalid, invalidInput: inputs.issue };
+    return { message: null, onScreen: false, eligible: [], heldOut: [], reevaluateAt: null, invalid: inputs.compiled.invalid, invalidInput: inputs.issue };
   }
-  const { compiled, nowMs } = inputs;
+  const { compiled, nowMs, policy } = inputs;
   const v = inputs.visitor;
   // During an active conversation nothing proactive is shown, the message that started it included.
   if (v.inActiveConversation) {
-    return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
+    return { message: null, onScreen: false, eligible: [], heldOut: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
   }
   const plan = planOf(compiled, v.channelId);
   if (plan === null) {
-    return { message: null, onScreen: false, eligible: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
+    return { message: null, onScreen: false, eligible: [], heldOut: [], reevaluateAt: null, invalid: compiled.invalid, invalidInput: null };
   }
   // Nothing below throws: the condition closures are total on `readFacts`' output (metadata
   // that cannot be read is missing).
-  const { first, onScreen, eligible, reevaluateAt } = decideChannel(plan, v, readFacts(v, nowMs), nowMs);
+  const { first, onScreen, eligible, heldOut, reevaluateAt } = decideChannel(plan, v, readFacts(v, nowMs), nowMs, policy);
   return {
     message: first === null ? null : first.message,
     onScreen: first !== null && first === onScreen,
     eligible,
+    heldOut,
     reevaluateAt: reevaluateAt === Infinity ? null : reevaluateAt,
     invalid: compiled.invalid,
     invalidInput: null,

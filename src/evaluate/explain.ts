@@ -5,7 +5,13 @@
  * @module
  */
 import type { IssueData } from '../core/issues.js';
-import type { Frequency, Instant, Message, ReasonCode, Visitor } from '../core/types.js';
+import type { EvaluateOptions, Frequency, Instant, Message, ReasonCode, Visitor } from '../core/types.js';
+import type { Gate, Period } from '../core/vocabulary.js';
+import { GATES } from '../core/vocabulary.js';
+import { NO_LIMITS, cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type TimedHistory } from '../frequency/caps.js';
+import { inHoldout, inRollout } from '../frequency/rollout.js';
+import { periodAt } from '../schedule/period.js';
+import type { CallPolicy } from './channel.js';
 import { GATE_REASONS } from '../core/vocabulary.js';
 import { runCheck } from '../check/check.js';
 import { messageCheck } from '../check/message.js';
@@ -42,7 +48,55 @@ export type GateResult =
       /** Epoch ms at which the trigger fires (`page.enteredAt` + delay); `null` if unknown. */
       readonly firesAt: number | null;
     }
-  | { readonly gate: 'conditions'; readonly passed: boolean; readonly tree: ExplainedNode | null };
+  | { readonly gate: 'conditions'; readonly passed: boolean; readonly tree: ExplainedNode | null }
+  | {
+      readonly gate: 'activeFrom';
+      readonly passed: boolean;
+      /** Epoch ms the message starts (its `activeFrom`), or `null` without one. */
+      readonly startsAt: number | null;
+    }
+  | {
+      readonly gate: 'activeUntil';
+      readonly passed: boolean;
+      /** Epoch ms the message ends (its `activeUntil`), or `null` without one. */
+      readonly endedAt: number | null;
+    }
+  | {
+      readonly gate: 'rollout';
+      readonly passed: boolean;
+      readonly rolloutPercent: number;
+    }
+  | {
+      readonly gate: 'maxDeliveries';
+      readonly passed: boolean;
+      /** Deliveries of the message to this visitor, ever. */
+      readonly delivered: number;
+      readonly maxDeliveries: number | null;
+    }
+  | {
+      readonly gate: 'oncePer';
+      readonly passed: boolean;
+      readonly oncePer: Period | null;
+      /** Epoch ms the next period starts while the cap holds, else `null`. */
+      readonly nextPeriodAt: number | null;
+    }
+  | {
+      readonly gate: 'snooze';
+      readonly passed: boolean;
+      /** Epoch ms the snooze ends while it holds, else `null`. */
+      readonly snoozedUntil: number | null;
+    }
+  | {
+      readonly gate: 'cooldown';
+      readonly passed: boolean;
+      /** Epoch ms the cooldown ends while it holds, else `null`. */
+      readonly cooldownUntil: number | null;
+    }
+  | {
+      readonly gate: 'holdout';
+      readonly passed: boolean;
+      readonly holdoutPercent: number;
+    };
 
 /** What happened to one message. */
 export type Outcome = 'shown' | 'outranked' | 'blocked' | 'invalid';
@@ -80,8 +134,8 @@ export interface Verdict {
  * }
  * ```
  */
-export function explain(visitor: Visitor, messages: readonly Message[], now: Instant): readonly Verdict[] {
-  const inputs = checkInputs(visitor, messages, now);
+export function explain(visitor: Visitor, messages: readonly Message[], now: Instant, options?: EvaluateOptions): readonly Verdict[] {
+  const inputs = checkInputs(visitor, messages, now, options);
   const invalidVerdicts = (entry: { index: number; id: string | null }, issues: readonly IssueData[]): Verdict => ({
     index: entry.index,
     id: entry.id,
@@ -100,17 +154,28 @@ export function explain(visitor: Visitor, messages: readonly Message[], now: Ins
         : { index: entry.index, id: entry.id, outcome: 'blocked', reason: 'invalidInput', gates: [], onScreen: false, issues: [issue] },
     );
   }
-  const { compiled, nowMs } = inputs;
+  const { compiled, nowMs, policy } = inputs;
   const v = inputs.visitor;
-  const decision: Decision = evaluate(visitor, messages, now);
+  const decision: Decision = evaluate(visitor, messages, now, options);
   const history: ReadonlyMap<string, MessageHistory> = indexDeliveries(v);
   const eligible = new Set(decision.eligible);
   const facts = readFacts(v, nowMs);
   const enteredAtMs = facts.pageEnteredAtMs;
+  // Delivery counts and times per message, for the limits.
+  const position = new Map<string, number>();
+  compiled.entries.forEach((entry, i) => {
+    if (!isInvalid(entry) && !position.has(entry.id)) position.set(entry.id, i);
+  });
+  const n = compiled.entries.length;
+  const count = new Uint16Array(n);
+  const lastAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const endedAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const latest = readTimedHistory(v, position, count, lastAt, endedAt);
+  const timed = (i: number): TimedHistory => ({ count: count[i] as number, lastAt: lastAt[i] as number, endedAt: endedAt[i] as number });
 
-  return compiled.entries.map((entry): Verdict => {
+  return compiled.entries.map((entry, i): Verdict => {
     if (isInvalid(entry)) return invalidVerdicts(entry, everyIssue(messages, entry.index));
-    const gates = gatesOf(entry, v, history.get(entry.id), facts, enteredAtMs, nowMs);
+    const gates = gatesOf(entry, v, history.get(entry.id), facts, enteredAtMs, nowMs, { history: timed(i), latest, policy });
     const shown = decision.message === entry.message;
     const isEligible = eligible.has(entry.id) && entry.live && entry.channelId === v.channelId;
     const firstFailed = gates.find((g) => !g.passed);
@@ -136,6 +201,32 @@ function everyIssue(messages: readonly Message[], index: number): readonly Issue
   return checked.ok ? [{ path: ['id'], code: 'duplicate', params: {} }] : checked.issues;
 }
 
+/** What the limit gates read: this message's timed history, the latest delivery, the account's policy. */
+interface LimitInputs {
+  readonly history: TimedHistory;
+  readonly latest: LatestDelivery | null;
+  readonly policy: CallPolicy;
+}
+
+function limitGates(cm: CompiledMessage, visitor: Visitor, nowMs: number, { history: h, latest, policy }: LimitInputs): GateResult[] {
+  const lim = cm.limits ?? NO_LIMITS;
+  const period = lim.oncePer === null ? null : periodAt(policy.timeZone, lim.oncePer, nowMs);
+  const nextPeriodAt = periodCappedUntil(lim, h, period);
+  const snooze = snoozedUntil(lim, h, nowMs);
+  const cooling = cooldownUntil(lim, cm.id, latest, policy.cooldownMs, nowMs);
+  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  return [
+    { gate: 'activeFrom', passed: nowMs >= lim.activeFrom, startsAt: finite(lim.activeFrom) },
+    { gate: 'activeUntil', passed: nowMs < lim.activeUntil, endedAt: finite(lim.activeUntil) },
+    { gate: 'rollout', passed: lim.rolloutPercent >= 100 || inRollout(cm.id, visitor.id, lim.rolloutPercent), rolloutPercent: lim.rolloutPercent },
+    { gate: 'maxDeliveries', passed: !deliveryCapReached(lim, h), delivered: h.count, maxDeliveries: lim.maxDeliveries > 0 ? lim.maxDeliveries : null },
+    { gate: 'oncePer', passed: nextPeriodAt === null, oncePer: lim.oncePer, nextPeriodAt },
+    { gate: 'snooze', passed: snooze === null, snoozedUntil: snooze },
+    { gate: 'cooldown', passed: cooling === null, cooldownUntil: cooling },
+    { gate: 'holdout', passed: lim.holdoutPercent <= 0 || !inHoldout(cm.id, visitor.id, lim.holdoutPercent), holdoutPercent: lim.holdoutPercent },
+  ];
+}
+
 function gatesOf(
   cm: CompiledMessage,
   visitor: Visitor,
@@ -143,12 +234,13 @@ function gatesOf(
   facts: Facts,
   enteredAtMs: number,
   nowMs: number,
+  limits: LimitInputs,
 ): GateResult[] {
   const g = timedGates(cm, facts, enteredAtMs, nowMs);
   // The tree compiled for this message (a cache hit here); `null` means no conditions.
   const tree = explainPlan(compileCheckedTree(cm.parsed.conditions).plan, facts);
   const firesAt = enteredAtMs + cm.triggerDelayMs;
-  return [
+  const gates: GateResult[] = [
     { gate: 'status', passed: cm.live, status: cm.parsed.status },
     { gate: 'channel', passed: cm.channelId !== null && cm.channelId === visitor.channelId, channelId: cm.channelId },
     { gate: 'activeConversation', passed: visitor.inActiveConversation !== true },
@@ -163,5 +255,13 @@ function gatesOf(
     { gate: 'sendWindow', passed: g.windowOpen, window: cm.parsed.sendWindow.type, nextChange: g.windowNext },
     { gate: 'trigger', passed: g.triggerReached, firesAt: Number.isNaN(firesAt) ? null : firesAt },
     { gate: 'conditions', passed: g.conditionsMet, tree },
+    ...limitGates(cm, visitor, nowMs, limits),
   ];
+  return gates.sort(byGate);
 }
+
+/** Gate results in the order `evaluate` checks the gates. */
+function byGate(a: GateResult, b: GateResult): number {
+  return GATE_ORDER[a.gate] - GATE_ORDER[b.gate];
+}
+const GATE_ORDER = /* @__PURE__ */ Object.fromEntries(GATES.map((gate, i) => [gate, i])) as Readonly<Record<Gate, number>>;

@@ -5,13 +5,14 @@
 import type { Result } from '../core/issues.js';
 import type { Message, Metrics } from '../core/types.js';
 import { list, object, oneOf, runCheck } from '../check/check.js';
-import { counter, id } from '../check/primitives.js';
+import { id } from '../check/primitives.js';
+import { metricsCheck } from '../check/message.js';
 import { fail, ok } from '../parse/parse.js';
 import { Arguments } from '../message/inputs.js';
 import type { InteractionEffect } from './interaction-types.js';
 
-/** The list columns events count towards. */
-export const METRIC_TYPES = ['sent', 'read', 'replied'] as const;
+/** The list columns events count towards (`heldOut`: the host logged that a held-out visitor qualified, see `Decision.heldOut`). */
+export const METRIC_TYPES = ['sent', 'read', 'replied', 'heldOut'] as const;
 /** Which list column an event counts towards. */
 export type MetricType = (typeof METRIC_TYPES)[number];
 
@@ -47,7 +48,8 @@ export function metricEventOf(effect: InteractionEffect): MetricEvent | null {
 /**
  * Counts, per message id, the distinct visitors behind each metric: **sent** (visitors it was
  * sent to), **read** (visitors who saw it and clicked it), **replied** (visitors who went on to
- * talk to the AI agent or shared the requested details). A visitor counts at most once per
+ * talk to the AI agent or shared the requested details), **heldOut** (visitors of its hold-out
+ * group who qualified: with `sent`, what lift is measured against). A visitor counts at most once per
  * metric per message, however many events repeat. Metrics are counted independently (a `read`
  * without a `sent` in `events` still counts). The map lists messages in order of first event.
  * Fails with every malformed event (paths start with its index): counts over part of the events
@@ -60,24 +62,24 @@ export function metricEventOf(effect: InteractionEffect): MetricEvent | null {
  *   { messageId: 'm', visitorId: 'v2', type: 'sent' },
  *   { messageId: 'm', visitorId: 'v1', type: 'read' },
  * ]);
- * if (counts.ok) counts.value.get('m'); // { sent: 2, read: 1, replied: 0 }
+ * if (counts.ok) counts.value.get('m'); // { sent: 2, read: 1, replied: 0, heldOut: 0 }
  * ```
  */
 export function tally(events: readonly MetricEvent[]): Result<ReadonlyMap<string, Metrics>> {
   const checked = runCheck(eventsCheck, events, true, ['events']);
   if (!checked.ok) return fail(checked.issues);
-  const seen = new Map<string, { sent: Set<string>; read: Set<string>; replied: Set<string> }>();
+  const seen = new Map<string, Record<MetricType, Set<string>>>();
   for (const event of events) {
     let visitors = seen.get(event.messageId);
     if (visitors === undefined) {
-      visitors = { sent: new Set(), read: new Set(), replied: new Set() };
+      visitors = { sent: new Set(), read: new Set(), replied: new Set(), heldOut: new Set() };
       seen.set(event.messageId, visitors);
     }
     visitors[event.type].add(event.visitorId);
   }
   const counts = new Map<string, Metrics>();
   for (const [messageId, visitors] of seen) {
-    counts.set(messageId, { sent: visitors.sent.size, read: visitors.read.size, replied: visitors.replied.size });
+    counts.set(messageId, { sent: visitors.sent.size, read: visitors.read.size, replied: visitors.replied.size, heldOut: visitors.heldOut.size });
   }
   return ok(counts);
 }
@@ -95,7 +97,7 @@ const eventsCheck = /* @__PURE__ */ list(object<MetricEvent>({ messageId: id, vi
  * ```ts
  * const counts = tally(events);
  * const updated = counts.ok ? applyTally(message, counts.value) : undefined;
- * if (updated?.ok) updated.value.metrics; // { sent: 2, read: 1, replied: 0 }
+ * if (updated?.ok) updated.value.metrics; // { sent: 2, read: 1, replied: 0, heldOut: 0 }
  * ```
  */
 export function applyTally(message: Message, tallies: ReadonlyMap<string, Metrics>): Result<Message> {
@@ -105,7 +107,7 @@ export function applyTally(message: Message, tallies: ReadonlyMap<string, Metric
   if (m === undefined || read.issues.length > 0) return fail(read.issues);
   const counts: unknown = tallies.get(m.id);
   if (counts === undefined) return ok(message);
-  const checked = runCheck(object<Metrics>({ sent: counter, read: counter, replied: counter }), counts, true, ['tallies', m.id]);
+  const checked = runCheck(metricsCheck, counts, true, ['tallies', m.id]);
   if (!checked.ok) return fail(checked.issues);
   return ok({ ...m, metrics: checked.value });
 }

@@ -4,9 +4,10 @@
  * @module
  */
 import { issueAt, type IssueData, type Result } from '../core/issues.js';
-import { isoOf, toInstant } from '../core/instants.js';
-import { MAX_DELIVERIES, MAX_LIST_MESSAGES } from '../core/limits.js';
+import { isoOf, parseTimestamp, toInstant } from '../core/instants.js';
+import { MAX_DELIVERIES, MAX_DELIVERIES_CAP, MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/types.js';
+import { PERIODS } from '../core/vocabulary.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
 import { id as idCheck } from '../check/primitives.js';
@@ -25,8 +26,8 @@ function instantIssue(now: unknown): IssueData[] {
   return toInstant(now) === undefined ? [issueAt(['now'], 'invalidInstant', { got: kindOf(now) })] : [];
 }
 
-/** How many deliveries per message a history kept by {@link recordDelivery} alone retains at most. */
-const KEPT_PER_MESSAGE = 20;
+/** How many deliveries per message a history kept by {@link recordDelivery} alone retains at most: enough for any `maxDeliveries`. */
+const KEPT_PER_MESSAGE = MAX_DELIVERIES_CAP;
 
 /** The last `perMessage` deliveries of each message, in order. */
 function lastPerMessage(deliveries: readonly Delivery[], perMessage: number): readonly Delivery[] {
@@ -119,18 +120,36 @@ export function markDelivery(visitor: Visitor, messageId: string, outcome: Deliv
   return ok(v);
 }
 
+/** What compaction keeps for one message: its frequency, and the limits that read older deliveries. */
+interface KeepRule {
+  readonly frequency: Frequency;
+  /** Keep its last `maxDeliveries` deliveries (0: no cap). */
+  readonly maxDeliveries: number;
+  readonly oncePer: boolean;
+  readonly snoozeMs: number;
+}
+
+/** The keep rule of a message, read loosely (a message whose id and frequency read keeps its history). */
+function keepRuleOf(m: unknown): [string, KeepRule] | null {
+  const r = typeof m === 'object' && m !== null ? (m as Partial<Message>) : {};
+  if (typeof r.id !== 'string' || typeof r.frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, r.frequency)) return null;
+  const whole = (x: unknown): number => (Number.isInteger(x) && (x as number) > 0 ? (x as number) : 0);
+  return [r.id, { frequency: r.frequency, maxDeliveries: Math.min(whole(r.maxDeliveries), MAX_DELIVERIES), oncePer: (PERIODS as readonly unknown[]).includes(r.oncePer), snoozeMs: whole(r.snoozeSeconds) * 1000 }];
+}
+
 /**
- * A visitor whose history keeps exactly what the frequency rules and the on-screen rule need for
- * `messages`, now and later: per message, a `once` message its latest delivery, an
- * `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest in
- * the current page view; and the latest delivery of all (the one that may be on screen). Other
+ * A visitor whose history keeps exactly what the frequency rules, the limits and the on-screen
+ * rule need for `messages`, now and later. Per message: a `once` message its latest delivery,
+ * an `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest
+ * in the current page view; with `maxDeliveries` its last that many; with `oncePer` its latest;
+ * with `snoozeSeconds` its latest dismissed or closed delivery while the snooze lasts. And the
+ * latest delivery of all (the one that may be on screen, and where a cooldown starts). Other
  * deliveries are dropped — those of message ids not in `messages` too (deleted messages): pass
  * every message of the account, whatever its status, so that a paused message keeps its
  * history for when it is resumed. The result is frozen, and `evaluate` accepts a frozen history
  * this library wrote without checking it again. `evaluate` gives the same answer for the
  * compacted visitor as for the original, at `now` and at any later instant of this page view
- * (a property test pins it). `now` is checked (it dates nothing yet, but rules that expire with
- * time are compacted by it).
+ * (a property test pins it). `now` dates the snoozes: one that has ended by `now` is dropped.
  * @example
  * ```ts
  * const compacted = compactDeliveries(visitor, messages, now);
@@ -139,35 +158,49 @@ export function markDelivery(visitor: Visitor, messageId: string, outcome: Deliv
  */
 export function compactDeliveries(visitor: Visitor, messages: readonly Message[], now: Instant): Result<Visitor> {
   const checked = checkedVisitor(visitor);
-  const frequencies = new Map<string, Frequency>();
+  const rules = new Map<string, KeepRule>();
   const issues = [...(checked.ok ? [] : checked.issues), ...instantIssue(now)];
   if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
   else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
   else {
     for (const m of messages as readonly unknown[]) {
-      // Only what compaction needs is read: an id and a known frequency (others keep their history).
-      const record = typeof m === 'object' && m !== null ? (m as Partial<Message>) : {};
-      if (typeof record.id === 'string' && typeof record.frequency === 'string' && Object.hasOwn(FREQUENCY_CAP, record.frequency)) {
-        if (!frequencies.has(record.id)) frequencies.set(record.id, record.frequency);
-      }
+      const rule = keepRuleOf(m);
+      if (rule !== null && !rules.has(rule[0])) rules.set(...rule);
     }
   }
   if (!checked.ok || issues.length > 0) return fail(issues);
+  const nowMs = toInstant(now) as number;
   const v = checked.value;
   const keep = new Set<number>();
   const latest = new Map<string, number>();
+  const ended = new Map<string, number>();
+  const kept = new Map<string, number[]>();
   const deliveries = v.deliveries;
+  let latestAll = -1;
+  let latestAllAt = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < deliveries.length; i += 1) {
     const d = deliveries[i] as Delivery;
+    const at = parseTimestamp(d.at, 'up') as number;
+    if (at >= latestAllAt) [latestAll, latestAllAt] = [i, at];
     // A message not in the list (a deleted one) needs no history.
-    const frequency = frequencies.get(d.messageId);
-    const relevant =
-      frequency === 'once' ||
-      (frequency !== undefined && d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
+    const rule = rules.get(d.messageId);
+    if (rule === undefined) continue;
+    const { frequency } = rule;
+    const relevant = frequency === 'once' || rule.oncePer || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
     if (relevant) latest.set(d.messageId, i);
+    if (rule.snoozeMs > 0 && (d.dismissed === true || d.closed === true) && at + rule.snoozeMs > nowMs) ended.set(d.messageId, i);
+    if (rule.maxDeliveries > 0) {
+      let list = kept.get(d.messageId);
+      if (list === undefined) kept.set(d.messageId, (list = []));
+      list.push(i);
+      if (list.length > rule.maxDeliveries) list.shift();
+    }
   }
   for (const index of latest.values()) keep.add(index);
+  for (const index of ended.values()) keep.add(index);
+  for (const list of kept.values()) for (const index of list) keep.add(index);
   if (deliveries.length > 0) keep.add(deliveries.length - 1);
+  if (latestAll >= 0) keep.add(latestAll);
   if (keep.size === deliveries.length) return ok(v);
   return ok({ ...v, deliveries: vouchDeliveries(deliveries.filter((_, i) => keep.has(i))) });
 }

@@ -26,6 +26,7 @@ import {
   DEVICE_TYPES,
   ERROR_REASONS,
   FREQUENCIES,
+  PERIODS,
   MESSAGE_STATUSES,
   OPERATORS,
   PAUSE_REASONS,
@@ -75,6 +76,11 @@ export const localDateSchema = z.string().refine((text) => parseLocalDate(text) 
 export const wallTimeSchema = z.string().refine((text) => parseWallTime(text) !== undefined, { message: 'must be a time HH:MM from 00:00 to 24:00' });
 /** A wall-clock time `HH:MM` from `00:00` to `23:59` (an interval's `open`). */
 export const openingTimeSchema = z.string().refine((text) => (parseWallTime(text) ?? 1440) < 1440, { message: 'must be a time HH:MM from 00:00 to 23:59' });
+/** A percentage, 0 to 100. */
+export const percentSchema = z.number().min(0).max(100);
+/** A duration in whole seconds, 0 to `LIMITS.durationSeconds`. */
+export const durationSchema = z.int().min(0).max(LIMITS.durationSeconds);
+
 const timeZoneSchema = z.string().min(1).max(LIMITS.timeZoneLength).refine(isValidTimeZone, { message: 'must be an IANA time zone' });
 
 function uniqueBy<T>(key: (item: T) => unknown, field?: string): (items: readonly T[], ctx: z.RefinementCtx) => void {
@@ -179,7 +185,17 @@ const messageShape = {
   sendWindow: sendWindowSchema,
   frequency: z.enum(FREQUENCIES),
   priority: z.int().min(-LIMITS.priority).max(LIMITS.priority).default(0),
-  metrics: z.strictObject({ sent: counterSchema, read: counterSchema, replied: counterSchema }).default(() => ({ sent: 0, read: 0, replied: 0 })),
+  activeFrom: timestampSchema.optional(),
+  activeUntil: timestampSchema.optional(),
+  rolloutPercent: percentSchema.optional(),
+  holdoutPercent: percentSchema.optional(),
+  maxDeliveries: z.int().min(1).max(LIMITS.deliveriesCap).optional(),
+  oncePer: z.enum(PERIODS).optional(),
+  snoozeSeconds: durationSchema.optional(),
+  cooldownSeconds: durationSchema.optional(),
+  metrics: z
+    .strictObject({ sent: counterSchema, read: counterSchema, replied: counterSchema, heldOut: counterSchema.optional() })
+    .default(() => ({ sent: 0, read: 0, replied: 0 })),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 };
@@ -272,3 +288,14 @@ export const workspaceSchema = z.strictObject({
 /** The schemas' outputs are the library's types (checked at compile time). */
 type Assignable<Target, Source extends Target> = Source;
 export type MessageSchemaOutput = Assignable<Message, z.output<typeof messageSchema>>;
+
+// ---------------------------------------------------------------- evaluate options
+
+/**
+ * The account-wide policies of `evaluate` / `explain` (`cooldownSeconds`, `timeZone`).
+ * @example
+ * ```ts
+ * evaluateOptionsSchema.parse({ cooldownSeconds: 600, timeZone: 'Europe/Berlin' });
+ * ```
+ */
+export const evaluateOptionsSchema = z.strictObject({ cooldownSeconds: durationSchema.optional(), timeZone: timeZoneSchema.optional() });

@@ -19,7 +19,7 @@ import type { IgnoredReason, InteractionEffectType, InteractionEvent, Interactio
 import { metricEventOf, tally, type MetricEvent } from '../experience/metrics.js';
 import { present } from '../experience/present.js';
 import { TERMINAL_STATUSES } from '../experience/transitions.js';
-import { compactDeliveries, markDelivery, recordDelivery } from '../frequency/history.js';
+import { compactDeliveries, markDelivery, recordDelivery } from '../frequency/record.js';
 import { fail, ok, parseMessages, parseWorkspace } from '../parse/parse.js';
 import { scriptCheck, SIMULATION_LIMITS, type ScriptEvent, type ScriptEventType, type ScriptVisitor, type SimulationScript } from './script.js';
 

@@ -26,8 +26,8 @@ export {
   type FactsVisitorArbOptions,
   type TreeShape,
 } from './conditions.js';
-export { messageArb, messageListArb, responseArb, triggerArb, type MessageArbOptions, type MessageListArbOptions } from './message.js';
+export { limitFieldsArb, messageArb, messageListArb, responseArb, triggerArb, type MessageArbOptions, type MessageLimitFields, type MessageListArbOptions } from './message.js';
 export { visitorArb, type VisitorArbOptions } from './visitor.js';
 export { workspaceArb, type WorkspaceArbOptions } from './workspace.js';
-export { scenarioArb, scenarioAt, type Scenario, type ScenarioArbOptions } from './scenario.js';
+export { evaluateOptionsArb, scenarioArb, scenarioAt, type Scenario, type ScenarioArbOptions } from './scenario.js';
 export { deepFreeze } from './freeze.js';

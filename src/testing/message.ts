@@ -46,6 +46,54 @@ export interface MessageArbOptions {
   readonly schedule?: ScheduleArbOptions;
   /** Timestamps (`createdAt`, `publishedAt`, `updatedAt`) are at or before this instant. Default: 2026-11-23T10:00:00Z. */
   readonly now?: number;
+  /**
+   * `true`: messages sometimes carry the time-aware limits (`activeFrom` / `activeUntil` within
+   * hours of `now`, `rolloutPercent`, `holdoutPercent`, `maxDeliveries`, `oncePer`,
+   * `snoozeSeconds`, `cooldownSeconds`), each field on its own. Default `false`: none, as every
+   * message before they existed.
+   */
+  readonly limits?: boolean;
+}
+
+/** The optional limit fields of a message (each present or not on its own), placed around `now`. */
+export type MessageLimitFields = Pick<Message, 'activeFrom' | 'activeUntil' | 'rolloutPercent' | 'holdoutPercent' | 'maxDeliveries' | 'oncePer' | 'snoozeSeconds' | 'cooldownSeconds'>;
+
+/**
+ * The limit fields of a message: start and end instants within six hours of `now` (in order),
+ * rollout and hold-out percents (the edges 0 and 100 included), a delivery cap of 1–3, a day or
+ * week period, snoozes and cooldowns of a minute to two hours (cooldown 0: ignores the account's).
+ * @example
+ * ```ts
+ * fc.sample(limitFieldsArb(KIT_NOW_MS), 1)[0]; // e.g. { rolloutPercent: 30, snoozeSeconds: 600 }
+ * ```
+ */
+export function limitFieldsArb(now: number = KIT_NOW_MS): fc.Arbitrary<MessageLimitFields> {
+  const offset = fc.integer({ min: -6 * 3_600_000, max: 6 * 3_600_000 });
+  const percent = fc.oneof(fc.constantFrom(0, 30, 50, 100), fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100));
+  const seconds = fc.oneof(fc.constantFrom(60, 600, 3_600), fc.integer({ min: 1, max: 7_200 }));
+  return fc
+    .record(
+      {
+        from: offset,
+        until: offset,
+        rolloutPercent: percent,
+        holdoutPercent: percent,
+        maxDeliveries: fc.integer({ min: 1, max: 3 }),
+        oncePer: fc.constantFrom('day' as const, 'week' as const),
+        snoozeSeconds: seconds,
+        cooldownSeconds: fc.oneof(fc.constant(0), seconds),
+      },
+      { requiredKeys: [] },
+    )
+    .map(({ from, until, ...rest }): MessageLimitFields => {
+      const iso = (at: number) => new Date(now + at).toISOString();
+      // `activeUntil` after `activeFrom`: with both, the later offset ends (and equal ones are one second apart).
+      if (from !== undefined && until !== undefined) {
+        const [a, b] = from < until ? [from, until] : [until, from + (from === until ? 1000 : 0)];
+        return { ...rest, activeFrom: iso(a), activeUntil: iso(b) };
+      }
+      return { ...rest, ...(from === undefined ? {} : { activeFrom: iso(from) }), ...(until === undefined ? {} : { activeUntil: iso(until) }) };
+    });
 }
 
 function pick<T>(value: T | readonly T[] | undefined, all: readonly T[]): readonly T[] {
@@ -157,6 +205,7 @@ export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Messag
     priority: fc.oneof({ arbitrary: fc.integer({ min: -3, max: 3 }), weight: 4 }, { arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }), weight: 1 }),
     metrics: metricsArb,
     ages: fc.tuple(fc.nat({ max: 400 * DAY_MS }), fc.nat({ max: 1_000 }), fc.nat({ max: 1_000 })),
+    limits: options.limits === true ? fc.option(limitFieldsArb(now), { freq: 2 }) : fc.constant(null),
   });
   const { webTree, mobileTree } = trees();
   const noTree = fc.constant(null);
@@ -185,6 +234,7 @@ export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Messag
         sendWindow: b.sendWindow,
         frequency: b.frequency,
         priority: b.priority,
+        ...(b.limits ?? {}),
         metrics,
         createdAt: new Date(createdAt).toISOString(),
         updatedAt: new Date(updatedAt).toISOString(),

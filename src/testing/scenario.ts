@@ -4,7 +4,8 @@
  * @module
  */
 import fc from 'fast-check';
-import type { Message, Visitor, Workspace } from '../core/types.js';
+import type { EvaluateOptions, Message, Visitor, Workspace } from '../core/types.js';
+import { KIT_TIME_ZONES } from './pools.js';
 import { messageListArb, type MessageListArbOptions } from './message.js';
 import { CHANNEL_IDS, KIT_NOW_MS } from './pools.js';
 import { visitorArb, type VisitorArbOptions } from './visitor.js';
@@ -16,6 +17,8 @@ export interface Scenario {
   readonly workspace: Workspace;
   readonly messages: Message[];
   readonly visitor: Visitor;
+  /** The account's policies to pass to `evaluate` / `explain` (`undefined`: none). */
+  readonly options?: EvaluateOptions;
 }
 
 /** Options of {@link scenarioArb}. */
@@ -28,6 +31,23 @@ export interface ScenarioArbOptions {
   readonly visitor?: Omit<VisitorArbOptions, 'now' | 'channelId' | 'messageIds'>;
   /** Options of the workspace. */
   readonly workspace?: WorkspaceArbOptions;
+  /** `true`: sometimes an account policy (a cooldown, a time zone for `oncePer`). Default `false`. */
+  readonly policy?: boolean;
+}
+
+/**
+ * Account policies for `evaluate` / `explain`: each key present or not, a cooldown of 0 s to
+ * two hours, a time zone of the kit's.
+ * @example
+ * ```ts
+ * fc.sample(evaluateOptionsArb(), 1)[0]; // e.g. { cooldownSeconds: 600, timeZone: 'Asia/Kathmandu' }
+ * ```
+ */
+export function evaluateOptionsArb(): fc.Arbitrary<EvaluateOptions> {
+  return fc.record(
+    { cooldownSeconds: fc.oneof(fc.constantFrom(0, 60, 600), fc.integer({ min: 0, max: 7_200 })), timeZone: fc.constantFrom(...KIT_TIME_ZONES) },
+    { requiredKeys: [] },
+  );
 }
 
 /**
@@ -56,14 +76,16 @@ export function scenarioArb(options: ScenarioArbOptions = {}): fc.Arbitrary<Scen
       visitor: visitorArb({ messageIds, ...options.visitor, channelId }),
     });
   });
+  const policy = options.policy === true ? fc.option(evaluateOptionsArb(), { nil: undefined }) : fc.constant(undefined);
   return fc
-    .tuple(nowArb, fc.oneof(...perChannel), workspaceArb(options.workspace ?? {}))
-    .map(([now, { messages, visitor }, workspace]): Scenario => {
+    .tuple(nowArb, fc.oneof(...perChannel), workspaceArb(options.workspace ?? {}), policy)
+    .map(([now, { messages, visitor }, workspace, policyOptions]): Scenario => {
       const shift = now - KIT_NOW_MS;
       // Deliveries name messages of this list (`msg_k` folded onto the list's length).
       const n = messages.length;
       const deliveries = n === 0 ? [] : visitor.deliveries.map((d) => ({ ...d, messageId: `msg_${((Number(d.messageId.slice(4)) - 1) % n) + 1}` }));
-      return { now, workspace, messages: messages.map((m) => shiftMessage(m, shift)), visitor: shiftVisitor({ ...visitor, deliveries }, shift) };
+      const scenario = { now, workspace, messages: messages.map((m) => shiftMessage(m, shift)), visitor: shiftVisitor({ ...visitor, deliveries }, shift) };
+      return policyOptions === undefined ? scenario : { ...scenario, options: policyOptions };
     });
 }
 
@@ -75,6 +97,8 @@ function shiftMessage(message: Message, by: number): Message {
   return {
     ...message,
     ...(message.publishedAt === undefined ? {} : { publishedAt: shifted(message.publishedAt, by) }),
+    ...(message.activeFrom === undefined ? {} : { activeFrom: shifted(message.activeFrom, by) }),
+    ...(message.activeUntil === undefined ? {} : { activeUntil: shifted(message.activeUntil, by) }),
     createdAt: shifted(message.createdAt, by),
     updatedAt: shifted(message.updatedAt, by),
   };

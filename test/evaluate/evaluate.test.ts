@@ -22,7 +22,7 @@ describe('evaluate: selection', () => {
 
   it('returns null and an empty list when nothing qualifies', () => {
     const d = evaluate(visitor(), [message('a', { status: 'paused', pauseReason: 'manual' })], T0);
-    expect(d).toMatchObject({ message: null, eligible: [], reevaluateAt: null });
+    expect(d).toMatchObject({ message: null, eligible: [], heldOut: [], reevaluateAt: null });
   });
 });
 
@@ -44,7 +44,7 @@ describe('evaluate: gates', () => {
 
   it('never sends to a visitor in an active conversation', () => {
     const d = evaluate(visitor({ inActiveConversation: true }), [message('a')], T0);
-    expect(d).toMatchObject({ message: null, eligible: [], reevaluateAt: null });
+    expect(d).toMatchObject({ message: null, eligible: [], heldOut: [], reevaluateAt: null });
   });
 
   it('caps by frequency from the visitor history', () => {
@@ -58,7 +58,7 @@ describe('evaluate: gates', () => {
   it('waits for a time-on-page trigger and asks to re-evaluate exactly when it fires', () => {
     const messages = [message('a', { trigger: { event: 'timeOnPage', seconds: 30 } })];
     const before = evaluate(visitor(), messages, T0 + 10_000);
-    expect(before).toMatchObject({ message: null, eligible: [], reevaluateAt: T0 + 30_000 });
+    expect(before).toMatchObject({ message: null, eligible: [], heldOut: [], reevaluateAt: T0 + 30_000 });
     const at = evaluate(visitor(), messages, T0 + 30_000);
     expect(at.message?.id).toBe('a');
     expect(at.reevaluateAt).toBeNull();
@@ -154,6 +154,7 @@ describe('evaluate: malformed input fails closed', () => {
         message: null,
         onScreen: false,
         eligible: [],
+        heldOut: [],
         reevaluateAt: null,
         invalid: [],
         invalidInput: expect.objectContaining({ path: expect.arrayContaining(['visitor', 'deliveries']) }) as unknown,

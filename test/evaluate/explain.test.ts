@@ -87,14 +87,23 @@ describe('explain: the first failing gate as a reason code', () => {
     });
     const [v] = explain(visitor(), [target], T0 + 1000);
     expect(v?.reason).toBe('notLive');
+    // A message without limits passes every limit gate.
     expect(v?.gates.map((g) => [g.gate, g.passed])).toEqual([
       ['status', false],
       ['channel', true],
       ['activeConversation', true],
+      ['activeFrom', true],
+      ['activeUntil', true],
+      ['rollout', true],
       ['frequency', true],
+      ['maxDeliveries', true],
+      ['oncePer', true],
+      ['snooze', true],
+      ['cooldown', true],
       ['sendWindow', true],
       ['trigger', false],
       ['conditions', true],
+      ['holdout', true],
     ]);
     const trigger = v?.gates.find((g) => g.gate === 'trigger');
     expect(trigger).toMatchObject({ firesAt: T0 + 30_000 });

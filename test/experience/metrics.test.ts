@@ -9,8 +9,8 @@ function bruteForce(events: readonly MetricEvent[]): Map<string, Record<MetricTy
   const result = new Map<string, Record<MetricType, number>>();
   const messageIds = [...new Set(events.map((event) => event.messageId))];
   for (const messageId of messageIds) {
-    const counts: Record<MetricType, number> = { sent: 0, read: 0, replied: 0 };
-    for (const type of ['sent', 'read', 'replied'] as const) {
+    const counts: Record<MetricType, number> = { sent: 0, read: 0, replied: 0, heldOut: 0 };
+    for (const type of ['sent', 'read', 'replied', 'heldOut'] as const) {
       const visitorIds = [...new Set(events.map((event) => event.visitorId))];
       counts[type] = visitorIds.filter((visitorId) =>
         events.some((event) => event.messageId === messageId && event.visitorId === visitorId && event.type === type),
@@ -24,7 +24,7 @@ function bruteForce(events: readonly MetricEvent[]): Map<string, Record<MetricTy
 const metricEvent = fc.record({
   messageId: fc.constantFrom('m1', 'm2', 'm3', '__proto__', 'constructor'),
   visitorId: fc.constantFrom('v1', 'v2', 'v3', 'v4'),
-  type: fc.constantFrom<MetricType>('sent', 'read', 'replied'),
+  type: fc.constantFrom<MetricType>('sent', 'read', 'replied', 'heldOut'),
 });
 
 /** `tally(events)`, which must succeed here. */
@@ -51,8 +51,8 @@ describe('tally', () => {
       { messageId: 'm2', visitorId: 'v1', type: 'sent' },
     ]);
     expect([...counts]).toEqual([
-      ['m1', { sent: 2, read: 1, replied: 1 }],
-      ['m2', { sent: 1, read: 0, replied: 0 }],
+      ['m1', { sent: 2, read: 1, replied: 1, heldOut: 0 }],
+      ['m2', { sent: 1, read: 0, replied: 0, heldOut: 0 }],
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('tally', () => {
     expect(tally(events)).toMatchObject({
       ok: false,
       issues: [
-        { path: ['events', 1, 'type'], code: 'invalidValue', params: { allowed: ['sent', 'read', 'replied'] } },
+        { path: ['events', 1, 'type'], code: 'invalidValue', params: { allowed: ['sent', 'read', 'replied', 'heldOut'] } },
         { path: ['events', 2, 'messageId'], code: 'invalidType' },
         { path: ['events', 3], code: 'invalidType' },
       ],
@@ -108,7 +108,7 @@ describe('applyTally', () => {
   it('replaces the metrics of a tallied message without mutating it', () => {
     const frozen = deepFreeze({ ...agentMessage, metrics: { sent: 9, read: 9, replied: 9 } });
     const updated = applied(applyTally(frozen, counted([{ messageId: agentMessage.id, visitorId: 'v1', type: 'sent' }])));
-    expect(updated.metrics).toEqual({ sent: 1, read: 0, replied: 0 });
+    expect(updated.metrics).toEqual({ sent: 1, read: 0, replied: 0, heldOut: 0 });
     expect(frozen.metrics).toEqual({ sent: 9, read: 9, replied: 9 });
     expect({ ...updated, metrics: frozen.metrics }).toEqual(frozen);
   });

@@ -44,7 +44,7 @@ describe('the widget loop of docs/widget-interaction.md', () => {
     ]);
     const metrics = calls.filter((call) => call[0] === 'sendMetric').map((call) => call[1]);
     const counts = tally(metrics as Parameters<typeof tally>[0]);
-    expect(counts.ok && counts.value.get('msg_pricing_help')).toEqual({ sent: 1, read: 1, replied: 1 });
+    expect(counts.ok && counts.value.get('msg_pricing_help')).toEqual({ sent: 1, read: 1, replied: 1, heldOut: 0 });
   });
 
   it('runs an AI-agent message that the visitor opens and then closes', () => {

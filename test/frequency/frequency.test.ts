@@ -16,7 +16,7 @@ import {
   type Visitor,
 } from '../../src/index.js';
 import { FREQUENCY_CAP, indexDeliveries } from '../../src/frequency/history.js';
-import { KIT_NOW_MS, instantNearDstArb, messageListArb, visitorArb } from '../../src/testing/index.js';
+import { KIT_NOW_MS, evaluateOptionsArb, instantNearDstArb, messageListArb, visitorArb } from '../../src/testing/index.js';
 import { T0, deepFreeze, message, visitor } from '../evaluate/fixtures.js';
 
 function unwrap<T>(result: Result<T>): T {
@@ -170,24 +170,25 @@ describe('compactDeliveries', () => {
   const perNow = [...new Set([KIT_NOW_MS, ...nows])].map((now) =>
     fc.record({
       now: fc.constant(now),
-      messages: messageListArb({ now, minLength: 1, maxLength: 8, channelId: ['web_main', 'web_main', 'web_main', 'web_help'], status: ['live', 'live', 'live', 'paused'] }),
+      messages: messageListArb({ now, minLength: 1, maxLength: 8, channelId: ['web_main', 'web_main', 'web_main', 'web_help'], status: ['live', 'live', 'live', 'paused'], limits: true }),
+      options: fc.option(evaluateOptionsArb(), { nil: undefined }),
       visitor: visitorArb({ now, channelId: 'web_main', messageIds: MESSAGE_IDS, maxDeliveries: 14, inActiveConversation: false }),
       // Later instants of the same page view: a little later, past common thresholds, hours later.
       later: fc.array(fc.oneof(fc.integer({ min: 1, max: 120_000 }), fc.integer({ min: 1, max: 12 * 3_600_000 })), { minLength: 1, maxLength: 3 }),
     }),
   );
   const scenario = fc.oneof(...perNow);
-  const decisionOf = (d: Decision) => ({ message: d.message?.id ?? null, eligible: d.eligible, reevaluateAt: d.reevaluateAt, onScreen: d.onScreen, invalidInput: d.invalidInput });
+  const decisionOf = (d: Decision) => ({ message: d.message?.id ?? null, eligible: d.eligible, heldOut: d.heldOut, reevaluateAt: d.reevaluateAt, onScreen: d.onScreen, invalidInput: d.invalidInput });
 
   it('evaluate gives the same decision for the compacted visitor, at now and at later instants of the page view', () => {
     let dropped = 0;
     fc.assert(
-      fc.property(scenario, ({ now, messages, visitor: v, later }) => {
+      fc.property(scenario, ({ now, messages, visitor: v, later, options }) => {
         const compacted = unwrap(compactDeliveries(v, messages, now));
         if (compacted.deliveries.length < v.deliveries.length) dropped += 1;
         expect(parseVisitor(compacted).ok).toBe(true);
         for (const t of [now, ...later.map((d) => now + d)]) {
-          expect(decisionOf(evaluate(compacted, messages, t))).toEqual(decisionOf(evaluate(v, messages, t)));
+          expect(decisionOf(evaluate(compacted, messages, t, options))).toEqual(decisionOf(evaluate(v, messages, t, options)));
         }
       }),
       { numRuns: 1_000 },

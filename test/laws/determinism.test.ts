@@ -10,8 +10,8 @@ describe('law: determinism — same inputs, same decision', () => {
         const first = decide(s);
         expect(decide(s)).toEqual(first);
         const copy = structuredClone({ visitor: s.visitor, messages: s.messages });
-        expect(keyOf(evaluate(copy.visitor, copy.messages, s.now))).toEqual(first);
-        expect(keyOf(evaluate(s.visitor, s.messages, new Date(s.now)))).toEqual(first);
+        expect(keyOf(evaluate(copy.visitor, copy.messages, s.now, structuredClone(s.options)))).toEqual(first);
+        expect(keyOf(evaluate(s.visitor, s.messages, new Date(s.now), s.options))).toEqual(first);
       }),
       { numRuns: 200 },
     );

@@ -43,11 +43,24 @@ const SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   parseSchedule: [schedule],
   parseVisitor: [visitor],
   parseWorkspace: [workspace],
-  evaluate: [visitor, [message, draft], NOW],
-  explain: [visitor, [message, draft], NOW],
+  evaluate: [visitor, [message, draft], NOW, { cooldownSeconds: 600, timeZone: 'Europe/Berlin' }],
+  explain: [visitor, [message, draft], NOW, { cooldownSeconds: 600, timeZone: 'Europe/Berlin' }],
+  lint: [[message, draft], workspace, { now: NOW }],
+  simulate: [
+    [message],
+    {
+      end: '2026-11-23T10:30:00Z',
+      visitors: [{ id: 'v_1', channelId: message.channelId }],
+      events: [{ at: '2026-11-23T10:00:00Z', visitor: 'v_1', type: 'arrive', url: 'https://shop.example/pricing', title: 'Pricing' }],
+    },
+    { workspace },
+  ],
   compileMessages: [[message, draft]],
   compactDeliveries: [visitor, [message], NOW],
   markDelivery: [visitor, 'msg_welcome', 'dismissed'],
+  bucketOf: ['msg_pricing_help', 'v_123'],
+  inRollout: ['msg_pricing_help', 'v_123', 30],
+  inHoldout: ['msg_pricing_help', 'v_123', 10],
   recordDelivery: [visitor, 'msg_pricing_help', NOW],
   availableActions: [message],
   pause: [message, { now: NOW }],
@@ -86,6 +99,7 @@ const SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   createEngine: [[message]],
   jsonRulesEngineFacts: [visitor, NOW],
   matchingMessageIds: [engine.ok ? engine.value : null, visitor, NOW],
+  fromJsonRulesEngine: [{ conditions: { all: [{ fact: 'pageUrl', operator: 'contains', value: '/pricing' }] } }],
 };
 
 /** A `not` chain `levels` deep around one leaf (built iteratively; never printed). */

@@ -8,19 +8,24 @@ describe('law: explain agrees with evaluate', () => {
     const outcomes = new Set<string>();
     fc.assert(
       fc.property(fc.oneof(lawScenarioArb(), nearBoundaryScenarioArb()), (s) => {
-        const decision = evaluate(s.visitor, s.messages, s.now);
-        const verdicts = explain(s.visitor, s.messages, s.now);
+        const decision = evaluate(s.visitor, s.messages, s.now, s.options);
+        const verdicts = explain(s.visitor, s.messages, s.now, s.options);
         expect(verdicts.map((v) => v.index)).toEqual(s.messages.map((_, i) => i));
         const shown = verdicts.filter((v) => v.outcome === 'shown');
         expect(shown.map((v) => v.id)).toEqual(decision.message === null ? [] : [decision.message.id]);
         const qualifying = verdicts.filter((v) => v.outcome === 'shown' || v.outcome === 'outranked').map((v) => v.id);
         expect([...qualifying].sort()).toEqual([...decision.eligible].sort());
+        // Held out: blocked by the hold-out gate alone, exactly the decision's heldOut.
+        const held = verdicts.filter((v) => v.reason === 'heldOut').map((v) => v.id);
+        expect([...held].sort()).toEqual([...decision.heldOut].sort());
         for (const v of verdicts) outcomes.add(v.reason ?? v.outcome);
       }),
-      { numRuns: 250 },
+      { numRuns: 600 },
     );
-    // Not vacuous: every gate's reason code shows up.
-    for (const gate of GATES) expect(outcomes).toContain(GATE_REASONS[gate]);
+    // Not vacuous: every gate's reason code shows up — but `snoozed`, which needs an `everyTime`
+    // message dismissed on an earlier page view of this visit within its snooze, too rare for
+    // random scenarios: test/evaluate/limits.test.ts covers it case by case.
+    for (const gate of GATES) if (gate !== 'snooze') expect(outcomes).toContain(GATE_REASONS[gate]);
     expect(outcomes).toContain('shown');
     expect(outcomes).toContain('outranked');
   });
@@ -28,7 +33,7 @@ describe('law: explain agrees with evaluate', () => {
   it('a blocked verdict names its first failing gate', () => {
     fc.assert(
       fc.property(lawScenarioArb(), (s) => {
-        for (const v of explain(s.visitor, s.messages, s.now)) {
+        for (const v of explain(s.visitor, s.messages, s.now, s.options)) {
           if (v.outcome !== 'blocked') continue;
           const firstFailing = v.gates.find((g) => !g.passed);
           expect(firstFailing).toBeDefined();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/core/types.js';
 import { decide, lawScenarioArb } from './helpers.js';
 
-describe('law: frequency monotonicity — more history never adds an eligible message', () => {
+describe('law: frequency monotonicity — more history never adds an eligible message (cooldowns, snoozes, caps included)', () => {
   it('appending deliveries that are not on screen never adds a message to eligible', () => {
     let shrank = 0;
     const extra = fc.record({
@@ -24,6 +24,8 @@ describe('law: frequency monotonicity — more history never adds an eligible me
         const before = decide(s);
         const after = decide({ ...s, visitor: { ...s.visitor, deliveries: [...s.visitor.deliveries, ...added] } });
         for (const id of after.eligible) expect(before.eligible).toContain(id);
+        // With cooldowns, snoozes, caps and periods too: held-out messages only go away.
+        for (const id of after.heldOut) expect(before.heldOut).toContain(id);
         if (after.eligible.length < before.eligible.length) shrank += 1;
       }),
       { numRuns: 300 },

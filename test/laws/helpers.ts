@@ -11,19 +11,20 @@ export interface DecisionKey {
   readonly onScreen: boolean;
   readonly eligible: readonly string[];
   readonly reevaluateAt: number | null;
+  readonly heldOut: readonly string[];
 }
 
 export function keyOf(decision: Decision): DecisionKey {
-  return { message: decision.message?.id ?? null, onScreen: decision.onScreen, eligible: [...decision.eligible], reevaluateAt: decision.reevaluateAt };
+  return { message: decision.message?.id ?? null, onScreen: decision.onScreen, eligible: [...decision.eligible], reevaluateAt: decision.reevaluateAt, heldOut: [...decision.heldOut] };
 }
 
 export function decide(s: Scenario, at: number = s.now): DecisionKey {
-  return keyOf(evaluate(s.visitor, s.messages, at));
+  return keyOf(evaluate(s.visitor, s.messages, at, s.options));
 }
 
 /** Scenarios for the laws: mostly live messages, so many messages get past the status gate. */
 export function lawScenarioArb(options: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> {
-  return scenarioArb({ now: nowArb(), ...options, messages: { minLength: 2, status: ['live', 'live', 'live', 'live', 'paused', 'draft', 'error'], ...options.messages } });
+  return scenarioArb({ now: nowArb(), policy: true, ...options, messages: { minLength: 2, limits: true, status: ['live', 'live', 'live', 'live', 'paused', 'draft', 'error'], ...options.messages } });
 }
 
 /** Every business-hours boundary of the scenario's live messages within a week after `from`. */

@@ -12,8 +12,8 @@ describe('law: never throws', () => {
   it('evaluate and explain never throw on generated input', () => {
     fc.assert(
       fc.property(lawScenarioArb(), (s) => {
-        evaluate(s.visitor, s.messages, s.now);
-        expect(explain(s.visitor, s.messages, s.now)).toHaveLength(s.messages.length);
+        evaluate(s.visitor, s.messages, s.now, s.options);
+        expect(explain(s.visitor, s.messages, s.now, s.options)).toHaveLength(s.messages.length);
       }),
       { numRuns: 200 },
     );
@@ -58,9 +58,9 @@ describe('law: never throws', () => {
       fc.property(lawScenarioArb(), fc.array(fc.tuple(fc.nat(), junk), { maxLength: 4 }), (s, inserts) => {
         const mixed: unknown[] = [...s.messages];
         for (const [at, item] of inserts) mixed.splice(at % (mixed.length + 1), 0, item);
-        const decision = evaluate(s.visitor, mixed as Message[], s.now);
+        const decision = evaluate(s.visitor, mixed as Message[], s.now, s.options);
         expect(decision.invalid.length).toBe(inserts.length);
-        expect(keyOf(decision)).toEqual(keyOf(evaluate(s.visitor, s.messages, s.now)));
+        expect(keyOf(decision)).toEqual(keyOf(evaluate(s.visitor, s.messages, s.now, s.options)));
       }),
       { numRuns: 200 },
     );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, nearBoundaryScenarioArb } from './helpers.js';
 
 describe('law: reevaluateAt — nothing changes by time alone before it', () => {
-  it('for t in [now, reevaluateAt), evaluate at t returns the same message and eligible', () => {
+  it('for t in [now, reevaluateAt), evaluate at t returns the same message, eligible and heldOut (every gate, limits included)', () => {
     let withReevaluate = 0;
     let runs = 0;
     let changedAtBoundary = 0;
@@ -24,13 +24,14 @@ describe('law: reevaluateAt — nothing changes by time alone before it', () => 
           // f = 1 probes the last millisecond before reevaluateAt.
           const t = Math.min(until - 1, s.now + Math.floor(f * (until - s.now)));
           const later = decide(s, t);
-          expect({ at: t, message: later.message, eligible: later.eligible }).toEqual({ at: t, message: here.message, eligible: here.eligible });
+          expect({ at: t, message: later.message, eligible: later.eligible, heldOut: later.heldOut }).toEqual({ at: t, message: here.message, eligible: here.eligible, heldOut: here.heldOut });
         }
       }),
       { numRuns: 400 },
     );
-    // Not vacuous: most scenarios have a time-based change ahead.
-    expect(withReevaluate / runs).toBeGreaterThan(0.3);
+    // Not vacuous: many scenarios have a time-based change ahead (≈ 35 %: limits such as a 0 %
+    // rollout or an ended message take some out for good).
+    expect(withReevaluate / runs).toBeGreaterThan(0.2);
     // …and now sits close to real changes: the decision usually does change at reevaluateAt
     // (it may be early, docs/evaluate.md), often within minutes.
     expect(changedAtBoundary / withReevaluate).toBeGreaterThan(0.5);

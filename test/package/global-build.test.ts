@@ -89,7 +89,7 @@ describe('script-tag build (IIFE)', () => {
 
   it('evaluate runs: nothing before 30 s on the pricing page, with reevaluateAt at 30 s, then the message', () => {
     const before = global.evaluate(visitorOn('https://shop.example/pricing'), [message], T0 + 10_000);
-    expect(JSON.parse(JSON.stringify(before))).toMatchObject({ message: null, eligible: [], reevaluateAt: T0 + 30_000 });
+    expect(JSON.parse(JSON.stringify(before))).toMatchObject({ message: null, eligible: [], heldOut: [], reevaluateAt: T0 + 30_000 });
     const after = global.evaluate(visitorOn('https://shop.example/pricing'), [message], T0 + 30_000);
     expect(after.message?.id).toBe('msg_pricing_help');
     expect([...after.eligible]).toEqual(['msg_pricing_help']);

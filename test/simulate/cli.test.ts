@@ -36,7 +36,7 @@ describe('proactive-messaging simulate', () => {
     const out = JSON.parse(run.stdout) as { timeline: unknown[]; tally: { messageId: string; sent: number }[]; truncated: boolean };
     expect(out.truncated).toBe(false);
     expect(out.timeline.length).toBeGreaterThan(20);
-    expect(out.tally.find((row) => row.messageId === 'msg_delivery_delay')).toEqual({ messageId: 'msg_delivery_delay', sent: 1, read: 0, replied: 0 });
+    expect(out.tally.find((row) => row.messageId === 'msg_delivery_delay')).toEqual({ messageId: 'msg_delivery_delay', sent: 1, read: 0, replied: 0, heldOut: 0 });
   });
 
   it('a bad script: one line per issue with the file and the path, exit 1', () => {

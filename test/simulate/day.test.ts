@@ -64,12 +64,12 @@ describe('the example day', () => {
 
   it('the tally: distinct visitors per message', () => {
     expect(Object.fromEntries(tally)).toEqual({
-      msg_pricing_help: { sent: 1, read: 1, replied: 1 },
-      msg_ai_onboarding: { sent: 1, read: 0, replied: 0 },
-      msg_app_settings_help: { sent: 1, read: 1, replied: 0 },
-      msg_cart_free_shipping: { sent: 1, read: 1, replied: 1 },
-      msg_de_after_hours: { sent: 1, read: 0, replied: 0 },
-      msg_delivery_delay: { sent: 1, read: 0, replied: 0 },
+      msg_pricing_help: { sent: 1, read: 1, replied: 1, heldOut: 0 },
+      msg_ai_onboarding: { sent: 1, read: 0, replied: 0, heldOut: 0 },
+      msg_app_settings_help: { sent: 1, read: 1, replied: 0, heldOut: 0 },
+      msg_cart_free_shipping: { sent: 1, read: 1, replied: 1, heldOut: 0 },
+      msg_de_after_hours: { sent: 1, read: 0, replied: 0, heldOut: 0 },
+      msg_delivery_delay: { sent: 1, read: 0, replied: 0, heldOut: 0 },
     });
   });
 });

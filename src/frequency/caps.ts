@@ -1,0 +1,189 @@
+/**
+ * The time-aware limits of a message — start and end instants, rollout, delivery cap, one per
+ * period, snooze, cooldown — each rule written once, as a function of the message's limits, the
+ * visitor's history and `now`, returning the instant it lifts. `evaluate` (hot loop) and `explain`
+ * (every gate) both call these.
+ * @module
+ */
+import { parseTimestamp } from '../core/instants.js';
+import type { Delivery, Message, Visitor } from '../core/types.js';
+import type { Period } from '../core/vocabulary.js';
+import { isVouched } from '../check/visitor.js';
+
+/** A message's limits, read once at compile time (absent fields: no limit). */
+export interface MessageLimits {
+  /** Epoch ms, `-Infinity` without `activeFrom`. */
+  readonly activeFrom: number;
+  /** Epoch ms, `Infinity` without `activeUntil`. */
+  readonly activeUntil: number;
+  readonly rolloutPercent: number;
+  readonly holdoutPercent: number;
+  /** 0: no cap. */
+  readonly maxDeliveries: number;
+  readonly oncePer: Period | null;
+  /** 0: no snooze. */
+  readonly snoozeMs: number;
+  /** The message's own cooldown in ms, or `null` for the account's. */
+  readonly cooldownMs: number | null;
+  /** Whether any limit needs the history's delivery counts or times. */
+  readonly timed: boolean;
+  /** Whether the message has any limit at all (old messages: `false`, and nothing here runs). */
+  readonly any: boolean;
+}
+
+/**
+ * The limits of a checked message.
+ * @example
+ * ```ts
+ * limitsOf({ ...message, snoozeSeconds: 3600 }).snoozeMs; // 3_600_000
+ * ```
+ */
+export function limitsOf(m: Message): MessageLimits {
+  // `activeFrom` rounds up and `activeUntil` down: neither is ever reached early / left late.
+  const activeFrom = m.activeFrom === undefined ? Number.NEGATIVE_INFINITY : (parseTimestamp(m.activeFrom, 'up') as number);
+  const activeUntil = m.activeUntil === undefined ? Number.POSITIVE_INFINITY : (parseTimestamp(m.activeUntil) as number);
+  const snoozeMs = (m.snoozeSeconds ?? 0) * 1000;
+  const cooldownMs = m.cooldownSeconds === undefined ? null : m.cooldownSeconds * 1000;
+  const oncePer = m.oncePer ?? null;
+  const limits = {
+    activeFrom,
+    activeUntil,
+    rolloutPercent: m.rolloutPercent ?? 100,
+    holdoutPercent: m.holdoutPercent ?? 0,
+    maxDeliveries: m.maxDeliveries ?? 0,
+    oncePer,
+    snoozeMs,
+    cooldownMs,
+    timed: snoozeMs > 0 || oncePer !== null || (cooldownMs ?? 0) > 0 || (m.maxDeliveries ?? 0) > 0,
+  };
+  const any =
+    limits.timed || limits.maxDeliveries > 0 || limits.rolloutPercent < 100 || limits.holdoutPercent > 0 || m.activeFrom !== undefined || m.activeUntil !== undefined || cooldownMs !== null;
+  return { ...limits, any };
+}
+
+/** The limits of a message without any (only the account's cooldown applies to it). */
+export const NO_LIMITS: MessageLimits = {
+  activeFrom: Number.NEGATIVE_INFINITY,
+  activeUntil: Number.POSITIVE_INFINITY,
+  rolloutPercent: 100,
+  holdoutPercent: 0,
+  maxDeliveries: 0,
+  oncePer: null,
+  snoozeMs: 0,
+  cooldownMs: null,
+  timed: false,
+  any: false,
+};
+
+/** What the history says about one message's deliveries in time (all `undefined`-free; `-Infinity`: none). */
+export interface TimedHistory {
+  /** Deliveries of the message, ever. */
+  readonly count: number;
+  /** `at` of its latest delivery. */
+  readonly lastAt: number;
+  /** `at` of its latest dismissed or closed delivery. */
+  readonly endedAt: number;
+}
+
+/** The visitor's latest delivery of any message (the cooldown's start). */
+export interface LatestDelivery {
+  readonly at: number;
+  readonly messageId: string;
+}
+
+/** Parsed `at` of every delivery of a frozen history this library wrote (it cannot change). */
+const parsedTimes = new WeakMap<readonly Delivery[], Float64Array>();
+
+/** Epoch ms of every delivery's `at` (rounded up: the instants limits count from never come early). */
+function timesOf(deliveries: readonly Delivery[]): Float64Array {
+  const cached = parsedTimes.get(deliveries);
+  if (cached !== undefined) return cached;
+  const times = Float64Array.from(deliveries, (d) => parseTimestamp(d.at, 'up') as number);
+  if (isVouched(deliveries)) parsedTimes.set(deliveries, times);
+  return times;
+}
+
+/**
+ * Per message position: how many deliveries, the latest one's and the latest ended one's `at`,
+ * into caller-owned arrays (cleared first: `count` to 0, the times to `-Infinity`); returns the
+ * latest delivery of all (by `at`; the later one in the list on a tie), or `null`.
+ * @example
+ * ```ts
+ * const latest = readTimedHistory(visitor, positions, count, lastAt, endedAt);
+ * latest?.at; // the cooldown starts here
+ * ```
+ */
+export function readTimedHistory(
+  visitor: Visitor,
+  position: ReadonlyMap<string, number>,
+  count: Uint16Array,
+  lastAt: Float64Array,
+  endedAt: Float64Array,
+): LatestDelivery | null {
+  const deliveries = visitor.deliveries;
+  const times = timesOf(deliveries);
+  let latest = -1;
+  for (let i = 0; i < deliveries.length; i++) {
+    const d = deliveries[i] as Delivery;
+    const at = times[i] as number;
+    if (latest < 0 || at >= (times[latest] as number)) latest = i;
+    const p = position.get(d.messageId);
+    if (p === undefined) continue;
+    count[p] = (count[p] as number) + 1;
+    if (at > (lastAt[p] as number)) lastAt[p] = at;
+    if ((d.dismissed === true || d.closed === true) && at > (endedAt[p] as number)) endedAt[p] = at;
+  }
+  return latest < 0 ? null : { at: times[latest] as number, messageId: (deliveries[latest] as Delivery).messageId };
+}
+
+/**
+ * Until when the account's or the message's cooldown holds message `id` back, or `null` when it
+ * does not: from the latest delivery of another message, for the message's own cooldown (`0`:
+ * none) or else the account's.
+ * @example
+ * ```ts
+ * cooldownUntil(limits, 'msg_b', { at: t0, messageId: 'msg_a' }, 600_000, t0 + 60_000); // t0 + 600_000
+ * ```
+ */
+export function cooldownUntil(limits: MessageLimits, id: string, latest: LatestDelivery | null, accountMs: number, nowMs: number): number | null {
+  const ms = limits.cooldownMs ?? accountMs;
+  if (ms === 0 || latest === null || latest.messageId === id) return null;
+  const end = latest.at + ms;
+  return nowMs < end ? end : null;
+}
+
+/**
+ * Until when a dismissed or closed delivery snoozes the message, or `null`.
+ * @example
+ * ```ts
+ * snoozedUntil(limits, history, nowMs); // endedAt + snoozeSeconds, while that is ahead
+ * ```
+ */
+export function snoozedUntil(limits: MessageLimits, h: TimedHistory, nowMs: number): number | null {
+  if (limits.snoozeMs === 0 || h.endedAt === Number.NEGATIVE_INFINITY) return null;
+  const end = h.endedAt + limits.snoozeMs;
+  return nowMs < end ? end : null;
+}
+
+/**
+ * Until when the `oncePer` cap holds: the end of the current period if the message was delivered
+ * in it, else `null`. `period` is the current period `[start, end)` of the account's zone.
+ * @example
+ * ```ts
+ * periodCappedUntil(limits, history, periodAt('UTC', 'day', nowMs)); // the next UTC midnight
+ * ```
+ */
+export function periodCappedUntil(limits: MessageLimits, h: TimedHistory, period: readonly [number, number] | null): number | null {
+  return limits.oncePer === null || period === null || h.lastAt < period[0] ? null : period[1];
+}
+
+/**
+ * Whether the `maxDeliveries` cap is reached (for good).
+ * @example
+ * ```ts
+ * deliveryCapReached(limits, history); // true after maxDeliveries deliveries
+ * ```
+ */
+export function deliveryCapReached(limits: MessageLimits, h: TimedHistory): boolean {
+  return limits.maxDeliveries > 0 && h.count >= limits.maxDeliveries;
+}

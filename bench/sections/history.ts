@@ -22,7 +22,7 @@ export const HISTORY = 10_000;
 const CHUNK = 250;
 
 /** Seeded: 9,980 deliveries over 500 earlier visits (ids of live and of long-deleted messages), 20 in this visit's earlier page views. */
-function longHistory(messages: readonly Message[]): Delivery[] {
+export function longHistory(messages: readonly Message[]): Delivery[] {
   const random = seededRandom(0x415);
   const out: Delivery[] = [];
   for (let i = 0; i < HISTORY; i++) {
@@ -40,9 +40,9 @@ function longHistory(messages: readonly Message[]): Delivery[] {
   return out;
 }
 
-type Compact = (visitor: Visitor, messages: readonly Message[], now: number) => unknown;
+export type Compact = (visitor: Visitor, messages: readonly Message[], now: number) => unknown;
 
-function compactDeliveries(): Compact | undefined {
+export function compactDeliveriesExport(): Compact | undefined {
   const candidate: unknown = (lib as Record<string, unknown>)['compactDeliveries'];
   return typeof candidate === 'function' ? (candidate as Compact) : undefined;
 }
@@ -57,7 +57,7 @@ function compactedVisitor(answer: unknown): Visitor | string {
 }
 
 /** Compacts `raw` at once, or — if that is refused — as it is recorded, `CHUNK` deliveries at a time. */
-function compactHistory(compact: Compact, raw: Visitor, messages: readonly Message[], nowMs: number): { readonly visitor: Visitor; readonly how: string } {
+export function compactHistory(compact: Compact, raw: Visitor, messages: readonly Message[], nowMs: number): { readonly visitor: Visitor; readonly how: string } {
   const atOnce = compactedVisitor(compact(raw, messages, nowMs));
   if (typeof atOnce !== 'string') return { visitor: atOnce, how: 'compacted at once' };
   let v: Visitor = { ...raw, deliveries: [] };
@@ -90,7 +90,7 @@ export const historySection: BenchSection = {
     if (rawRejected === null) reportRatio(`history: evaluate with ${HISTORY.toLocaleString('en-US')} raw deliveries ÷ none`, vsRaw, 2);
     else reportRatio(`history: evaluate rejecting ${HISTORY.toLocaleString('en-US')} raw deliveries ÷ none`, vsRaw, 2, undefined, `(invalidInput ${rawRejected.slice(0, 100)})`);
 
-    const compact = compactDeliveries();
+    const compact = compactDeliveriesExport();
     if (compact === undefined) {
       reportUnavailable('history: evaluate on the compacted history ÷ none', { op: '≤', bound: 1.3 }, '×', 'compactDeliveries not available yet');
       return;

@@ -16,6 +16,7 @@
  *   interaction only the history. When storage fails the kit carries on in memory.
  * @module
  */
+import { evaluateOptionsCheck } from '../check/options.js';
 import { isoOf, toInstant } from '../core/instants.js';
 import { issueAt, NO_PARAMS, type IssueData, type Result } from '../core/issues.js';
 import { MAX_COUNTER, MAX_ID_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '../core/limits.js';
@@ -70,6 +71,7 @@ export function createVisitorKit(options: VisitorKitOptions): Result<VisitorKit>
   check(given.channelId, id, 'channelId');
   if (given.inactivityMs !== undefined) check(given.inactivityMs, int(1, MAX_COUNTER), 'inactivityMs');
   if (given.storageKey !== undefined) check(given.storageKey, str(1, MAX_ID_LENGTH), 'storageKey');
+  if (given.policy !== undefined) check(given.policy, evaluateOptionsCheck, 'policy');
   const env = given.environment ?? defaultEnvironment();
   if (env === undefined) issues.push(issueAt(['environment'], 'required', NO_PARAMS));
   if (issues.length > 0 || env === undefined) return fail(issues);
@@ -103,8 +105,9 @@ function kit(options: VisitorKitOptions, env: NonNullable<VisitorKitOptions['env
   let unwatch: (() => void) | null = null;
   const reported = new Set<StorageProblemReason>();
 
-  // The one call of `evaluate` (evaluate options go here).
-  const decide = (visitor: Visitor, now: number): Decision => evaluate(visitor, messages, now);
+  // The one call of `evaluate`, with the account's policies (cooldown, time zone of `oncePer`).
+  const policy = options.policy;
+  const decide = (visitor: Visitor, now: number): Decision => evaluate(visitor, messages, now, policy);
   const visible = (): boolean => env.document.visibilityState !== 'hidden';
 
   function problem(reason: StorageProblemReason, error: unknown): void {

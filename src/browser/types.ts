@@ -4,7 +4,7 @@
  * already satisfies, so tests pass fakes and pages pass nothing.
  * @module
  */
-import type { DeviceType, Message, MetadataValue, Visitor } from '../core/types.js';
+import type { DeviceType, EvaluateOptions, Message, MetadataValue, Visitor } from '../core/types.js';
 import type { Decision } from '../evaluate/evaluate.js';
 import type { InteractionEffect } from '../experience/interaction-types.js';
 
@@ -97,6 +97,8 @@ export interface VisitorKitOptions {
   readonly channelId: string;
   /** The channel's messages (parsed once). Default `[]`: set them with `setMessages` when loaded. */
   readonly messages?: readonly Message[];
+  /** The account's policies passed to every `evaluate` call: `cooldownSeconds`, `timeZone` (checked). */
+  readonly policy?: EvaluateOptions;
   /** Called with every decision while the page is visible: show, keep or hide the bubble. */
   readonly onDecision?: (decision: Decision, visitor: Visitor) => void;
   /** Called once per reason when storage cannot be used as expected. */

@@ -16,7 +16,9 @@ import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
 import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
-import { NO_LIMITS, cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits } from '../frequency/caps.js';
+import { NO_LIMITS, cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
+import { isVouched } from '../check/visitor.js';
+import type { Delivery } from '../core/types.js';
 import { inHoldout, inRollout } from '../frequency/rollout.js';
 import { periodAt } from '../schedule/period.js';
 import type { Period } from '../core/vocabulary.js';
@@ -33,6 +35,10 @@ interface Scratch {
   readonly count: Uint16Array;
   readonly lastAt: Float64Array;
   readonly endedAt: Float64Array;
+  /** Rollout and hold-out answers for the visitor id of {@link bucketsFor} (0 unknown, 1 in, 2 out). */
+  readonly inRollout: Uint8Array;
+  readonly inHoldout: Uint8Array;
+  bucketsFor: string | null;
 }
 
 /** The account-wide policies of one call, checked. */
@@ -158,7 +164,81 @@ function newScratch(plan: ChannelPlan): Scratch {
     count: new Uint16Array(plan.messages.length),
     lastAt: new Float64Array(plan.messages.length),
     endedAt: new Float64Array(plan.messages.length),
+    inRollout: new Uint8Array(plan.messages.length),
+    inHoldout: new Uint8Array(plan.messages.length),
+    bucketsFor: null,
   };
+}
+
+/** What the history says, per message position, for one call. */
+interface HistoryView {
+  readonly bits: Uint8Array;
+  readonly onScreenAt: number;
+  readonly count: Uint16Array;
+  readonly lastAt: Float64Array;
+  readonly endedAt: Float64Array;
+  /** The latest delivery of all; `null` also when times were not read. */
+  readonly latest: LatestDelivery | null;
+  readonly timed: boolean;
+}
+
+const NONE_U8 = new Uint8Array(0);
+const NO_HISTORY: HistoryView = { bits: NONE_U8, onScreenAt: -1, count: new Uint16Array(0), lastAt: new Float64Array(0), endedAt: new Float64Array(0), latest: null, timed: true };
+
+/**
+ * The views of frozen histories this library wrote (they cannot change), for the plan, visit and
+ * page view they were read for: a widget that evaluates the same history again reads it once.
+ */
+const views = new WeakMap<readonly Delivery[], { readonly plan: ChannelPlan; readonly visitId: string; readonly pageViewId: string; readonly view: HistoryView }>();
+
+/** The history of `visitor` as bits and (when `timed`) counts and times, per message position. */
+function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, timed: boolean): HistoryView {
+  const deliveries = visitor.deliveries;
+  const frozen = isVouched(deliveries);
+  const visitId = visitor.visit.id;
+  const pageViewId = visitor.page.viewId;
+  if (frozen) {
+    const hit = views.get(deliveries);
+    if (hit !== undefined && hit.plan === plan && hit.visitId === visitId && hit.pageViewId === pageViewId && (hit.view.timed || !timed)) return hit.view;
+  }
+  // A frozen history's view is kept, so it gets arrays of its own; otherwise the reused scratch ones.
+  const n = plan.messages.length;
+  const bits = frozen ? new Uint8Array(n) : scratch.history.fill(0);
+  const onScreenAt = readHistoryBits(visitor, plan.position, bits);
+  let view: HistoryView = { bits, onScreenAt, count: scratch.count, lastAt: scratch.lastAt, endedAt: scratch.endedAt, latest: null, timed: false };
+  if (timed) {
+    const count = frozen ? new Uint16Array(n) : scratch.count.fill(0);
+    const lastAt = (frozen ? new Float64Array(n) : scratch.lastAt).fill(Number.NEGATIVE_INFINITY);
+    const endedAt = (frozen ? new Float64Array(n) : scratch.endedAt).fill(Number.NEGATIVE_INFINITY);
+    const latest = readTimedHistory(visitor, plan.position, count, lastAt, endedAt);
+    view = { bits, onScreenAt, count, lastAt, endedAt, latest, timed: true };
+  }
+  if (frozen) views.set(deliveries, { plan, visitId, pageViewId, view });
+  return view;
+}
+
+/** Forgets the rollout and hold-out answers when the visitor changes (they are kept for the next call of the same one). */
+function bucketsOf(scratch: Scratch, visitorId: string): void {
+  if (scratch.bucketsFor === visitorId) return;
+  scratch.inRollout.fill(0);
+  scratch.inHoldout.fill(0);
+  scratch.bucketsFor = visitorId;
+}
+
+/** Whether the visitor is in message `i`'s rollout, computed once per (visitor id, message). */
+function rolledOut(scratch: Scratch, plan: ChannelPlan, visitorId: string, i: number): boolean {
+  bucketsOf(scratch, visitorId);
+  let a = scratch.inRollout[i] as number;
+  if (a === 0) scratch.inRollout[i] = a = inRollout((plan.messages[i] as CompiledMessage).id, visitorId, (plan.limits[i] as MessageLimits).rolloutPercent) ? 1 : 2;
+  return a === 1;
+}
+
+/** Whether the visitor is in message `i`'s hold-out group, computed once per (visitor id, message). */
+function heldOutOf(scratch: Scratch, plan: ChannelPlan, visitorId: string, i: number): boolean {
+  bucketsOf(scratch, visitorId);
+  let a = scratch.inHoldout[i] as number;
+  if (a === 0) scratch.inHoldout[i] = a = inHoldout((plan.messages[i] as CompiledMessage).id, visitorId, (plan.limits[i] as MessageLimits).holdoutPercent) ? 1 : 2;
+  return a === 1;
 }
 
 /** What {@link decideChannel} found: the first eligible message, every eligible one, and the bound. */
@@ -185,24 +265,17 @@ export interface ChannelDecision {
 export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts, nowMs: number, policy: CallPolicy): ChannelDecision {
   const scratch = plan.scratch ?? newScratch(plan);
   plan.scratch = null;
-  const { leaves, history, open, next, count, lastAt, endedAt } = scratch;
+  const { leaves, open, next } = scratch;
   leaves.fill(UNKNOWN);
   open.fill(0);
   const hasHistory = visitor.deliveries.length > 0;
-  let onScreenAt = -1;
-  if (hasHistory) {
-    history.fill(0);
-    onScreenAt = readHistoryBits(visitor, plan.position, history);
-  }
-  // Delivery times, only when a limit of this list or the account's cooldown reads them.
   const accountCooldownMs = policy.cooldownMs;
-  let latest: LatestDelivery | null = null;
-  if (hasHistory && (plan.timed || accountCooldownMs > 0)) {
-    count.fill(0);
-    lastAt.fill(Number.NEGATIVE_INFINITY);
-    endedAt.fill(Number.NEGATIVE_INFINITY);
-    latest = readTimedHistory(visitor, plan.position, count, lastAt, endedAt);
-  }
+  const view = hasHistory ? historyView(plan, visitor, scratch, plan.timed || accountCooldownMs > 0) : NO_HISTORY;
+  const { bits: history, onScreenAt, count, lastAt, endedAt, latest } = view;
+  // Where the account's cooldown ends: for every message but the latest delivered one, and for that one.
+  const latestAt = latest === null ? -1 : (plan.position.get(latest.messageId) ?? -1);
+  const coolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.at + accountCooldownMs;
+  const otherCoolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.otherAt + accountCooldownMs;
   // The current `oncePer` periods of the account's zone, when first needed.
   let day: readonly [number, number] | null = null;
   let week: readonly [number, number] | null = null;
@@ -239,11 +312,10 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       activeUntil = lim.activeUntil;
       // Ended, out of the rollout, or at its delivery cap: for good.
       if (nowMs >= activeUntil) continue;
-      const id = (messages[i] as CompiledMessage).id;
-      if (lim.rolloutPercent < 100 && !inRollout(id, visitor.id, lim.rolloutPercent)) continue;
+      if (lim.rolloutPercent < 100 && !rolledOut(scratch, plan, visitor.id, i)) continue;
       if (nowMs < lim.activeFrom) limitUntil = lim.activeFrom;
       if (latest !== null) {
-        const h = { count: count[i] as number, lastAt: lastAt[i] as number, endedAt: endedAt[i] as number };
+        const h: TimedHistory = { count: count[i] as number, lastAt: lastAt[i] as number, endedAt: endedAt[i] as number };
         if (deliveryCapReached(lim, h)) continue;
         const snoozed = snoozedUntil(lim, h, nowMs);
         if (snoozed !== null && snoozed > limitUntil) limitUntil = snoozed;
@@ -252,7 +324,17 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       }
     }
     if (latest !== null) {
-      const cooling = cooldownUntil(lim ?? NO_LIMITS, (messages[i] as CompiledMessage).id, latest, accountCooldownMs, nowMs);
+      // The account's cooldown (most messages): its end is the same for all but the latest one's message.
+      const cooling =
+        lim === null || lim.cooldownMs === null
+          ? accountCooldownMs === 0
+            ? null
+            : (i === latestAt ? otherCoolingEnd : coolingEnd) > nowMs
+              ? i === latestAt
+                ? otherCoolingEnd
+                : coolingEnd
+              : null
+          : cooldownUntil(lim, (messages[i] as CompiledMessage).id, latest, accountCooldownMs, nowMs);
       if (cooling !== null && cooling > limitUntil) limitUntil = cooling;
     }
     // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
@@ -295,7 +377,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       if (activeUntil < stable) stable = activeUntil;
       if (stable < reevaluateAt) reevaluateAt = stable;
       // A visitor of the hold-out group qualifies but is never shown the message.
-      if (lim !== null && lim.holdoutPercent > 0 && inHoldout(cm.id, visitor.id, lim.holdoutPercent)) {
+      if (lim !== null && lim.holdoutPercent > 0 && heldOutOf(scratch, plan, visitor.id, i)) {
         heldOut.push(cm.id);
         continue;
       }

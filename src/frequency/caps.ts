@@ -85,10 +85,12 @@ export interface TimedHistory {
   readonly endedAt: number;
 }
 
-/** The visitor's latest delivery of any message (the cooldown's start). */
+/** The visitor's latest delivery of any message, and the latest of any other message (the cooldowns' starts). */
 export interface LatestDelivery {
   readonly at: number;
   readonly messageId: string;
+  /** `at` of the latest delivery of a message other than `messageId` (`-Infinity`: none). */
+  readonly otherAt: number;
 }
 
 /** Parsed `at` of every delivery of a frozen history this library wrote (it cannot change). */
@@ -98,7 +100,8 @@ const parsedTimes = new WeakMap<readonly Delivery[], Float64Array>();
 function timesOf(deliveries: readonly Delivery[]): Float64Array {
   const cached = parsedTimes.get(deliveries);
   if (cached !== undefined) return cached;
-  const times = Float64Array.from(deliveries, (d) => parseTimestamp(d.at, 'up') as number);
+  const times = new Float64Array(deliveries.length);
+  for (let i = 0; i < deliveries.length; i++) times[i] = parseTimestamp((deliveries[i] as Delivery).at, 'up') as number;
   if (isVouched(deliveries)) parsedTimes.set(deliveries, times);
   return times;
 }
@@ -122,33 +125,43 @@ export function readTimedHistory(
 ): LatestDelivery | null {
   const deliveries = visitor.deliveries;
   const times = timesOf(deliveries);
+  // The latest delivery, and the latest of another message (the later one in the list on a tie).
   let latest = -1;
+  let other = -1;
   for (let i = 0; i < deliveries.length; i++) {
     const d = deliveries[i] as Delivery;
     const at = times[i] as number;
-    if (latest < 0 || at >= (times[latest] as number)) latest = i;
+    if (latest < 0 || at >= (times[latest] as number)) {
+      if (latest >= 0 && (deliveries[latest] as Delivery).messageId !== d.messageId) other = latest;
+      latest = i;
+    } else if (d.messageId !== (deliveries[latest] as Delivery).messageId && (other < 0 || at >= (times[other] as number))) {
+      other = i;
+    }
     const p = position.get(d.messageId);
     if (p === undefined) continue;
     count[p] = (count[p] as number) + 1;
     if (at > (lastAt[p] as number)) lastAt[p] = at;
     if ((d.dismissed === true || d.closed === true) && at > (endedAt[p] as number)) endedAt[p] = at;
   }
-  return latest < 0 ? null : { at: times[latest] as number, messageId: (deliveries[latest] as Delivery).messageId };
+  if (latest < 0) return null;
+  return { at: times[latest] as number, messageId: (deliveries[latest] as Delivery).messageId, otherAt: other < 0 ? Number.NEGATIVE_INFINITY : (times[other] as number) };
 }
 
 /**
  * Until when the account's or the message's cooldown holds message `id` back, or `null` when it
- * does not: from the latest delivery of another message, for the message's own cooldown (`0`:
- * none) or else the account's.
+ * does not: from the latest delivery of any *other* message, for the message's own cooldown (`0`:
+ * none) or else the account's. (From another message's: a message's own deliveries are its
+ * frequency's business, and more history can then only hold a message back longer.)
  * @example
  * ```ts
- * cooldownUntil(limits, 'msg_b', { at: t0, messageId: 'msg_a' }, 600_000, t0 + 60_000); // t0 + 600_000
+ * cooldownUntil(limits, 'msg_b', { at: t0, messageId: 'msg_a', otherAt: -Infinity }, 600_000, t0 + 60_000); // t0 + 600_000
  * ```
  */
 export function cooldownUntil(limits: MessageLimits, id: string, latest: LatestDelivery | null, accountMs: number, nowMs: number): number | null {
   const ms = limits.cooldownMs ?? accountMs;
-  if (ms === 0 || latest === null || latest.messageId === id) return null;
-  const end = latest.at + ms;
+  if (ms === 0 || latest === null) return null;
+  const from = latest.messageId === id ? latest.otherAt : latest.at;
+  const end = from + ms;
   return nowMs < end ? end : null;
 }
 

@@ -143,7 +143,8 @@ function keepRuleOf(m: unknown): [string, KeepRule] | null {
  * an `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest
  * in the current page view; with `maxDeliveries` its last that many; with `oncePer` its latest;
  * with `snoozeSeconds` its latest dismissed or closed delivery while the snooze lasts. And the
- * latest delivery of all (the one that may be on screen, and where a cooldown starts). Other
+ * latest delivery of all and the latest of another message (the one that may be on screen, and
+ * where cooldowns start). Other
  * deliveries are dropped — those of message ids not in `messages` too (deleted messages): pass
  * every message of the account, whatever its status, so that a paused message keeps its
  * history for when it is resumed. The result is frozen, and `evaluate` accepts a frozen history
@@ -176,12 +177,20 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const ended = new Map<string, number>();
   const kept = new Map<string, number[]>();
   const deliveries = v.deliveries;
+  // The latest delivery, and the latest of another message: where cooldowns start.
   let latestAll = -1;
   let latestAllAt = Number.NEGATIVE_INFINITY;
+  let other = -1;
+  let otherAt = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < deliveries.length; i += 1) {
     const d = deliveries[i] as Delivery;
     const at = parseTimestamp(d.at, 'up') as number;
-    if (at >= latestAllAt) [latestAll, latestAllAt] = [i, at];
+    if (at >= latestAllAt) {
+      if (latestAll >= 0 && (deliveries[latestAll] as Delivery).messageId !== d.messageId) [other, otherAt] = [latestAll, latestAllAt];
+      [latestAll, latestAllAt] = [i, at];
+    } else if (d.messageId !== (deliveries[latestAll] as Delivery).messageId && at >= otherAt) {
+      [other, otherAt] = [i, at];
+    }
     // A message not in the list (a deleted one) needs no history.
     const rule = rules.get(d.messageId);
     if (rule === undefined) continue;
@@ -201,6 +210,7 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   for (const list of kept.values()) for (const index of list) keep.add(index);
   if (deliveries.length > 0) keep.add(deliveries.length - 1);
   if (latestAll >= 0) keep.add(latestAll);
+  if (other >= 0) keep.add(other);
   if (keep.size === deliveries.length) return ok(v);
   return ok({ ...v, deliveries: vouchDeliveries(deliveries.filter((_, i) => keep.has(i))) });
 }

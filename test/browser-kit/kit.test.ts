@@ -54,6 +54,26 @@ describe('a browsing session (checked against the model at every step)', () => {
     expect(s.kit.visitor()?.visit).toMatchObject({ number: 1, pageViews: 5 });
   });
 
+  it("passes the account's policy to evaluate: a cooldown holds the next message back after the welcome", () => {
+    const plain = new Session({ messages: MESSAGES });
+    plain.load(`${SHOP}/`);
+    plain.load(`${SHOP}/help`, 10 * MINUTE);
+    // Without a cooldown, ten minutes on the site bring msg_long_visit (as above).
+    expect(plain.kit.decision()?.eligible).toEqual(['msg_long_visit']);
+    const s = new Session({ messages: MESSAGES, kitOptions: { policy: { cooldownSeconds: 3_600 } } });
+    s.load(`${SHOP}/`);
+    s.load(`${SHOP}/help`, 10 * MINUTE);
+    s.check();
+    // msg_welcome was delivered at T0: nothing else until T0 + 1 h.
+    expect(s.kit.decision()?.eligible).toEqual([]);
+    expect(s.kit.decision()?.reevaluateAt).toBe(T0 + 60 * MINUTE);
+  });
+
+  it('refuses a bad policy with its path', () => {
+    const created = createVisitorKit({ channelId: 'web_main', policy: { cooldownSeconds: -5 }, environment: new FakePage(`${SHOP}/`) });
+    expect(created.ok ? [] : created.issues.map((i) => [i.path, i.code])).toEqual([[['policy', 'cooldownSeconds'], 'tooSmall']]);
+  });
+
   it('inactivityMs is configurable', () => {
     const s = new Session({ messages: MESSAGES, inactivityMs: 5 * MINUTE });
     s.load(`${SHOP}/`);

@@ -54,7 +54,7 @@ export class Session {
   }
 
   private modelEvaluate(): Decision {
-    return evaluate(this.model.visitor(this.kit.visitor()?.id ?? 'v_unknown'), this.options.messages, this.clock.now());
+    return evaluate(this.model.visitor(this.kit.visitor()?.id ?? 'v_unknown'), this.options.messages, this.clock.now(), this.options.kitOptions?.policy);
   }
 
   private onDecision = (decision: Decision, visitor: Visitor): void => {

@@ -87,6 +87,14 @@ describe('cooldown', () => {
     const d = decide([message('a'), message('b')], history, T0, { cooldownSeconds: 600 });
     expect(d).toMatchObject({ eligible: ['b'], reevaluateAt: T0 + 5 * MIN });
   });
+  it("each message waits from the latest delivery of another one (so more history never shortens a wait)", () => {
+    // a at 09:59, b at 09:58, both every time: b waits from a's delivery (until 10:09), a from b's (until 10:08).
+    const v = visitor({ deliveries: [delivery('a', T0 - MIN), delivery('b', T0 - 2 * MIN)] });
+    const d = decide([message('a'), message('b')], v, T0, { cooldownSeconds: 600 });
+    expect(d).toMatchObject({ eligible: [], reevaluateAt: T0 + 8 * MIN });
+    expect(gate([message('a'), message('b')], 'b', 'cooldown', v, T0, { cooldownSeconds: 600 })).toMatchObject({ cooldownUntil: T0 + 9 * MIN });
+    expect(decide([message('a'), message('b')], v, T0 + 8 * MIN, { cooldownSeconds: 600 }).eligible).toEqual(['a']);
+  });
   it('is measured from the latest delivery by `at`, not by position in the history', () => {
     const v = visitor({ deliveries: [delivery('b', T0 - 1 * MIN), delivery('c', T0 - 30 * MIN)] });
     expect(decide([message('a'), b, message('c', { frequency: 'once' })], v, T0, { cooldownSeconds: 600 }).reevaluateAt).toBe(T0 + 9 * MIN);

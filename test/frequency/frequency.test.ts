@@ -226,8 +226,12 @@ describe('compactDeliveries', () => {
     expect(Object.isFrozen(kept.deliveries)).toBe(true);
     expect(kept.deliveries.every((d) => Object.isFrozen(d))).toBe(true);
     const compacted = unwrap(compactDeliveries({ ...kept, deliveries: [...kept.deliveries, kept.deliveries[1] as Delivery] }, [message('kept', { frequency: 'once' })], T0));
-    // `gone` is in no list: dropped; `kept` once: its latest only.
-    expect(compacted.deliveries.map((d) => d.messageId)).toEqual(['kept']);
+    // `kept` once: its latest only. `gone` is in no list, but its delivery is the latest of another
+    // message than the latest one, where a cooldown of `kept` would start: kept for that.
+    expect(compacted.deliveries.map((d) => d.messageId)).toEqual(['gone', 'kept']);
+    const older = unwrap(recordDelivery(unwrap(recordDelivery(kept, 'gone', T0)), 'kept', T0));
+    // Of `gone`, only the latest delivery stays (the earlier one is no cooldown's start).
+    expect(unwrap(compactDeliveries(older, [message('kept', { frequency: 'once' })], T0)).deliveries.map((d) => d.messageId)).toEqual(['gone', 'kept']);
     expect(Object.isFrozen(compacted.deliveries)).toBe(true);
     // A copy of the frozen history (not vouched) is checked in full: a bad delivery in it is reported.
     const tampered = { ...compacted, deliveries: [...compacted.deliveries, { messageId: '', at: 'x', visitId: 'v', pageViewId: 'p' }] };

@@ -13,6 +13,7 @@
  * are missing), so it is never delivered and never capped.
  * @module
  */
+import { limitsOf } from '../frequency/caps.js';
 import { issueAt, type IssuePath } from '../core/issues.js';
 import { isoOf, toInstant } from '../core/instants.js';
 import type { Message, Workspace } from '../core/types.js';
@@ -91,6 +92,9 @@ export function shadowFindings(
     if (x.message.channelId === null) continue;
     for (const m of ranked) {
       if (m === x || !ranksAbove(m, x) || m.message.channelId !== x.message.channelId) continue;
+      // A message with limits (dates, rollout, caps, snooze, its own cooldown, a hold-out) can be
+      // held back by them whatever its conditions: it shadows nothing.
+      if (limitsOf(m.message).any) continue;
       if (!windowContained(x.message.sendWindow, m.message.sendWindow)) continue;
       const answer = solve(space, { kind: 'all', children: [x.qualifies, { kind: 'not', child: m.qualifies }] }, true, budget);
       if (answer.result !== 'unsat') continue;

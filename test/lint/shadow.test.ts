@@ -33,7 +33,7 @@ const pairArb: fc.Arbitrary<Pair> = fc
     drop: fc.nat({ max: 3 }),
     frequency: fc.constantFrom('once' as const, 'oncePerVisit' as const, 'everyTime' as const),
     xStatus: fc.constantFrom('live' as const, 'live' as const, 'draft' as const),
-    others: messageListArb({ channelId: 'web_main', status: 'live', maxLength: 3 }),
+    others: messageListArb({ channelId: 'web_main', status: 'live', maxLength: 3, limits: true }),
   })
   .map(({ m, extra, later, drop, frequency, xStatus, others }) => {
     const mDelay = m.trigger.event === 'timeOnPage' ? m.trigger.seconds : 0;
@@ -117,7 +117,7 @@ describe('law: a message lint calls shadowed by M is never eligible[0] while M i
   it('on random message lists: every shadowed claim lint makes holds', () => {
     let findings = 0;
     fc.assert(
-      fc.property(messageListArb({ channelId: 'web_main', status: 'live', minLength: 2, maxLength: 6 }), fc.array(visitorArb({ channelId: 'web_main' }), { minLength: 4, maxLength: 4 }), (list, visitors) => {
+      fc.property(messageListArb({ channelId: 'web_main', status: 'live', minLength: 2, maxLength: 6, limits: true }), fc.array(visitorArb({ channelId: 'web_main' }), { minLength: 4, maxLength: 4 }), (list, visitors) => {
         for (const f of lint(list, undefined, { now: KIT_NOW_MS })) {
           if (f.code !== 'shadowed') continue;
           findings += 1;

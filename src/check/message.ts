@@ -67,10 +67,6 @@ const ZERO_METRICS: Metrics = Object.freeze({ sent: 0, read: 0, replied: 0 });
 /** A message's metrics (`heldOut` only once hold-outs are counted). */
 export const metricsCheck = /* @__PURE__ */ object<Metrics>({ sent: counter, read: counter, replied: counter, heldOut: opt(counter) });
 
-/**
- * Fields that depend on `status`: `channelId: null` only in a draft; `pauseReason` exactly when
- * paused; `errorReasons` exactly in error; `publishedAt` never in a draft.
- */
 /** The message-level rules: status fields, and `activeUntil` after `activeFrom`. */
 function messageRules(message: Message, ctx: Ctx, failed: Failed): void {
   statusFields(message, ctx, failed);
@@ -79,6 +75,10 @@ function messageRules(message: Message, ctx: Ctx, failed: Failed): void {
   if ((parseTimestamp(activeUntil) as number) <= (parseTimestamp(activeFrom) as number)) report(ctx, 'invalidRange', NO_PARAMS, 'activeUntil');
 }
 
+/**
+ * Fields that depend on `status`: `channelId: null` only in a draft; `pauseReason` exactly when
+ * paused; `errorReasons` exactly in error; `publishedAt` never in a draft.
+ */
 function statusFields(message: Message, ctx: Ctx, failed: Failed): void {
   if (failed('status')) return;
   const status: MessageStatus = message.status;

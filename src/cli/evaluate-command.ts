@@ -37,6 +37,7 @@ export interface EvaluationInput {
 /** The policies of `--cooldown` and `--time-zone`, checked by the library's own options check. */
 function policyOf(options: EvaluateOptions, command: string): Policy | undefined {
   if (options.cooldown === undefined && options.timeZone === undefined) return undefined;
+  if (options.cooldown !== undefined && !/^\d+$/.test(options.cooldown)) throw usageError(`${command}: --cooldown must be a whole number of seconds, not "${options.cooldown}"`);
   const seconds = options.cooldown === undefined ? undefined : /^\d+$/.test(options.cooldown) ? Number(options.cooldown) : Number.NaN;
   const raw = { ...(seconds === undefined ? {} : { cooldownSeconds: seconds }), ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) };
   const checked = runCheck(evaluateOptionsCheck, raw, false, []);

@@ -1,11 +1,12 @@
 /**
- * `explain --messages FILE --visitor FILE [--now ISO] [--json]`: every message with its
+ * `explain --messages FILE --visitor FILE [--now ISO] [--cooldown SECONDS] [--time-zone ZONE] [--json]`: every message with its
  * outcome, reason code, each gate, and the failing condition leaves.
  * @module
  */
+import { GATES } from '../core/vocabulary.js';
 import { explain, type Verdict } from '../evaluate/explain.js';
 import { formatInstant, table } from './format.js';
-import { verdictDetails, verdictRows } from './explain-format.js';
+import { GATE_HEADERS, verdictDetails, verdictRows } from './explain-format.js';
 import { everyMessageInvalid, loadEvaluationInput, describeVisitor, type EvaluateOptions, type EvaluationInput } from './evaluate-command.js';
 import { EXIT, type CliIo, type ExitCode } from './io.js';
 
@@ -57,7 +58,7 @@ export function explainCommand(options: EvaluateOptions, io: CliIo): ExitCode {
   lines.push(...table(verdictRows(verdicts)));
   const details = verdicts.flatMap((v) => verdictDetails(v, input.nowMs));
   if (details.length > 0) lines.push('', 'Why not:', ...details);
-  lines.push('', '✓ passed  ✗ failed  · not evaluated. Gates in order: status, channel, active conversation, frequency, send window, trigger, conditions; limit gates (from, until, rollout, max, period, snooze, cooldown, holdout) are shown when one fails.');
+  lines.push('', `✓ passed  ✗ failed  · not evaluated. Gates in order: ${GATES.map((g) => GATE_HEADERS[g]).join(', ')} (a limit gate gets a column only when a message fails it).`);
   io.stdout(lines.map((line) => `${line}\n`).join(''));
   return everyMessageInvalid(input) ? EXIT.problems : EXIT.ok;
 }

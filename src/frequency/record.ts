@@ -174,7 +174,8 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const v = checked.value;
   const keep = new Set<number>();
   const latest = new Map<string, number>();
-  const ended = new Map<string, number>();
+  const ended = new Map<string, [number, number]>();
+  const newestAt = new Map<string, [number, number]>();
   const kept = new Map<string, number[]>();
   const deliveries = v.deliveries;
   // The latest delivery, and the latest of another message: where cooldowns start.
@@ -195,9 +196,13 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
     const rule = rules.get(d.messageId);
     if (rule === undefined) continue;
     const { frequency } = rule;
-    const relevant = frequency === 'once' || rule.oncePer || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
+    const relevant = frequency === 'once' || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
     if (relevant) latest.set(d.messageId, i);
-    if (rule.snoozeMs > 0 && (d.dismissed === true || d.closed === true) && at + rule.snoozeMs > nowMs) ended.set(d.messageId, i);
+    // `oncePer` and the snooze read the latest by `at` (a history need not be in time order).
+    if (rule.oncePer && at >= (newestAt.get(d.messageId)?.[1] ?? Number.NEGATIVE_INFINITY)) newestAt.set(d.messageId, [i, at]);
+    if (rule.snoozeMs > 0 && (d.dismissed === true || d.closed === true) && at + rule.snoozeMs > nowMs && at >= (ended.get(d.messageId)?.[1] ?? Number.NEGATIVE_INFINITY)) {
+      ended.set(d.messageId, [i, at]);
+    }
     if (rule.maxDeliveries > 0) {
       let list = kept.get(d.messageId);
       if (list === undefined) kept.set(d.messageId, (list = []));
@@ -206,7 +211,8 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
     }
   }
   for (const index of latest.values()) keep.add(index);
-  for (const index of ended.values()) keep.add(index);
+  for (const [index] of ended.values()) keep.add(index);
+  for (const [index] of newestAt.values()) keep.add(index);
   for (const list of kept.values()) for (const index of list) keep.add(index);
   if (deliveries.length > 0) keep.add(deliveries.length - 1);
   if (latestAll >= 0) keep.add(latestAll);

@@ -90,7 +90,7 @@ const DESCRIBE: Describers = {
     minimum === 1 && unit !== 'value' ? `${subject(path)} must not be empty` : `${subject(path)} must be ${size('at least', minimum, unit)}`,
   tooBig: ({ maximum, unit }, path) => `${subject(path)} must be ${size('at most', maximum, unit)}`,
   duplicate: (_, path) => `${subject(path)} repeats an earlier one`,
-  invalidRange: (_, path) => `${subject(path)} is before the start of its range`,
+  invalidRange: (_, path) => `${subject(path)} does not come after the start of its range`,
   emojiNotAllowed: ({ emoji }, path) => `${subject(path)} contains the emoji ${quote(emoji)}; agent responses are plain text`,
   nestingNotAllowed: ({ leaves, minimum }) =>
     `a group inside a group needs at least ${minimum} conditions in the tree; this tree has ${leaves}`,

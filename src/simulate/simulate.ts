@@ -7,6 +7,8 @@
  * (explain's reasons), and the `tally` of the counted events. Pure: same inputs, same timeline.
  * @module
  */
+import { evaluateOptionsCheck } from '../check/options.js';
+import type { EvaluateOptions } from '../core/types.js';
 import { issueAt, NO_PARAMS, type Issue, type IssueData, type Result } from '../core/issues.js';
 import { isoOf, parseTimestamp } from '../core/instants.js';
 import type { IsoTimestamp, Message, Metrics, ReasonCode, Visitor, Workspace } from '../core/types.js';
@@ -27,6 +29,8 @@ import { scriptCheck, SIMULATION_LIMITS, type ScriptEvent, type ScriptEventType,
 export interface SimulateOptions {
   /** The workspace messages are presented with; overrides the script's `workspace`. */
   readonly workspace?: Workspace;
+  /** The account's policies passed to every `evaluate` / `explain` (`cooldownSeconds`, `timeZone`). */
+  readonly policy?: EvaluateOptions;
 }
 
 /** One message's verdict at an evaluation (from `explain`). */
@@ -44,6 +48,8 @@ export interface StepEvaluation {
   readonly message: string | null;
   readonly onScreen: boolean;
   readonly eligible: readonly string[];
+  /** Messages the visitor qualifies for but is held out of (a `heldOut` metric event is logged for each). */
+  readonly heldOut: readonly string[];
   readonly reevaluateAt: number | null;
   /** Every message's verdict, in list order (why the others were not shown). */
   readonly verdicts: readonly StepVerdict[];
@@ -150,6 +156,7 @@ class Run {
     private readonly workspace: Workspace,
     private readonly end: number,
     profiles: readonly ScriptVisitor[],
+    private readonly policy: EvaluateOptions | undefined,
   ) {
     this.runs = profiles.map((profile) => ({ profile, visitor: null, visits: profile.previousVisits ?? 0, pageViews: 0, current: null, timer: null }));
   }
@@ -191,13 +198,16 @@ class Run {
   private decide(run: VisitorRun, atMs: number): StepEvaluation | null {
     const visitor = run.visitor;
     if (visitor === null) return null;
-    const decision = evaluate(visitor, this.messages, atMs);
-    const verdicts = explain(visitor, this.messages, atMs).map(({ id, outcome, reason }) => ({ id, outcome, reason }));
+    const decision = evaluate(visitor, this.messages, atMs, this.policy);
+    const verdicts = explain(visitor, this.messages, atMs, this.policy).map(({ id, outcome, reason }) => ({ id, outcome, reason }));
+    // The host logs the control group's exposure (tally counts each visitor once).
+    for (const messageId of decision.heldOut) this.metrics.push({ messageId, visitorId: visitor.id, type: 'heldOut' });
     const evaluation: StepEvaluation = {
       visitor,
       message: decision.message?.id ?? null,
       onScreen: decision.onScreen,
       eligible: decision.eligible,
+      heldOut: decision.heldOut,
       reevaluateAt: decision.reevaluateAt,
       verdicts,
     };
@@ -408,13 +418,20 @@ export function simulate(messages: readonly Message[], script: SimulationScript,
     workspace = checked.value.workspace;
     if (workspace === undefined) issues.push(issueAt(['script', 'workspace'], 'required', NO_PARAMS));
   }
+  const optionPolicy: unknown = isRecord(options) ? options.policy : undefined;
+  let policy: EvaluateOptions | undefined;
+  if (optionPolicy !== undefined) {
+    const p = runCheck(evaluateOptionsCheck, optionPolicy, true, ['options', 'policy']);
+    if (p.ok) policy = p.value;
+    else issues.push(...p.issues);
+  }
   if (issues.length > 0 || !checked.ok || workspace === undefined) return fail(issues);
-  return ok(run(parsed.value, checked.value, workspace, parsed.issues));
+  return ok(run(parsed.value, checked.value, workspace, parsed.issues, policy));
 }
 
-function run(messages: readonly Message[], script: SimulationScript, workspace: Workspace, skipped: readonly Issue[]): Simulation {
+function run(messages: readonly Message[], script: SimulationScript, workspace: Workspace, skipped: readonly Issue[], policy: EvaluateOptions | undefined): Simulation {
   const end = parseTimestamp(script.end) as number;
-  const loop = new Run(messages, workspace, end, script.visitors);
+  const loop = new Run(messages, workspace, end, script.visitors, policy);
   const events = script.events;
   let next = 0;
   let truncated = false;

@@ -175,6 +175,8 @@ describe('compactDeliveries', () => {
       visitor: visitorArb({ now, channelId: 'web_main', messageIds: MESSAGE_IDS, maxDeliveries: 14, inActiveConversation: false }),
       // Later instants of the same page view: a little later, past common thresholds, hours later.
       later: fc.array(fc.oneof(fc.integer({ min: 1, max: 120_000 }), fc.integer({ min: 1, max: 12 * 3_600_000 })), { minLength: 1, maxLength: 3 }),
+      // Sometimes a history out of time order (a clock that went back, merged sources).
+      order: fc.option(fc.array(fc.nat(), { minLength: 14, maxLength: 14 }), { nil: undefined }),
     }),
   );
   const scenario = fc.oneof(...perNow);
@@ -183,7 +185,8 @@ describe('compactDeliveries', () => {
   it('evaluate gives the same decision for the compacted visitor, at now and at later instants of the page view', () => {
     let dropped = 0;
     fc.assert(
-      fc.property(scenario, ({ now, messages, visitor: v, later, options }) => {
+      fc.property(scenario, ({ now, messages, visitor: original, later, options, order }) => {
+        const v = order === undefined ? original : { ...original, deliveries: original.deliveries.map((d, i) => [order[i] ?? 0, d] as const).sort((a, b) => a[0] - b[0]).map(([, d]) => d) };
         const compacted = unwrap(compactDeliveries(v, messages, now));
         if (compacted.deliveries.length < v.deliveries.length) dropped += 1;
         expect(parseVisitor(compacted).ok).toBe(true);
@@ -236,6 +239,24 @@ describe('compactDeliveries', () => {
     // A copy of the frozen history (not vouched) is checked in full: a bad delivery in it is reported.
     const tampered = { ...compacted, deliveries: [...compacted.deliveries, { messageId: '', at: 'x', visitId: 'v', pageViewId: 'p' }] };
     expect(evaluate(tampered, [], T0).invalidInput?.code).toBe('tooSmall');
+  });
+
+  it('keeps the latest by `at` for oncePer and snooze, whatever the order of the history', () => {
+    const at = (iso: string, messageId: string, extra: Partial<Delivery> = {}): Delivery => ({ messageId, at: iso, visitId: 'visit_old', pageViewId: 'pv_old', ...extra });
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    // Today's delivery of `a` listed before yesterday's, then another message's.
+    const daily = visitor({ deliveries: [at('2026-11-23T08:00:00Z', 'a'), at('2026-11-22T08:00:00Z', 'a'), at('2026-11-23T09:00:00Z', 'b'), at('2026-11-23T09:30:00Z', 'c')] });
+    const list = [message('a', { frequency: 'everyTime', oncePer: 'day' }), message('b', { frequency: 'once' }), message('c', { frequency: 'once' })];
+    const compacted = unwrap(compactDeliveries(daily, list, now));
+    expect(compacted.deliveries.map((d) => d.at)).toContain('2026-11-23T08:00:00Z');
+    expect(evaluate(compacted, list, now).eligible).toEqual(evaluate(daily, list, now).eligible);
+    expect(evaluate(compacted, list, now).eligible).toEqual([]);
+    // The later of two dismissals decides the snooze.
+    const snoozed = visitor({ deliveries: [at('2026-11-23T09:59:00Z', 'a', { dismissed: true }), at('2026-11-23T09:00:00Z', 'a', { dismissed: true }), at('2026-11-23T09:59:30Z', 'b'), at('2026-11-23T09:59:40Z', 'c')] });
+    const snoozing = [message('a', { frequency: 'everyTime', snoozeSeconds: 3_600 }), message('b', { frequency: 'once' }), message('c', { frequency: 'once' })];
+    const kept = unwrap(compactDeliveries(snoozed, snoozing, now));
+    expect(evaluate(kept, snoozing, now).reevaluateAt).toBe(Date.parse('2026-11-23T10:59:00Z'));
+    expect(evaluate(snoozed, snoozing, now).reevaluateAt).toBe(Date.parse('2026-11-23T10:59:00Z'));
   });
 
   it('keeps per message only what its frequency needs, and the latest delivery of all', () => {

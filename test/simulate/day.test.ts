@@ -73,3 +73,24 @@ describe('the example day', () => {
     });
   });
 });
+
+describe('the example day with limits and an account policy', () => {
+  it('a hold-out group is logged and tallied; a cooldown holds the next message back', () => {
+    // Every visitor of msg_pricing_help is held out: Anna qualifies at 10:00:30 but is not shown it.
+    const held = messages.map((m) => (m.id === 'msg_pricing_help' ? { ...m, holdoutPercent: 100 } : m));
+    const r = simulate(held, script, { workspace });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.timeline.some((s) => s.shown === 'msg_pricing_help')).toBe(false);
+    expect(r.value.timeline.some((s) => s.evaluations.some((e) => e.heldOut.includes('msg_pricing_help')))).toBe(true);
+    expect(r.value.tally.get('msg_pricing_help')).toMatchObject({ sent: 0, heldOut: 1 });
+    // A one-day cooldown: after Anna's first message (10:00:30), her AI onboarding no longer shows at 10:20.
+    const cooled = simulate(messages, script, { workspace, policy: { cooldownSeconds: 86_400 } });
+    if (!cooled.ok) throw new Error(JSON.stringify(cooled.issues));
+    const annaShown = cooled.value.timeline.filter((s) => s.visitorId === 'v_anna' && s.shown !== null).map((s) => s.shown);
+    expect(annaShown).toEqual(['msg_pricing_help']);
+  });
+  it('refuses a bad policy at its path', () => {
+    const r = simulate(messages, script, { workspace, policy: { timeZone: 'Mars/Olympus' } });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([[['options', 'policy', 'timeZone'], 'invalidFormat']]);
+  });
+});

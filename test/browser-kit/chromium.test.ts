@@ -201,11 +201,14 @@ describe.runIf(availability.run)('browser kit in headless Chromium (real page lo
         { now: visit2, message: 'msg_returning', onScreen: true },
         { now: visit2 + 30_000, message: 'msg_returning', onScreen: true }, // pricing help eligible, returning stays
       ]);
-      // What the page stores: compacted at load 3 (once messages keep their latest; the rest of visit 1 goes).
+      // What the page stores: compacted at load 3 (once messages keep their latest; of the rest of
+      // visit 1 only the dismissed orders delivery stays: the latest of another message than the
+      // latest delivery, where a cooldown of msg_long_visit would start).
       const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('proactive-messaging:visitor') ?? 'null') as { version: number; visitor: Visitor });
       expect(stored.version).toBe(1);
       expect(stored.visitor.deliveries.map((d) => [d.messageId, idMap.get(d.visitId), d.dismissed === true])).toEqual([
         ['msg_welcome', 'model_visit_1', true],
+        ['msg_orders', 'model_visit_1', true],
         ['msg_long_visit', 'model_visit_1', false],
         ['msg_returning', 'model_visit_2', false],
       ]);

@@ -4,11 +4,15 @@
  * path of the value that could not be read (`invalidType`, `expected: 'json'`).
  */
 import { describe, expect, it } from 'vitest';
-import { availableActions, hasWarningFlag, type Message } from '../../src/index.js';
-import { fresh, SPEC_MESSAGE_JSON } from '../parse/fixtures.js';
-import { revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
+import { availableActions, evaluate, explain, hasWarningFlag, parseMessages, type Message, type Visitor } from '../../src/index.js';
+import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON } from '../parse/fixtures.js';
+import { lengthThrows, revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
 
 const message = fresh<Message>(SPEC_MESSAGE_JSON);
+const visitor = fresh<Visitor>(SPEC_VISITOR_JSON);
+const draft: Message = { ...message, id: 'msg_draft', status: 'draft' };
+const NOW = '2026-11-23T10:00:30Z';
+const UNREADABLE = { expected: 'json', got: 'other' };
 const paused: Message = { ...message, status: 'paused', pauseReason: 'automatedResolutionLimit' };
 
 describe('a message whose status cannot be read', () => {
@@ -20,5 +24,29 @@ describe('a message whose status cannot be read', () => {
   it('hasWarningFlag is false', () => {
     expect(hasWarningFlag(paused)).toBe(true);
     for (const unreadable of [throwingAt(paused, 'status'), throwingAt(paused, 'pauseReason'), trapsThrow(paused), revoked(paused)]) expect(hasWarningFlag(unreadable)).toBe(false);
+  });
+});
+
+describe('a message list that cannot be read', () => {
+  it('parseMessages: a list whose length throws (or a revoked Proxy) is one invalidType issue at the root', () => {
+    for (const list of [lengthThrows([message]), revoked([message])]) {
+      const parsed = parseMessages(list);
+      expect(parsed).toMatchObject({ ok: false, value: [] });
+      expect(parsed.issues.map(({ path, code, params }) => ({ path, code, params }))).toEqual([{ path: [], code: 'invalidType', params: UNREADABLE }]);
+    }
+  });
+
+  it('parseMessages: an item that cannot be read is an issue at its index; the others parse', () => {
+    const parsed = parseMessages(throwingAt([message, draft, message], 0));
+    expect(parsed.ok).toBe(false);
+    expect(parsed.value.map((m) => m.id)).toEqual(['msg_draft', 'msg_pricing_help']);
+    expect(parsed.issues.map(({ path, code, params }) => ({ path, code, params }))).toEqual([{ path: [0], code: 'invalidType', params: UNREADABLE }]);
+  });
+
+  it('evaluate and explain: a list whose length throws shows nothing, invalidInput at messages', () => {
+    for (const list of [lengthThrows([message]), revoked([message])]) {
+      expect(evaluate(visitor, list, NOW)).toMatchObject({ message: null, invalidInput: { path: ['messages'], code: 'invalidType', params: UNREADABLE } });
+      expect(explain(visitor, list, NOW)).toEqual([]);
+    }
   });
 });

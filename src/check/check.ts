@@ -184,10 +184,11 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
     let failures: Set<string> | null = null;
     for (let i = 0; i < n; i += 1) {
       const key = keys[i] as string;
+      // The key first: a read that throws is reported at the key (by `runCheck`).
+      ctx.path.push(key);
       const has = Object.hasOwn(value, key);
       const raw = has ? value[key] : undefined;
       if (has) present += 1;
-      ctx.path.push(key);
       const parsed = (checks[i] as Check<unknown>)(raw, ctx);
       ctx.path.pop();
       if (parsed === BAD) {
@@ -230,7 +231,9 @@ export function variant<T>(key: string, options: Readonly<Record<string, Check<T
   const names = Object.keys(options);
   return (value, ctx) => {
     if (!isPlainObject(value)) return wrongType(value, 'object', ctx);
+    ctx.path.push(key);
     const tag = Object.hasOwn(value, key) ? value[key] : undefined;
+    ctx.path.pop();
     const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (option !== undefined) return option(value, ctx);
     return tag === undefined ? report(ctx, 'required', NO_PARAMS, key) : report(ctx, 'invalidValue', { allowed: names }, key);
@@ -253,8 +256,10 @@ export function list<T>(item: Check<T>, min: number, max: number, rule?: (items:
     let bad = n < min && report(ctx, 'tooSmall', { minimum: min, unit: 'items' }) === BAD;
     let out: T[] | null = null;
     for (let i = 0; i < n; i += 1) {
+      ctx.path.push(i);
       const raw: unknown = value[i];
-      const parsed = at(ctx, i, raw, item);
+      const parsed = item(raw, ctx);
+      ctx.path.pop();
       if (parsed === BAD) bad = true;
       else if (out !== null) out.push(parsed);
       else if (parsed !== raw) (out = value.slice(0, i) as T[]).push(parsed);

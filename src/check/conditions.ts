@@ -128,9 +128,10 @@ function checkLeaf(leaf: Record<string, unknown>, ctx: Ctx, context: ConditionCo
   for (const key of Object.keys(leaf)) {
     if (!LEAF_KEYS.has(key)) report(ctx, RESERVED_KEYS.has(key) ? 'reservedKey' : 'unknownKey', NO_PARAMS, key);
   }
-  const { fact, operator } = leaf;
   let signature: FactSignature | undefined;
+  // Each key is on the path before it is read: a read that throws is reported at the key.
   ctx.path.push('fact');
+  const fact = leaf.fact;
   if (typeof fact !== 'string') wrongType(fact, 'string', ctx);
   else if (fact.length > MAX_FACT_LENGTH) report(ctx, 'tooBig', { maximum: MAX_FACT_LENGTH, unit: 'characters' });
   else if ((signature = factSignature(fact)) === undefined) report(ctx, 'invalidValue', { allowed: FACT_NAMES });
@@ -141,6 +142,7 @@ function checkLeaf(leaf: Record<string, unknown>, ctx: Ctx, context: ConditionCo
   ctx.path.pop();
   const allowed = signature === undefined ? OPERATORS : operatorsFor(signature.kind);
   ctx.path.push('operator');
+  const operator = leaf.operator;
   const known = (allowed as readonly unknown[]).includes(operator);
   if (!known) {
     if (typeof operator !== 'string') wrongType(operator, 'string', ctx);
@@ -182,9 +184,9 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
       return true;
     }
     for (const key of Object.keys(value)) if (key !== kind) report(ctx, RESERVED_KEYS.has(key) ? 'reservedKey' : 'unknownKey', NO_PARAMS, key);
-    const children = value[kind];
     const here = ctx.path;
     ctx.path = [...here, kind];
+    const children = value[kind];
     let going = true;
     if (kind === 'not') going = node(children, depth + 1, inGroup);
     else {
@@ -204,15 +206,13 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
     ctx.path = here;
     return going;
   };
-  try {
-    if (node(tree, 1, false) && firstNested !== null && leaves < NESTING_MIN_LEAVES) {
-      ctx.path = firstNested;
-      report(ctx, 'nestingNotAllowed', { leaves, minimum: NESTING_MIN_LEAVES });
-    }
-    return ctx.issues.length === before;
-  } finally {
-    ctx.path = root;
+  // Not restored when a read throws: the run ends, and `runCheck` reports where it failed.
+  if (node(tree, 1, false) && firstNested !== null && leaves < NESTING_MIN_LEAVES) {
+    ctx.path = firstNested;
+    report(ctx, 'nestingNotAllowed', { leaves, minimum: NESTING_MIN_LEAVES });
   }
+  ctx.path = root;
+  return ctx.issues.length === before;
 }
 
 /**

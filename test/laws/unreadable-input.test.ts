@@ -4,7 +4,21 @@
  * path of the value that could not be read (`invalidType`, `expected: 'json'`).
  */
 import { describe, expect, it } from 'vitest';
-import { addMessage, availableActions, deleteMessage, evaluate, explain, hasWarningFlag, parseMessages, type Issue, type Message, type Visitor } from '../../src/index.js';
+import {
+  addMessage,
+  availableActions,
+  deleteMessage,
+  evaluate,
+  explain,
+  hasWarningFlag,
+  parseConditions,
+  parseMessage,
+  parseMessages,
+  parseVisitor,
+  type Issue,
+  type Message,
+  type Visitor,
+} from '../../src/index.js';
 import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON } from '../parse/fixtures.js';
 import { lengthThrows, revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
 
@@ -75,5 +89,41 @@ describe('addMessage and deleteMessage on a list they cannot read', () => {
     expect(added.ok && added.value[0]).toBe(message);
     const deleted = deleteMessage([message, draft], 'msg_draft');
     expect(deleted.ok && deleted.value).toEqual([message]);
+  });
+});
+
+describe('the checkers report a value they cannot read at its own path', () => {
+  const at = (result: { readonly ok: boolean; readonly issues?: readonly Issue[] }) => issuesOf(result).map((found) => (found as { path: unknown }).path);
+
+  it('object(): a key whose getter throws is reported at the key', () => {
+    expect(issuesOf(parseVisitor(throwingAt(visitor, 'page')))).toEqual([{ path: ['page'], code: 'invalidType', params: UNREADABLE }]);
+    expect(at(parseVisitor({ ...visitor, page: throwingAt(visitor.page, 'url') }))).toEqual([['page', 'url']]);
+    expect(at(parseMessage(throwingAt(message, 'name')))).toEqual([['name']]);
+  });
+
+  it('variant(): a tag whose getter throws is reported at the tag', () => {
+    expect(at(parseMessage({ ...message, trigger: throwingAt(message.trigger, 'event') }))).toEqual([['trigger', 'event']]);
+  });
+
+  it('list(): an item whose getter throws is reported at its index', () => {
+    expect(at(parseMessage({ ...message, tags: throwingAt([...message.tags], 1) }))).toEqual([['tags', 1]]);
+  });
+
+  it('record(): a value whose getter throws is reported at its key', () => {
+    expect(at(parseVisitor({ ...visitor, metadata: throwingAt(visitor.metadata ?? {}, 'plan') }))).toEqual([['metadata', 'plan']]);
+  });
+
+  it('the condition tree checker: a fact, an operator or a group whose getter throws is reported at it', () => {
+    const leaf = { fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] };
+    expect(at(parseConditions({ all: [throwingAt(leaf, 'fact'), leaf] }))).toEqual([['all', 0, 'fact']]);
+    expect(at(parseConditions({ any: [leaf, throwingAt(leaf, 'operator')] }))).toEqual([['any', 1, 'operator']]);
+    expect(at(parseConditions({ not: throwingAt(leaf, 'value') }))).toEqual([['not', 'value']]);
+    expect(at(parseConditions(throwingAt({ all: [leaf, leaf] }, 'all')))).toEqual([['all']]);
+    expect(at(parseMessage({ ...message, conditions: { all: [leaf, throwingAt(leaf, 'fact')] } }))).toEqual([['conditions', 'all', 1, 'fact']]);
+  });
+
+  it('a Proxy whose traps throw is reported where it sits', () => {
+    expect(at(parseVisitor({ ...visitor, page: trapsThrow(visitor.page) }))).toEqual([['page']]);
+    expect(at(parseVisitor({ ...visitor, page: revoked(visitor.page) }))).toEqual([['page']]);
   });
 });

@@ -15,15 +15,19 @@ import {
   parseMessage,
   parseMessages,
   parseVisitor,
+  reconcile,
+  sortMessages,
   type Issue,
   type Message,
   type Visitor,
+  type Workspace,
 } from '../../src/index.js';
-import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON } from '../parse/fixtures.js';
+import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON, SPEC_WORKSPACE_JSON } from '../parse/fixtures.js';
 import { lengthThrows, revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
 
 const message = fresh<Message>(SPEC_MESSAGE_JSON);
 const visitor = fresh<Visitor>(SPEC_VISITOR_JSON);
+const workspace = fresh<Workspace>(SPEC_WORKSPACE_JSON);
 const draft: Message = { ...message, id: 'msg_draft', status: 'draft' };
 const NOW = '2026-11-23T10:00:30Z';
 const UNREADABLE = { expected: 'json', got: 'other' };
@@ -89,6 +93,40 @@ describe('addMessage and deleteMessage on a list they cannot read', () => {
     expect(added.ok && added.value[0]).toBe(message);
     const deleted = deleteMessage([message, draft], 'msg_draft');
     expect(deleted.ok && deleted.value).toEqual([message]);
+  });
+});
+
+describe('reconcile and sortMessages on a list they cannot read', () => {
+  const broken: Workspace = { ...workspace, channels: [] };
+
+  it('reconcile: a list that cannot be read, or an item of it, is invalidType at its path', () => {
+    expect(issuesOf(reconcile(lengthThrows([message]), { workspace, now: NOW }))).toEqual([{ path: ['messages'], code: 'invalidType', params: UNREADABLE }]);
+    expect(issuesOf(reconcile(revoked([message]), { workspace, now: NOW }))).toEqual([{ path: ['messages'], code: 'invalidType', params: UNREADABLE }]);
+    // The list it returns cannot hold a message it cannot read: the call fails.
+    expect(issuesOf(reconcile(throwingAt([message, draft], 1), { workspace, now: NOW }))).toEqual([{ path: ['messages', 1], code: 'invalidType', params: UNREADABLE }]);
+  });
+
+  it('reconcile: a message whose fields cannot be read is left as it is and listed in invalid; the others are reconciled', () => {
+    const unreadable = throwingAt(draft, 'status');
+    const list = [message, unreadable];
+    const result = reconcile(list, { workspace: broken, now: NOW });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.changes.map((c) => c.id)).toEqual(['msg_pricing_help']);
+    expect(result.value.messages[1]).toBe(unreadable);
+    expect(result.value.invalid.map(({ index, issues }) => ({ index, issues: issues.map(({ path, code, params }) => ({ path, code, params })) }))).toEqual([
+      { index: 1, issues: [{ path: ['status'], code: 'invalidType', params: UNREADABLE }] },
+    ]);
+  });
+
+  it('sortMessages: a list that cannot be read is invalidType at messages; an item at its index, the others still checked', () => {
+    expect(issuesOf(sortMessages(lengthThrows([message]), 'name', 'asc'))).toEqual([{ path: ['messages'], code: 'invalidType', params: UNREADABLE }]);
+    expect(issuesOf(sortMessages(throwingAt([message, draft, { ...draft, name: '' }], 0), 'name', 'asc'))).toEqual([
+      { path: [0], code: 'invalidType', params: UNREADABLE },
+      { path: [2, 'name'], code: 'tooSmall', params: { minimum: 1, unit: 'characters' } },
+    ]);
+    const sorted = sortMessages([message, draft], 'name', 'desc');
+    expect(sorted.ok && sorted.value).toEqual([message, draft]);
   });
 });
 

@@ -5,10 +5,11 @@
  */
 import { issueAt, type IssueData, type Result } from '../core/issues.js';
 import { isoOf, toInstant } from '../core/instants.js';
-import { MAX_DELIVERIES, MAX_LIST_MESSAGES } from '../core/limits.js';
+import { MAX_DELIVERIES } from '../core/limits.js';
 import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/types.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { id as idCheck } from '../check/primitives.js';
 import { visitorCheck, vouchDeliveries } from '../check/visitor.js';
 import { fail, ok } from '../parse/parse.js';
@@ -119,6 +120,16 @@ export function markDelivery(visitor: Visitor, messageId: string, outcome: Deliv
   return ok(v);
 }
 
+/** `message[key]` of the item at `index`, or `undefined` with an issue when it cannot be read. */
+function field(message: object, key: 'id' | 'frequency', index: number, issues: IssueData[]): unknown {
+  try {
+    return (message as Partial<Message>)[key];
+  } catch {
+    issues.push(issueAt(['messages', index, key], 'invalidType', UNREADABLE));
+    return undefined;
+  }
+}
+
 /**
  * A visitor whose history keeps exactly what the frequency rules and the on-screen rule need for
  * `messages`, now and later: per message, a `once` message its latest delivery, an
@@ -141,16 +152,23 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const checked = checkedVisitor(visitor);
   const frequencies = new Map<string, Frequency>();
   const issues = [...(checked.ok ? [] : checked.issues), ...instantIssue(now)];
-  if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
+  const list = readList(messages, ['messages']);
+  if (list.issue !== null) issues.push(list.issue);
   else {
-    for (const m of messages as readonly unknown[]) {
+    list.items.forEach((m, index) => {
       // Only what compaction needs is read: an id and a known frequency (others keep their history).
-      const record = typeof m === 'object' && m !== null ? (m as Partial<Message>) : {};
-      if (typeof record.id === 'string' && typeof record.frequency === 'string' && Object.hasOwn(FREQUENCY_CAP, record.frequency)) {
-        if (!frequencies.has(record.id)) frequencies.set(record.id, record.frequency);
+      // What cannot be read fails the call: the history it needs could not be told.
+      if (m === UNREADABLE_ITEM) {
+        issues.push(issueAt(['messages', index], 'invalidType', UNREADABLE));
+        return;
       }
-    }
+      const record = typeof m === 'object' && m !== null ? m : {};
+      const id = field(record, 'id', index, issues);
+      const frequency = field(record, 'frequency', index, issues);
+      if (typeof id === 'string' && typeof frequency === 'string' && Object.hasOwn(FREQUENCY_CAP, frequency)) {
+        if (!frequencies.has(id)) frequencies.set(id, frequency as Frequency);
+      }
+    });
   }
   if (!checked.ok || issues.length > 0) return fail(issues);
   const v = checked.value;

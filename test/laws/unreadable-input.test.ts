@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addMessage,
   availableActions,
+  compactDeliveries,
   deleteMessage,
   evaluate,
   explain,
@@ -163,5 +164,15 @@ describe('the checkers report a value they cannot read at its own path', () => {
   it('a Proxy whose traps throw is reported where it sits', () => {
     expect(at(parseVisitor({ ...visitor, page: trapsThrow(visitor.page) }))).toEqual([['page']]);
     expect(at(parseVisitor({ ...visitor, page: revoked(visitor.page) }))).toEqual([['page']]);
+  });
+});
+
+describe('compactDeliveries on a message list it cannot read', () => {
+  it('a list, an item, an id or a frequency that cannot be read is invalidType at its path (its history cannot be decided)', () => {
+    expect(issuesOf(compactDeliveries(visitor, lengthThrows([message]), NOW))).toEqual([{ path: ['messages'], code: 'invalidType', params: UNREADABLE }]);
+    expect(issuesOf(compactDeliveries(visitor, throwingAt([draft, message], 1), NOW))).toEqual([{ path: ['messages', 1], code: 'invalidType', params: UNREADABLE }]);
+    expect(issuesOf(compactDeliveries(visitor, [throwingAt(message, 'id')], NOW))).toEqual([{ path: ['messages', 0, 'id'], code: 'invalidType', params: UNREADABLE }]);
+    expect(issuesOf(compactDeliveries(visitor, [draft, throwingAt(message, 'frequency')], NOW))).toEqual([{ path: ['messages', 1, 'frequency'], code: 'invalidType', params: UNREADABLE }]);
+    expect(compactDeliveries(visitor, [message, draft], NOW).ok).toBe(true);
   });
 });

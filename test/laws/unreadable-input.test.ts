@@ -9,6 +9,8 @@ import {
   availableActions,
   compactDeliveries,
   deleteMessage,
+  duplicate,
+  edit,
   evaluate,
   explain,
   hasWarningFlag,
@@ -16,8 +18,12 @@ import {
   parseMessage,
   parseMessages,
   parseVisitor,
+  pause,
+  publish,
   reconcile,
+  resume,
   sortMessages,
+  starterTemplates,
   type Issue,
   type Message,
   type Visitor,
@@ -174,5 +180,38 @@ describe('compactDeliveries on a message list it cannot read', () => {
     expect(issuesOf(compactDeliveries(visitor, [throwingAt(message, 'id')], NOW))).toEqual([{ path: ['messages', 0, 'id'], code: 'invalidType', params: UNREADABLE }]);
     expect(issuesOf(compactDeliveries(visitor, [draft, throwingAt(message, 'frequency')], NOW))).toEqual([{ path: ['messages', 1, 'frequency'], code: 'invalidType', params: UNREADABLE }]);
     expect(compactDeliveries(visitor, [message, draft], NOW).ok).toBe(true);
+  });
+});
+
+describe('life-cycle options that cannot be read', () => {
+  const at = (key: string) => ({ path: [key], code: 'invalidType', params: UNREADABLE });
+
+  it('publish and pause: an option whose getter throws is invalidType at its key', () => {
+    expect(issuesOf(publish(draft, throwingAt({ workspace, now: NOW }, 'now')))).toEqual([at('now')]);
+    expect(issuesOf(publish(draft, throwingAt({ workspace, now: NOW }, 'workspace')))).toEqual([at('workspace')]);
+    expect(issuesOf(pause(message, throwingAt({ now: NOW }, 'now')))).toEqual([at('now')]);
+    expect(publish(draft, { workspace, now: NOW }).ok).toBe(true);
+  });
+
+  it('an options object that cannot be read at all: at options (revoked) or at each key read (traps that throw)', () => {
+    expect(issuesOf(pause(message, revoked({ now: NOW })))).toEqual([at('options')]);
+    expect(issuesOf(publish(draft, trapsThrow({ workspace, now: NOW })))).toEqual([at('now'), at('workspace')]);
+    expect(issuesOf(resume({ ...message, status: 'paused', pauseReason: 'manual' }, trapsThrow({ workspace, now: NOW })))).toEqual([at('now'), at('workspace')]);
+  });
+
+  it('duplicate, edit and starterTemplates: each option (and each change) at its key', () => {
+    expect(issuesOf(duplicate(message, throwingAt({ id: 'msg_copy', now: NOW }, 'id')))).toEqual([at('id')]);
+    expect(issuesOf(duplicate(message, throwingAt({ id: 'msg_copy', now: NOW, name: 'Copy' }, 'name')))).toEqual([at('name')]);
+    expect(issuesOf(edit(message, throwingAt({ changes: { name: 'Edited' }, now: NOW }, 'changes')))).toEqual([at('changes')]);
+    expect(issuesOf(edit(message, { changes: throwingAt({ name: 'Edited', priority: 2 }, 'priority'), now: NOW }))).toEqual([{ path: ['changes', 'priority'], code: 'invalidType', params: UNREADABLE }]);
+    expect(issuesOf(edit(message, { changes: revoked({ name: 'Edited' }), now: NOW }))).toEqual([at('changes')]);
+    expect(issuesOf(starterTemplates(throwingAt({ brandId: 'brand_1', now: NOW }, 'brandId')))).toEqual([at('brandId')]);
+    expect(issuesOf(starterTemplates(throwingAt({ brandId: 'brand_1', now: NOW, channelId: 'web_main' }, 'channelId')))).toEqual([at('channelId')]);
+    expect(issuesOf(starterTemplates(throwingAt({ brandId: 'brand_1', now: NOW, ids: ['a', 'b', 'c'] }, 'ids')))).toEqual([at('ids')]);
+    expect(edit(message, { changes: { name: 'Edited' }, now: NOW }).ok).toBe(true);
+  });
+
+  it('a deprecated positional instant that cannot be read is not taken for one', () => {
+    expect(issuesOf(pause(message, revoked(new Date(0))))).toEqual([at('options')]);
   });
 });

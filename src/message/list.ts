@@ -74,6 +74,6 @@ export function deleteMessage(messages: readonly Message[], id: string): Result<
   const list = readMessages(messages);
   const issues = [...list.issues, ...(checked.ok ? [] : checked.issues)];
   if (issues.length > 0) return fail(issues);
-  if (!list.ids.includes(id)) return fail([issueAt(['id'], 'messageNotFound', {})]);
+  if (!list.ids.includes(id)) return fail([issueAt(['id'], 'messageNotFound', { id })]);
   return ok(list.items.filter((_, index) => list.ids[index] !== id));
 }

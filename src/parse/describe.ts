@@ -95,7 +95,7 @@ const DESCRIBE: Describers = {
   messagingDisabled: () => 'the account does not have messaging enabled',
   noEligibleChannelInAccount: () => 'the account has no web widget or mobile SDK channel',
   channelNotSet: () => 'pick a messaging channel',
-  messageNotFound: (_, path) => `no message with this id (${subject(path)})`,
+  messageNotFound: ({ id }) => `no message with id ${quote(id)}`,
   // The feature's name only (docs/migrating-from-json-rules-engine.md explains each): this text ships in widget bundles.
   noEquivalent: ({ feature }, path) => `${subject(path)}: json-rules-engine's ${feature} has no equivalent in condition trees`,
   channelDeleted: ({ channelId }) => `channel ${quote(channelId)} is not in the workspace`,

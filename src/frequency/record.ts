@@ -15,10 +15,10 @@ import { visitorCheck, vouchDeliveries } from '../check/visitor.js';
 import { fail, ok } from '../parse/parse.js';
 import { FREQUENCY_CAP } from './history.js';
 
-/** The checked visitor, or the failed result of its issues (paths into the visitor). */
+/** The checked visitor, or the failed result of its issues (paths start with `visitor`). */
 function checkedVisitor(visitor: unknown): Result<Visitor> {
-  // The subject's issues have paths into the visitor itself, as a message's do in the life cycle.
-  const checked = runCheck(visitorCheck, visitor, true);
+  // An argument's name first, as for `messageId` and `now` here, and in `evaluate`.
+  const checked = runCheck(visitorCheck, visitor, true, ['visitor']);
   return checked.ok ? ok(checked.value) : fail(checked.issues);
 }
 

@@ -55,10 +55,23 @@ function libraryRule<T>(check: Check<unknown>): (value: T, ctx: z.RefinementCtx)
 
 // ---------------------------------------------------------------- primitives
 
+/**
+ * A string of `min` to `max` characters that then follows `rule`. The rule runs only on a string
+ * of the right length, as in the library's checker, so each problem is one issue (zod would
+ * otherwise run it after a failed length check too).
+ */
+function boundedString(min: number, max: number, rule: (text: string) => boolean, message: string): z.ZodString {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((text) => text.length < min || text.length > max || rule(text), { message });
+}
+
 /** An id: 1 to `LIMITS.idLength` characters. */
 export const idSchema = z.string().min(1).max(LIMITS.idLength);
 /** A display name. */
-export const nameSchema = z.string().min(1).max(LIMITS.nameLength).refine((name) => name.trim() !== '', { message: 'must not be only spaces' });
+export const nameSchema = boundedString(1, LIMITS.nameLength, (name) => name.trim() !== '', 'must not be only spaces');
 /** Text with emoji allowed. */
 export const textSchema = z.string().min(1).max(LIMITS.textLength);
 /** A URL or screen name. */
@@ -75,7 +88,7 @@ export const localDateSchema = z.string().refine((text) => parseLocalDate(text) 
 export const wallTimeSchema = z.string().refine((text) => parseWallTime(text) !== undefined, { message: 'must be a time HH:MM from 00:00 to 24:00' });
 /** A wall-clock time `HH:MM` from `00:00` to `23:59` (an interval's `open`). */
 export const openingTimeSchema = z.string().refine((text) => (parseWallTime(text) ?? 1440) < 1440, { message: 'must be a time HH:MM from 00:00 to 23:59' });
-const timeZoneSchema = z.string().min(1).max(LIMITS.timeZoneLength).refine(isValidTimeZone, { message: 'must be an IANA time zone' });
+const timeZoneSchema = boundedString(1, LIMITS.timeZoneLength, isValidTimeZone, 'must be an IANA time zone');
 
 function uniqueBy<T>(key: (item: T) => unknown, field?: string): (items: readonly T[], ctx: z.RefinementCtx) => void {
   return (items, ctx) => {
@@ -138,7 +151,7 @@ const tagSchema = z
   .string()
   .max(LIMITS.rawTagLength)
   .transform(normalizeTag)
-  .pipe(z.string().min(1).max(LIMITS.tagLength).refine(isTagText, { message: 'letters, digits and _ - . : / only' }));
+  .pipe(boundedString(1, LIMITS.tagLength, isTagText, 'letters, digits and _ - . : / only'));
 
 const agentResponseSchema = z.strictObject({
   type: z.literal('agent'),
@@ -191,6 +204,8 @@ const messageShape = {
  */
 export const messageSchema = z.strictObject(messageShape).superRefine((message, ctx) => {
   // The status rule is the message checker's; on a well-shaped message it is all that is left.
+  // zod runs this after issues it can continue past too: the checker would report them again.
+  if (ctx.issues.length > 0) return;
   const checked = runCheck(messageCheck, message, true);
   if (!checked.ok) addIssues(checked.issues, ctx);
 });

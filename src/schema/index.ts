@@ -245,8 +245,18 @@ export const visitorSchema = z.strictObject({
   language: z.string().max(LIMITS.languageLength).regex(/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/).nullable().optional(),
   deviceType: z.enum(DEVICE_TYPES).nullable().optional(),
   metadata: z
-    .record(metadataKey, z.union([z.string().max(LIMITS.metadataValueLength), z.number(), z.boolean(), z.null()]))
-    .refine((record) => Object.keys(record).length <= LIMITS.metadataKeys, { message: `at most ${LIMITS.metadataKeys} keys` })
+    .unknown()
+    // zod's record skips an own `__proto__` key silently; the format refuses it, like the other two.
+    .superRefine((value, ctx) => {
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({ code: 'custom', message: 'reserved key', path: ['__proto__'], params: { code: 'reservedKey' } });
+      }
+    })
+    .pipe(
+      z
+        .record(metadataKey, z.union([z.string().max(LIMITS.metadataValueLength), z.number(), z.boolean(), z.null()]))
+        .refine((record) => Object.keys(record).length <= LIMITS.metadataKeys, { message: `at most ${LIMITS.metadataKeys} keys` }),
+    )
     .optional(),
   inActiveConversation: z.boolean(),
   deliveries: z.array(deliverySchema).max(LIMITS.deliveries).default(() => []),

@@ -62,7 +62,9 @@ export function isScalar(value: unknown): value is string | number | boolean | n
 }
 
 /**
- * What a value is, for issues (`got`). Never reads inside the value, so it is bounded and total.
+ * What a value is, for issues (`got`). Never reads inside the value, so it is bounded and total:
+ * a value whose kind cannot be told (a revoked Proxy, a `getPrototypeOf` trap that throws) is
+ * `other`.
  * @example
  * ```ts
  * kindOf([1, 2]); // 'array'
@@ -71,8 +73,13 @@ export function isScalar(value: unknown): value is string | number | boolean | n
  */
 export function kindOf(value: unknown): ValueKind {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'date';
+  try {
+    if (Array.isArray(value)) return 'array';
+    if (value instanceof Date) return 'date';
+  } catch {
+    // A Proxy whose prototype cannot be read, a revoked Proxy: not JSON, and nothing else to say.
+    return 'other';
+  }
   switch (typeof value) {
     case 'number':
       return Number.isFinite(value) ? 'number' : 'nonFiniteNumber';

@@ -14,11 +14,13 @@ import {
   evaluate,
   explain,
   hasWarningFlag,
+  isOpen,
   parseConditions,
   parseMessage,
   parseMessages,
   parseVisitor,
   pause,
+  recordDelivery,
   publish,
   reconcile,
   resume,
@@ -31,6 +33,7 @@ import {
 } from '../../src/index.js';
 import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON, SPEC_WORKSPACE_JSON } from '../parse/fixtures.js';
 import { lengthThrows, revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
+import { kindOf } from '../../src/core/values.js';
 
 const message = fresh<Message>(SPEC_MESSAGE_JSON);
 const visitor = fresh<Visitor>(SPEC_VISITOR_JSON);
@@ -213,5 +216,24 @@ describe('life-cycle options that cannot be read', () => {
 
   it('a deprecated positional instant that cannot be read is not taken for one', () => {
     expect(issuesOf(pause(message, revoked(new Date(0))))).toEqual([at('options')]);
+  });
+});
+
+describe('an instant that cannot be read', () => {
+  it('kindOf is total: what it cannot tell is "other"', () => {
+    for (const value of [trapsThrow({}), revoked({}), revoked([]), revoked(new Date(0))]) expect(kindOf(value)).toBe('other');
+    expect(kindOf(trapsThrow([]))).toBe('array'); // Array.isArray answers without a trap
+    expect([kindOf([]), kindOf(new Date(0)), kindOf({}), kindOf(null)]).toEqual(['array', 'date', 'object', 'null']);
+  });
+
+  it('is invalidInstant at now (got: other) wherever a now is taken', () => {
+    const invalidNow = { path: ['now'], code: 'invalidInstant', params: { got: 'other' } };
+    for (const now of [trapsThrow(new Date(0)), revoked(new Date(0))]) {
+      expect(evaluate(visitor, [message], now as never).invalidInput).toEqual(invalidNow);
+      expect(issuesOf(recordDelivery(visitor, 'msg_pricing_help', now as never))).toEqual([invalidNow]);
+      expect(issuesOf(compactDeliveries(visitor, [message], now as never))).toEqual([invalidNow]);
+      expect(issuesOf(isOpen({ timezone: 'UTC', weekly: [], holidays: [] }, now as never))).toEqual([invalidNow]);
+      expect(issuesOf(publish(draft, workspace, now as never))).toEqual([invalidNow]);
+    }
   });
 });

@@ -6,6 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMessage,
+  applyTally,
+  describeIssue,
+  initialInteraction,
+  interact,
+  metricEventOf,
+  present,
+  validateDetails,
   availableActions,
   compactDeliveries,
   deleteMessage,
@@ -234,6 +241,52 @@ describe('an instant that cannot be read', () => {
       expect(issuesOf(compactDeliveries(visitor, [message], now as never))).toEqual([invalidNow]);
       expect(issuesOf(isOpen({ timezone: 'UTC', weekly: [], holidays: [] }, now as never))).toEqual([invalidNow]);
       expect(issuesOf(publish(draft, workspace, now as never))).toEqual([invalidNow]);
+    }
+  });
+});
+
+describe('the experience functions on values they cannot read', () => {
+  const presented = present(message, workspace);
+  const presentation = presented.ok ? presented.value : null;
+  const started = presentation === null ? null : initialInteraction(presentation, 'v_1');
+  const state = started?.ok === true ? started.value : null;
+
+  it('applyTally: tallies that cannot be read are invalidType at tallies (json)', () => {
+    const tallies = new Map([[message.id, { sent: 1, read: 0, replied: 0 }]]);
+    expect(applyTally(message, tallies).ok).toBe(true);
+    for (const unreadable of [trapsThrow(tallies), revoked(tallies)]) expect(issuesOf(applyTally(message, unreadable))).toEqual([{ path: ['tallies'], code: 'invalidType', params: UNREADABLE }]);
+  });
+
+  it('initialInteraction: a presentation that cannot be read is invalidType at presentation (json)', () => {
+    expect(presentation).not.toBeNull();
+    for (const unreadable of [trapsThrow(presentation as object), revoked(presentation as object)]) {
+      expect(issuesOf(initialInteraction(unreadable as never, 'v_1'))).toEqual([{ path: ['presentation'], code: 'invalidType', params: UNREADABLE }]);
+    }
+  });
+
+  it('interact: an event that cannot be read is ignored (invalidEvent), the state kept', () => {
+    expect(state).not.toBeNull();
+    for (const event of [trapsThrow({ type: 'show' }), revoked({ type: 'show' }), throwingAt({ type: 'show' }, 'type')]) {
+      const result = interact(state as never, event as never);
+      expect(result.state).toBe(state);
+      expect(result.ignored?.reason).toBe('invalidEvent');
+    }
+  });
+
+  it('metricEventOf: an effect that cannot be read is no metric event', () => {
+    for (const effect of [trapsThrow({ type: 'countRead' }), revoked({}), throwingAt({ type: 'countRead', messageId: 'm', visitorId: 'v' }, 'messageId')]) expect(metricEventOf(effect as never)).toBeNull();
+  });
+
+  it('validateDetails: a capture list that cannot be read asks for nothing; details that cannot be read are blank', () => {
+    expect(validateDetails(revoked(['name']) as never, { name: 'Ada' })).toEqual({ ok: true, details: {} });
+    expect(validateDetails(trapsThrow(['name']) as never, { name: 'Ada' })).toEqual({ ok: true, details: {} });
+    expect(validateDetails(['name', 'email'], throwingAt({ name: 'Ada', email: 'ada@example.com' }, 'email'))).toMatchObject({ ok: false, details: { name: 'Ada' }, fieldErrors: { email: { code: 'required' } } });
+    expect(validateDetails(['name'], revoked({ name: 'Ada' }))).toMatchObject({ ok: false, fieldErrors: { name: { code: 'required' } } });
+  });
+
+  it('describeIssue: an issue that cannot be read is described as such', () => {
+    for (const found of [trapsThrow({ path: [], code: 'required', params: {} }), revoked({}), throwingAt({ path: ['a'], code: 'required', params: {} }, 'path')]) {
+      expect(describeIssue(found as never)).toBe('not an issue of this library');
     }
   });
 });

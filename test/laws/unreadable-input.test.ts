@@ -41,6 +41,14 @@ import {
 import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON, SPEC_WORKSPACE_JSON } from '../parse/fixtures.js';
 import { lengthThrows, revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
 import { kindOf } from '../../src/core/values.js';
+import {
+  createEngine,
+  fromJsonRulesEngine,
+  matchingMessageIds,
+  ownPropertyPathResolver,
+  registerOperators,
+  toJsonRulesEngineRule,
+} from '../../src/adapters/json-rules-engine/index.js';
 
 const message = fresh<Message>(SPEC_MESSAGE_JSON);
 const visitor = fresh<Visitor>(SPEC_VISITOR_JSON);
@@ -288,5 +296,45 @@ describe('the experience functions on values they cannot read', () => {
     for (const found of [trapsThrow({ path: [], code: 'required', params: {} }), revoked({}), throwingAt({ path: ['a'], code: 'required', params: {} }, 'path')]) {
       expect(describeIssue(found as never)).toBe('not an issue of this library');
     }
+  });
+});
+
+describe('the json-rules-engine adapter on values it cannot read', () => {
+  const at = (path: (string | number)[]) => ({ path, code: 'invalidType', params: UNREADABLE });
+
+  it('createEngine: an item or a list that cannot be read is invalidType at its path; the others still checked', () => {
+    expect(issuesOf(createEngine(throwingAt([message, { ...draft, id: '' }, draft], 0)))).toEqual([at([0]), { path: [1, 'id'], code: 'tooSmall', params: { minimum: 1, unit: 'characters' } }]);
+    expect(issuesOf(createEngine(lengthThrows([message])))).toEqual([at(['messages'])]);
+  });
+
+  it('toJsonRulesEngineRule: an id or conditions that cannot be read is invalidType at it', () => {
+    expect(issuesOf(toJsonRulesEngineRule(throwingAt(message, 'id')))).toEqual([at(['id'])]);
+    expect(issuesOf(toJsonRulesEngineRule(throwingAt(message, 'conditions')))).toEqual([at(['conditions'])]);
+    expect(issuesOf(toJsonRulesEngineRule(revoked(message)))).toEqual([at(['id']), at(['conditions'])]);
+  });
+
+  it('registerOperators and matchingMessageIds: an engine that cannot be read is invalidType at engine', async () => {
+    const engine = createEngine([message]);
+    expect(engine.ok).toBe(true);
+    if (!engine.ok) return;
+    for (const unreadable of [trapsThrow(engine.value), revoked(engine.value)]) {
+      expect(issuesOf(registerOperators(unreadable))).toEqual([at(['engine'])]);
+      expect(issuesOf(await matchingMessageIds(unreadable, visitor, NOW))).toEqual([at(['engine'])]);
+    }
+  });
+
+  it('ownPropertyPathResolver: a value that cannot be read resolves nothing', () => {
+    expect(ownPropertyPathResolver(trapsThrow({ plan: 'pro' }), 'plan')).toBeUndefined();
+    expect(ownPropertyPathResolver(throwingAt({ plan: 'pro' }, 'plan'), 'plan')).toBeUndefined();
+    expect(ownPropertyPathResolver(revoked({ plan: 'pro' }), 'plan')).toBeUndefined();
+  });
+
+  it('fromJsonRulesEngine: options that cannot be read are invalidType at their key', () => {
+    const rule = { conditions: { all: [{ fact: 'url', operator: 'contains', value: '/pricing' }] }, event: { type: 'show' } };
+    expect(fromJsonRulesEngine(rule, { facts: { url: 'pageUrl' } as const }).ok).toBe(true);
+    expect(issuesOf(fromJsonRulesEngine(rule, throwingAt({ facts: { url: 'pageUrl' } as const }, 'facts')))).toEqual([at(['facts'])]);
+    expect(issuesOf(fromJsonRulesEngine(rule, { facts: throwingAt({ url: 'pageUrl' } as const, 'url') }))).toEqual([at(['facts', 'url'])]);
+    expect(issuesOf(fromJsonRulesEngine(rule, throwingAt({ channelType: 'webWidget' } as const, 'channelType')))).toEqual([at(['channelType'])]);
+    expect(issuesOf(fromJsonRulesEngine(rule, revoked({})))).toEqual([at(['facts'])]);
   });
 });

@@ -16,7 +16,7 @@
  */
 import { NO_PARAMS, type ExpectedType, type IssueCode, type IssueData, type IssueParams, type IssuePath } from '../core/issues.js';
 import { MAX_ISSUES } from '../core/limits.js';
-import { RESERVED_KEYS, isPlainObject, kindOf } from '../core/values.js';
+import { RESERVED_KEYS, isJsonArray, isPlainObject, kindOf } from '../core/values.js';
 
 /** The marker a check returns for a value that failed (in every-issue mode). */
 export const BAD: unique symbol = Symbol('invalid');
@@ -242,7 +242,8 @@ export function variant<T>(key: string, options: Readonly<Record<string, Check<T
 
 /**
  * A list of `min` to `max` items. A longer list is reported alone (its items are not looked at:
- * bounded work); a hole is a missing item. `rule` runs on the parsed list when every item passed.
+ * bounded work); a hole is a missing item; an array JSON cannot hold (an own `toJSON`, a
+ * subclass) is `invalidType` (`json`). `rule` runs on the parsed list when every item passed.
  * @example
  * ```ts
  * const ids = list(str(1, 128), 0, 500);
@@ -251,6 +252,7 @@ export function variant<T>(key: string, options: Readonly<Record<string, Check<T
 export function list<T>(item: Check<T>, min: number, max: number, rule?: (items: readonly T[], ctx: Ctx) => void): Check<T[]> {
   return (value, ctx) => {
     if (!Array.isArray(value)) return wrongType(value, 'array', ctx);
+    if (!isJsonArray(value)) return report(ctx, 'invalidType', { expected: 'json', got: 'other' });
     const n = value.length;
     if (n > max) return report(ctx, 'tooBig', { maximum: max, unit: 'items' });
     let bad = n < min && report(ctx, 'tooSmall', { minimum: min, unit: 'items' }) === BAD;

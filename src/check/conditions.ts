@@ -14,7 +14,7 @@
 import { NO_PARAMS, type IssuePath } from '../core/issues.js';
 import { MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, MAX_CONDITION_NODES, MAX_CONDITION_VALUES, MAX_CONDITION_VALUE_LENGTH, MAX_FACT_LENGTH, NESTING_MIN_LEAVES } from '../core/limits.js';
 import type { ConditionNode, ProactiveChannelType } from '../core/types.js';
-import { isFiniteNumber, isPlainObject, isScalar, RESERVED_KEYS } from '../core/values.js';
+import { isFiniteNumber, isJsonArray, isPlainObject, isScalar, RESERVED_KEYS } from '../core/values.js';
 import {
   BUILT_IN_FACTS,
   FACTS,
@@ -96,7 +96,8 @@ function checkList(value: unknown, ctx: Ctx, item: (value: unknown, ctx: Ctx) =>
     wrongType(value, 'array', ctx);
     return;
   }
-  if (value.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
+  if (!isJsonArray(value)) report(ctx, 'invalidType', { expected: 'json', got: 'other' });
+  else if (value.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
   else if (value.length > MAX_CONDITION_VALUES) report(ctx, 'tooBig', { maximum: MAX_CONDITION_VALUES, unit: 'items' });
   else {
     // An index loop: a hole is an item too (`undefined`, never a valid value).
@@ -193,6 +194,7 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
       if (inGroup) firstNested ??= here;
       // More children than a tree may have nodes: reported without looking at them.
       if (!Array.isArray(children)) wrongType(children, 'array', ctx);
+      else if (!isJsonArray(children)) report(ctx, 'invalidType', { expected: 'json', got: 'other' });
       else if (children.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
       else if (children.length > MAX_CONDITION_NODES) going = whole(MAX_CONDITION_NODES, 'nodes');
       else {

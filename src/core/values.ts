@@ -38,6 +38,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
+ * Whether an array is one `JSON.parse` makes: its prototype is an `Array.prototype` (of any
+ * realm, itself an array) and it has no own `toJSON`, so `JSON.stringify` writes exactly its
+ * items (the evaluator keys caches by that text).
+ * @example
+ * ```ts
+ * isJsonArray(['a']);                             // true
+ * isJsonArray(Object.assign(['a'], { toJSON() { return []; } })); // false
+ * ```
+ */
+export function isJsonArray(value: readonly unknown[]): boolean {
+  return Array.isArray(Object.getPrototypeOf(value)) && !Object.hasOwn(value, 'toJSON');
+}
+
+/**
  * Whether `value` is a finite number.
  * @example
  * ```ts

@@ -338,3 +338,24 @@ describe('the json-rules-engine adapter on values it cannot read', () => {
     expect(issuesOf(fromJsonRulesEngine(rule, revoked({})))).toEqual([at(['facts'])]);
   });
 });
+
+describe('arrays JSON cannot hold (an own toJSON, a subclass): refused by the checkers, so no cache key stringifies them', () => {
+  const withToJson = <T extends unknown[]>(items: T): T => throwingAt(items, 'toJSON' as never);
+  class Tags extends Array<string> {}
+  const leaf = { fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] };
+
+  it('parseMessage reports them at their path; evaluate skips the message instead of throwing', () => {
+    const json = (path: (string | number)[]) => ({ path, code: 'invalidType', params: UNREADABLE });
+    const inTree = { ...message, conditions: { all: [{ ...leaf, value: withToJson(['/pricing']) }, leaf] } };
+    const inSchedule = { ...message, sendWindow: { type: 'businessHours' as const, schedule: { timezone: 'UTC', weekly: withToJson([{ day: 'mon' as const, open: '09:00', close: '17:00' }]), holidays: [] } } };
+    const inGroup = { ...message, conditions: { all: withToJson([leaf, leaf]) } };
+    expect(issuesOf(parseMessage(inTree))).toEqual([json(['conditions', 'all', 0, 'value'])]);
+    expect(issuesOf(parseMessage(inSchedule))).toEqual([json(['sendWindow', 'schedule', 'weekly'])]);
+    expect(issuesOf(parseMessage(inGroup))).toEqual([json(['conditions', 'all'])]);
+    expect(issuesOf(parseMessage({ ...message, tags: Tags.from(message.tags) }))).toEqual([json(['tags'])]);
+    for (const m of [inTree, inSchedule, inGroup]) {
+      const decision = evaluate(visitor, [m as Message, draft], NOW);
+      expect(decision.invalid.map((entry) => entry.index)).toEqual([0]);
+    }
+  });
+});

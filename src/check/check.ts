@@ -16,7 +16,7 @@
  */
 import { NO_PARAMS, type ExpectedType, type IssueCode, type IssueData, type IssueParams, type IssuePath } from '../core/issues.js';
 import { MAX_ISSUES } from '../core/limits.js';
-import { RESERVED_KEYS, isPlainObject, kindOf } from '../core/values.js';
+import { RESERVED_KEYS, isJsonArray, isPlainObject, kindOf } from '../core/values.js';
 
 /** The marker a check returns for a value that failed (in every-issue mode). */
 export const BAD: unique symbol = Symbol('invalid');
@@ -184,10 +184,11 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
     let failures: Set<string> | null = null;
     for (let i = 0; i < n; i += 1) {
       const key = keys[i] as string;
+      // The key first: a read that throws is reported at the key (by `runCheck`).
+      ctx.path.push(key);
       const has = Object.hasOwn(value, key);
       const raw = has ? value[key] : undefined;
       if (has) present += 1;
-      ctx.path.push(key);
       const parsed = (checks[i] as Check<unknown>)(raw, ctx);
       ctx.path.pop();
       if (parsed === BAD) {
@@ -230,7 +231,9 @@ export function variant<T>(key: string, options: Readonly<Record<string, Check<T
   const names = Object.keys(options);
   return (value, ctx) => {
     if (!isPlainObject(value)) return wrongType(value, 'object', ctx);
+    ctx.path.push(key);
     const tag = Object.hasOwn(value, key) ? value[key] : undefined;
+    ctx.path.pop();
     const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (option !== undefined) return option(value, ctx);
     return tag === undefined ? report(ctx, 'required', NO_PARAMS, key) : report(ctx, 'invalidValue', { allowed: names }, key);
@@ -239,7 +242,8 @@ export function variant<T>(key: string, options: Readonly<Record<string, Check<T
 
 /**
  * A list of `min` to `max` items. A longer list is reported alone (its items are not looked at:
- * bounded work); a hole is a missing item. `rule` runs on the parsed list when every item passed.
+ * bounded work); a hole is a missing item; an array JSON cannot hold (an own `toJSON`, a
+ * subclass) is `invalidType` (`json`). `rule` runs on the parsed list when every item passed.
  * @example
  * ```ts
  * const ids = list(str(1, 128), 0, 500);
@@ -248,13 +252,16 @@ export function variant<T>(key: string, options: Readonly<Record<string, Check<T
 export function list<T>(item: Check<T>, min: number, max: number, rule?: (items: readonly T[], ctx: Ctx) => void): Check<T[]> {
   return (value, ctx) => {
     if (!Array.isArray(value)) return wrongType(value, 'array', ctx);
+    if (!isJsonArray(value)) return report(ctx, 'invalidType', { expected: 'json', got: 'other' });
     const n = value.length;
     if (n > max) return report(ctx, 'tooBig', { maximum: max, unit: 'items' });
     let bad = n < min && report(ctx, 'tooSmall', { minimum: min, unit: 'items' }) === BAD;
     let out: T[] | null = null;
     for (let i = 0; i < n; i += 1) {
+      ctx.path.push(i);
       const raw: unknown = value[i];
-      const parsed = at(ctx, i, raw, item);
+      const parsed = item(raw, ctx);
+      ctx.path.pop();
       if (parsed === BAD) bad = true;
       else if (out !== null) out.push(parsed);
       else if (parsed !== raw) (out = value.slice(0, i) as T[]).push(parsed);

@@ -14,7 +14,7 @@
 import { NO_PARAMS, type IssuePath } from '../core/issues.js';
 import { MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, MAX_CONDITION_NODES, MAX_CONDITION_VALUES, MAX_CONDITION_VALUE_LENGTH, MAX_FACT_LENGTH, NESTING_MIN_LEAVES } from '../core/limits.js';
 import type { ConditionNode, ProactiveChannelType } from '../core/types.js';
-import { isFiniteNumber, isPlainObject, isScalar, RESERVED_KEYS } from '../core/values.js';
+import { isFiniteNumber, isJsonArray, isPlainObject, isScalar, RESERVED_KEYS } from '../core/values.js';
 import {
   BUILT_IN_FACTS,
   FACTS,
@@ -96,7 +96,8 @@ function checkList(value: unknown, ctx: Ctx, item: (value: unknown, ctx: Ctx) =>
     wrongType(value, 'array', ctx);
     return;
   }
-  if (value.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
+  if (!isJsonArray(value)) report(ctx, 'invalidType', { expected: 'json', got: 'other' });
+  else if (value.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
   else if (value.length > MAX_CONDITION_VALUES) report(ctx, 'tooBig', { maximum: MAX_CONDITION_VALUES, unit: 'items' });
   else {
     // An index loop: a hole is an item too (`undefined`, never a valid value).
@@ -128,9 +129,10 @@ function checkLeaf(leaf: Record<string, unknown>, ctx: Ctx, context: ConditionCo
   for (const key of Object.keys(leaf)) {
     if (!LEAF_KEYS.has(key)) report(ctx, RESERVED_KEYS.has(key) ? 'reservedKey' : 'unknownKey', NO_PARAMS, key);
   }
-  const { fact, operator } = leaf;
   let signature: FactSignature | undefined;
+  // Each key is on the path before it is read: a read that throws is reported at the key.
   ctx.path.push('fact');
+  const fact = leaf.fact;
   if (typeof fact !== 'string') wrongType(fact, 'string', ctx);
   else if (fact.length > MAX_FACT_LENGTH) report(ctx, 'tooBig', { maximum: MAX_FACT_LENGTH, unit: 'characters' });
   else if ((signature = factSignature(fact)) === undefined) report(ctx, 'invalidValue', { allowed: FACT_NAMES });
@@ -141,6 +143,7 @@ function checkLeaf(leaf: Record<string, unknown>, ctx: Ctx, context: ConditionCo
   ctx.path.pop();
   const allowed = signature === undefined ? OPERATORS : operatorsFor(signature.kind);
   ctx.path.push('operator');
+  const operator = leaf.operator;
   const known = (allowed as readonly unknown[]).includes(operator);
   if (!known) {
     if (typeof operator !== 'string') wrongType(operator, 'string', ctx);
@@ -182,15 +185,16 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
       return true;
     }
     for (const key of Object.keys(value)) if (key !== kind) report(ctx, RESERVED_KEYS.has(key) ? 'reservedKey' : 'unknownKey', NO_PARAMS, key);
-    const children = value[kind];
     const here = ctx.path;
     ctx.path = [...here, kind];
+    const children = value[kind];
     let going = true;
     if (kind === 'not') going = node(children, depth + 1, inGroup);
     else {
       if (inGroup) firstNested ??= here;
       // More children than a tree may have nodes: reported without looking at them.
       if (!Array.isArray(children)) wrongType(children, 'array', ctx);
+      else if (!isJsonArray(children)) report(ctx, 'invalidType', { expected: 'json', got: 'other' });
       else if (children.length === 0) report(ctx, 'tooSmall', { minimum: 1, unit: 'items' });
       else if (children.length > MAX_CONDITION_NODES) going = whole(MAX_CONDITION_NODES, 'nodes');
       else {
@@ -204,15 +208,13 @@ function walk(tree: unknown, ctx: Ctx, context: ConditionContext): boolean {
     ctx.path = here;
     return going;
   };
-  try {
-    if (node(tree, 1, false) && firstNested !== null && leaves < NESTING_MIN_LEAVES) {
-      ctx.path = firstNested;
-      report(ctx, 'nestingNotAllowed', { leaves, minimum: NESTING_MIN_LEAVES });
-    }
-    return ctx.issues.length === before;
-  } finally {
-    ctx.path = root;
+  // Not restored when a read throws: the run ends, and `runCheck` reports where it failed.
+  if (node(tree, 1, false) && firstNested !== null && leaves < NESTING_MIN_LEAVES) {
+    ctx.path = firstNested;
+    report(ctx, 'nestingNotAllowed', { leaves, minimum: NESTING_MIN_LEAVES });
   }
+  ctx.path = root;
+  return ctx.issues.length === before;
 }
 
 /**

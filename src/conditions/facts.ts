@@ -91,7 +91,8 @@ function visitorTypeOf(visitNumber: number | undefined): VisitorType | undefined
 /**
  * Derives the facts of `visitor` at `nowMs` (epoch ms). Cheap: a few lower-casings and two
  * timestamp parses, shared by every message of one evaluation. Total: a visitor of unexpected
- * shape reads as missing facts (`evaluate` checks the visitor before it gets here).
+ * shape reads as missing facts, and one that cannot be read (a throwing getter, a Proxy) as all
+ * facts missing (`evaluate` checks the visitor before it gets here).
  * @example
  * ```ts
  * const facts = readFacts(visitor, Date.parse('2026-11-23T10:00:45Z'));
@@ -101,7 +102,17 @@ function visitorTypeOf(visitNumber: number | undefined): VisitorType | undefined
 export function readFacts(visitor: Visitor, nowMs: number): Facts {
   // Total: `now` that is not a number reads every time fact as missing (never coerced).
   if (typeof nowMs !== 'number') nowMs = Number.NaN;
-  const raw: unknown = visitor;
+  try {
+    return derive(visitor, visitor, nowMs);
+  } catch {
+    // A part that cannot be read (a throwing getter, a Proxy trap): every fact is missing. One
+    // guard here keeps the reads below unguarded (the hot path of every evaluation).
+    return derive(visitor, undefined, nowMs);
+  }
+}
+
+/** The facts read from `raw` (the visitor, or `undefined` for all-missing facts). */
+function derive(visitor: Visitor, raw: unknown, nowMs: number): Facts {
   const v = isRecord(raw) ? (raw as Partial<Visitor>) : {};
   const page = isRecord(v.page) ? v.page : undefined;
   const visit = isRecord(v.visit) ? v.visit : undefined;

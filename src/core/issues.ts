@@ -105,7 +105,7 @@ export interface IssueParams {
   /** A draft without a channel cannot be published or presented. */
   readonly channelNotSet: Readonly<Record<string, never>>;
   /** No message with this id in the list. */
-  readonly messageNotFound: Readonly<Record<string, never>>;
+  readonly messageNotFound: { readonly id: string };
   /** A json-rules-engine feature a condition tree cannot express (`fromJsonRulesEngine`). */
   readonly noEquivalent: { readonly feature: JsonRulesEngineFeature };
   // The dependency check (see ERROR_REASONS): what the message depends on is missing or invalid.

@@ -38,6 +38,20 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
+ * Whether an array is one `JSON.parse` makes: its prototype is an `Array.prototype` (of any
+ * realm, itself an array) and it has no own `toJSON`, so `JSON.stringify` writes exactly its
+ * items (the evaluator keys caches by that text).
+ * @example
+ * ```ts
+ * isJsonArray(['a']);                             // true
+ * isJsonArray(Object.assign(['a'], { toJSON() { return []; } })); // false
+ * ```
+ */
+export function isJsonArray(value: readonly unknown[]): boolean {
+  return Array.isArray(Object.getPrototypeOf(value)) && !Object.hasOwn(value, 'toJSON');
+}
+
+/**
  * Whether `value` is a finite number.
  * @example
  * ```ts
@@ -62,7 +76,9 @@ export function isScalar(value: unknown): value is string | number | boolean | n
 }
 
 /**
- * What a value is, for issues (`got`). Never reads inside the value, so it is bounded and total.
+ * What a value is, for issues (`got`). Never reads inside the value, so it is bounded and total:
+ * a value whose kind cannot be told (a revoked Proxy, a `getPrototypeOf` trap that throws) is
+ * `other`.
  * @example
  * ```ts
  * kindOf([1, 2]); // 'array'
@@ -71,8 +87,13 @@ export function isScalar(value: unknown): value is string | number | boolean | n
  */
 export function kindOf(value: unknown): ValueKind {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return 'date';
+  try {
+    if (Array.isArray(value)) return 'array';
+    if (value instanceof Date) return 'date';
+  } catch {
+    // A Proxy whose prototype cannot be read, a revoked Proxy: not JSON, and nothing else to say.
+    return 'other';
+  }
   switch (typeof value) {
     case 'number':
       return Number.isFinite(value) ? 'number' : 'nonFiniteNumber';

@@ -111,11 +111,22 @@ export function validateDetails(capture: readonly CaptureField[], submitted: Cap
   const fieldErrors: { name?: DetailError; email?: DetailError } = {};
   // Total: anything but a list of capture fields asks for nothing; unreadable details are blank.
   // A capture list has at most two fields: longer lists are read no further (bounded work).
-  const fields: CaptureField[] = Array.isArray(capture)
-    ? capture.slice(0, CAPTURE_FIELDS.length).filter((field): field is CaptureField => field === 'name' || field === 'email')
-    : [];
+  let fields: CaptureField[];
+  try {
+    fields = Array.isArray(capture)
+      ? capture.slice(0, CAPTURE_FIELDS.length).filter((field): field is CaptureField => field === 'name' || field === 'email')
+      : [];
+  } catch {
+    // A capture list that cannot be read (a Proxy, a throwing item): not a list of capture fields.
+    fields = [];
+  }
   for (const field of new Set(fields)) {
-    const raw: unknown = typeof submitted === 'object' && submitted !== null ? submitted[field] : undefined;
+    let raw: unknown;
+    try {
+      raw = typeof submitted === 'object' && submitted !== null ? submitted[field] : undefined;
+    } catch {
+      raw = undefined;
+    }
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (value !== '') details[field] = value;
     const error = fieldError(field, value);

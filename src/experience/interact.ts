@@ -19,11 +19,12 @@ import type {
   InteractionState,
 } from './interaction-types.js';
 import { findTransition, INTERACTION_EVENT_TYPES, INTERACTION_STATUSES, INTERACTION_TRANSITIONS, TERMINAL_STATUSES } from './transitions.js';
-import { issueAt, type Result } from '../core/issues.js';
+import { NO_PARAMS, issueAt, type IssueData, type Result } from '../core/issues.js';
 import { MAX_TAGS, MAX_TAG_LENGTH, MAX_TEXT_LENGTH } from '../core/limits.js';
 import { isRecord, kindOf } from '../core/values.js';
 import { CAPTURE_FIELDS, RESPONSE_TYPES } from '../core/vocabulary.js';
 import { list, nullable, object, oneOf, opt, runCheck, str, variant, type Check } from '../check/check.js';
+import { UNREADABLE } from '../check/list.js';
 import { id } from '../check/primitives.js';
 import { fail, ok } from '../parse/parse.js';
 import { DETAIL_ERROR_CODES } from './details.js';
@@ -69,14 +70,22 @@ export function initialInteraction(presentation: Presentation, visitorId: string
     state = { status: 'hidden', messageId: presentation.messageId, visitorId, response: responseOf(presentation), details: {}, fieldErrors: NO_ERRORS };
   } catch {
     // Not a presentation `present` made (a hand-built object of another shape).
-    return fail([
-      isRecord(presentation)
-        ? issueAt(['presentation', 'type'], 'invalidValue', { allowed: RESPONSE_TYPES })
-        : issueAt(['presentation'], 'invalidType', { expected: 'object', got: kindOf(presentation) }),
-    ]);
+    return fail([presentationIssue(presentation)]);
   }
   const checked = runCheck(stateCheck, state, true);
   return checked.ok ? ok(checked.value) : fail(checked.issues);
+}
+
+/** Why `presentation` could not start an interaction: not an object, of another shape, or not readable. */
+function presentationIssue(presentation: unknown): IssueData {
+  try {
+    if (!isRecord(presentation)) return issueAt(['presentation'], 'invalidType', { expected: 'object', got: kindOf(presentation) });
+    // Of another shape: its type is missing or not one `present` makes.
+    return presentation.type === undefined ? issueAt(['presentation', 'type'], 'required', NO_PARAMS) : issueAt(['presentation', 'type'], 'invalidValue', { allowed: RESPONSE_TYPES });
+  } catch {
+    // A revoked Proxy, a trap or a getter that throws.
+    return issueAt(['presentation'], 'invalidType', UNREADABLE);
+  }
 }
 
 function responseOf(presentation: Presentation): InteractionResponse {
@@ -136,15 +145,18 @@ export function interact(state: InteractionState, event: InteractionEvent): Inte
   if (!runCheck(stateCheck, state, false).ok) {
     return { state, effects: [], ignored: { reason: 'invalidState', message: 'the state is not one initialInteraction or interact made' } };
   }
-  if (!isRecord(event) || !(INTERACTION_EVENT_TYPES as readonly unknown[]).includes(event.type)) {
+  const read = readEvent(event);
+  if (read === undefined) return { state, effects: [], ignored: { reason: 'invalidEvent', message: 'the event could not be read (not JSON)' } };
+  if (!(INTERACTION_EVENT_TYPES as readonly unknown[]).includes(read.type)) {
     return { state, effects: [], ignored: { reason: 'invalidEvent', message: `the event type must be one of ${INTERACTION_EVENT_TYPES.join(', ')}` } };
   }
+  const given = read as InteractionEvent;
   const flavour = flavourOf(state);
-  const row = findTransition(state.status, event.type, flavour);
-  if (row === undefined) return { state, effects: [], ignored: ignoredEvent(state, event.type, flavour) };
+  const row = findTransition(state.status, given.type, flavour);
+  if (row === undefined) return { state, effects: [], ignored: ignoredEvent(state, given.type, flavour) };
   let details = state.details;
-  if (event.type === 'submitDetails' && state.response.type === 'agent') {
-    const validation = validateDetails(state.response.capture, { name: event.name, email: event.email });
+  if (given.type === 'submitDetails' && state.response.type === 'agent') {
+    const validation = validateDetails(state.response.capture, { name: given.name, email: given.email });
     if (!validation.ok) {
       return { state: { ...state, details: validation.details, fieldErrors: validation.fieldErrors }, effects: [], ignored: null };
     }
@@ -152,6 +164,17 @@ export function interact(state: InteractionState, event: InteractionEvent): Inte
   }
   const next: InteractionState = { ...state, status: row.to, details, fieldErrors: NO_ERRORS };
   return { state: next, effects: row.effects.map((type) => effectOf(type, next)), ignored: null };
+}
+
+/** The event's fields read once (`type`, and the details of `submitDetails`), or `undefined` when they cannot be read. */
+function readEvent(event: unknown): { readonly type?: unknown; readonly name?: unknown; readonly email?: unknown } | undefined {
+  try {
+    if (!isRecord(event)) return {};
+    const type = event.type;
+    return type === 'submitDetails' ? { type, name: event.name, email: event.email } : { type };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The effect of `type` for the state just entered (the frozen table only lists known types). */

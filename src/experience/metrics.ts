@@ -5,6 +5,7 @@
 import type { Result } from '../core/issues.js';
 import type { Message, Metrics } from '../core/types.js';
 import { list, object, oneOf, runCheck } from '../check/check.js';
+import { UNREADABLE } from '../check/list.js';
 import { id } from '../check/primitives.js';
 import { metricsCheck } from '../check/message.js';
 import { fail, ok } from '../parse/parse.js';
@@ -33,15 +34,20 @@ export interface MetricEvent {
  */
 export function metricEventOf(effect: InteractionEffect): MetricEvent | null {
   if (typeof effect !== 'object' || effect === null) return null;
-  switch (effect.type) {
-    case 'countSent':
-      return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'sent' };
-    case 'countRead':
-      return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'read' };
-    case 'countReplied':
-      return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'replied' };
-    default:
-      return null;
+  try {
+    switch (effect.type) {
+      case 'countSent':
+        return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'sent' };
+      case 'countRead':
+        return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'read' };
+      case 'countReplied':
+        return { messageId: effect.messageId, visitorId: effect.visitorId, type: 'replied' };
+      default:
+        return null;
+    }
+  } catch {
+    // An effect that cannot be read (a throwing getter, a Proxy) is none of the count effects.
+    return null;
   }
 }
 
@@ -103,9 +109,22 @@ const eventsCheck = /* @__PURE__ */ list(object<MetricEvent>({ messageId: id, vi
 export function applyTally(message: Message, tallies: ReadonlyMap<string, Metrics>): Result<Message> {
   const read = new Arguments();
   const m = read.message(message);
-  if (!(tallies instanceof Map)) read.issues.push({ path: ['tallies'], code: 'invalidType', params: { expected: 'object', got: 'other' } });
+  let isMap: boolean;
+  try {
+    isMap = tallies instanceof Map;
+  } catch {
+    isMap = false;
+    read.issues.push({ path: ['tallies'], code: 'invalidType', params: UNREADABLE });
+  }
+  if (!isMap && read.issues.length === 0) read.issues.push({ path: ['tallies'], code: 'invalidType', params: { expected: 'object', got: 'other' } });
   if (m === undefined || read.issues.length > 0) return fail(read.issues);
-  const counts: unknown = tallies.get(m.id);
+  let counts: unknown;
+  try {
+    // `Map.prototype.get` itself: a Proxy of a Map (or a subclass's own `get`) is not read through.
+    counts = Map.prototype.get.call(tallies, m.id);
+  } catch {
+    return fail([{ path: ['tallies'], code: 'invalidType', params: UNREADABLE }]);
+  }
   if (counts === undefined) return ok(message);
   const checked = runCheck(metricsCheck, counts, true, ['tallies', m.id]);
   if (!checked.ok) return fail(checked.issues);

@@ -5,20 +5,21 @@
  */
 import { issueAt, type IssueData, type Result } from '../core/issues.js';
 import { isoOf, parseTimestamp, toInstant } from '../core/instants.js';
-import { MAX_DELIVERIES, MAX_DELIVERIES_CAP, MAX_LIST_MESSAGES } from '../core/limits.js';
+import { MAX_DELIVERIES, MAX_DELIVERIES_CAP } from '../core/limits.js';
 import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/types.js';
 import { PERIODS } from '../core/vocabulary.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { id as idCheck } from '../check/primitives.js';
 import { visitorCheck, vouchDeliveries } from '../check/visitor.js';
 import { fail, ok } from '../parse/parse.js';
 import { FREQUENCY_CAP } from './history.js';
 
-/** The checked visitor, or the failed result of its issues (paths into the visitor). */
+/** The checked visitor, or the failed result of its issues (paths start with `visitor`). */
 function checkedVisitor(visitor: unknown): Result<Visitor> {
-  // The subject's issues have paths into the visitor itself, as a message's do in the life cycle.
-  const checked = runCheck(visitorCheck, visitor, true);
+  // An argument's name first, as for `messageId` and `now` here, and in `evaluate`.
+  const checked = runCheck(visitorCheck, visitor, true, ['visitor']);
   return checked.ok ? ok(checked.value) : fail(checked.issues);
 }
 
@@ -129,12 +130,32 @@ interface KeepRule {
   readonly snoozeMs: number;
 }
 
-/** The keep rule of a message, read loosely (a message whose id and frequency read keeps its history). */
-function keepRuleOf(m: unknown): [string, KeepRule] | null {
-  const r = typeof m === 'object' && m !== null ? (m as Partial<Message>) : {};
-  if (typeof r.id !== 'string' || typeof r.frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, r.frequency)) return null;
+/** The keys of a message compaction reads. */
+type KeepKey = 'id' | 'frequency' | 'maxDeliveries' | 'oncePer' | 'snoozeSeconds';
+
+/** `message[key]` of the item at `index`, or `undefined` with an issue when it cannot be read. */
+function field(message: object, key: KeepKey, index: number, issues: IssueData[]): unknown {
+  try {
+    return (message as Partial<Record<KeepKey, unknown>>)[key];
+  } catch {
+    issues.push(issueAt(['messages', index, key], 'invalidType', UNREADABLE));
+    return undefined;
+  }
+}
+
+/**
+ * The keep rule of the item at `index`, read loosely (a message whose id and frequency read keeps
+ * its history; limits that are not well formed read as absent), or `null`.
+ */
+function keepRuleOf(m: object, index: number, issues: IssueData[]): [string, KeepRule] | null {
+  const id = field(m, 'id', index, issues);
+  const frequency = field(m, 'frequency', index, issues);
+  const maxDeliveries = field(m, 'maxDeliveries', index, issues);
+  const oncePer = field(m, 'oncePer', index, issues);
+  const snoozeSeconds = field(m, 'snoozeSeconds', index, issues);
+  if (typeof id !== 'string' || typeof frequency !== 'string' || !Object.hasOwn(FREQUENCY_CAP, frequency)) return null;
   const whole = (x: unknown): number => (Number.isInteger(x) && (x as number) > 0 ? (x as number) : 0);
-  return [r.id, { frequency: r.frequency, maxDeliveries: Math.min(whole(r.maxDeliveries), MAX_DELIVERIES), oncePer: (PERIODS as readonly unknown[]).includes(r.oncePer), snoozeMs: whole(r.snoozeSeconds) * 1000 }];
+  return [id, { frequency: frequency as Frequency, maxDeliveries: Math.min(whole(maxDeliveries), MAX_DELIVERIES), oncePer: (PERIODS as readonly unknown[]).includes(oncePer), snoozeMs: whole(snoozeSeconds) * 1000 }];
 }
 
 /**
@@ -161,13 +182,20 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const checked = checkedVisitor(visitor);
   const rules = new Map<string, KeepRule>();
   const issues = [...(checked.ok ? [] : checked.issues), ...instantIssue(now)];
-  if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
+  const list = readList(messages, ['messages']);
+  if (list.issue !== null) issues.push(list.issue);
   else {
-    for (const m of messages as readonly unknown[]) {
-      const rule = keepRuleOf(m);
+    list.items.forEach((m, index) => {
+      // Only what compaction needs is read: an id, a known frequency and the limits that read
+      // older deliveries (others keep their history). What cannot be read fails the call: the
+      // history it needs could not be told.
+      if (m === UNREADABLE_ITEM) {
+        issues.push(issueAt(['messages', index], 'invalidType', UNREADABLE));
+        return;
+      }
+      const rule = keepRuleOf(typeof m === 'object' && m !== null ? m : {}, index, issues);
       if (rule !== null && !rules.has(rule[0])) rules.set(...rule);
-    }
+    });
   }
   if (!checked.ok || issues.length > 0) return fail(issues);
   const nowMs = toInstant(now) as number;

@@ -11,8 +11,8 @@
 import { issueAt, type IssueData } from '../core/issues.js';
 import { toInstant } from '../core/instants.js';
 import type { Instant, Message, Workspace } from '../core/types.js';
-import { isRecord, kindOf } from '../core/values.js';
-import { listIssue } from '../check/list.js';
+import { kindOf } from '../core/values.js';
+import { readList, readOption } from '../check/list.js';
 import { parseWorkspace } from '../parse/parse.js';
 import { analyse, conditionFindings, type Analysed } from './conditions.js';
 import { finding, LINT_SEVERITY, type LintFinding } from './findings.js';
@@ -52,11 +52,13 @@ export const LINT_STEPS = 5_000_000;
  * ```
  */
 export function lint(messages: readonly Message[], workspace?: Workspace, options?: LintOptions): readonly LintFinding[] {
-  const refused = listIssue(messages, []);
-  if (refused !== undefined) return [finding(refused, 'error')];
-  const items = messages as readonly unknown[];
+  const read = readList(messages, []);
+  if (read.issue !== null) return [finding(read.issue, 'error')];
   const head: LintFinding[] = [];
-  const rawNow: unknown = isRecord(options) ? options.now : undefined;
+  const items = read.items;
+  const unreadable: IssueData[] = [];
+  const rawNow: unknown = readOption(options, 'now', ['now'], unreadable);
+  for (const issue of unreadable) head.push(finding(issue, 'error'));
   let now: number | undefined;
   if (rawNow !== undefined) {
     now = toInstant(rawNow);

@@ -9,6 +9,7 @@ import type { Message, Workspace } from '../core/types.js';
 import { checkPublishRequirements } from '../message/requirements.js';
 import { parseMessage } from '../parse/parse.js';
 import { finding, LINT_SEVERITY, type LintFinding } from './findings.js';
+import { UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 
 /** From this share of `LIMITS.accountMessages` on, lint warns that the limit is near. */
 export const ACCOUNT_LIMIT_WARNING_SHARE = 0.9;
@@ -33,7 +34,13 @@ export function parseEach(items: readonly unknown[]): { readonly kept: readonly 
   const findings: LintFinding[] = [];
   const ids = new Set<string>();
   for (let index = 0; index < items.length; index += 1) {
-    const parsed = parseMessage(items[index]);
+    const item = items[index];
+    if (item === UNREADABLE_ITEM) {
+      // An item `readList` could not read: not JSON, reported at its index.
+      findings.push(finding(issueAt([index], 'invalidType', UNREADABLE), 'error'));
+      continue;
+    }
+    const parsed = parseMessage(item);
     if (!parsed.ok) {
       for (const issue of rebase(parsed.issues, [index])) findings.push(finding(issue, 'error'));
     } else if (ids.has(parsed.value.id)) {

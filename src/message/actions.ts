@@ -7,7 +7,7 @@
 import { issueAt, type Result } from '../core/issues.js';
 import type { Instant, Message, Workspace } from '../core/types.js';
 import { fail, ok } from '../parse/parse.js';
-import { Arguments } from './inputs.js';
+import { Arguments, isInstantLike } from './inputs.js';
 import { nextStatus } from './machine.js';
 import { applyAutomatic } from './reconcile.js';
 import { checkParsedRequirements } from './requirements.js';
@@ -136,9 +136,4 @@ export function resume(message: Message, ...args: unknown[]): Result<Message> {
     return fail([issueAt(['status'], 'automatedResolutionLimitReached', {})]);
   }
   return ok(automatic?.message ?? resumed);
-}
-
-/** A `Date`, a number or a string: the deprecated positional `now`. */
-function isInstantLike(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'string' || value instanceof Date;
 }

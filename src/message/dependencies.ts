@@ -99,5 +99,10 @@ export function limitPauseApplies(message: Message, workspace: Workspace): boole
  * ```
  */
 export function hasWarningFlag(message: Pick<Message, 'status' | 'pauseReason'>): boolean {
-  return typeof message === 'object' && message !== null && message.status === 'paused' && message.pauseReason === 'automatedResolutionLimit';
+  try {
+    return typeof message === 'object' && message !== null && message.status === 'paused' && message.pauseReason === 'automatedResolutionLimit';
+  } catch {
+    // A message that cannot be read (a throwing getter, a Proxy) has no flag.
+    return false;
+  }
 }

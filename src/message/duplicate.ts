@@ -5,11 +5,10 @@
 import { issueAt, type Result } from '../core/issues.js';
 import { MAX_NAME_LENGTH } from '../core/limits.js';
 import type { Instant, Message } from '../core/types.js';
-import { own } from '../core/values.js';
 import { runCheck } from '../check/check.js';
 import { id as idCheck, name as nameCheck } from '../check/primitives.js';
 import { fail, ok } from '../parse/parse.js';
-import { Arguments } from './inputs.js';
+import { Arguments, NOT_READ } from './inputs.js';
 import { refusal, withoutStatusFields } from './status-fields.js';
 
 /** The prefix that marks a duplicate's name. */
@@ -56,11 +55,15 @@ export function duplicate(message: Message, options: DuplicateOptions): Result<M
   const at = read.now(given);
   const refused = m === undefined ? undefined : refusal(m, 'duplicate');
   if (refused !== undefined) read.issues.unshift(refused);
-  const newId = given === undefined ? undefined : runCheck(idCheck, own(given, 'id'), true, ['id']);
+  const givenId = read.option(given, 'id');
+  const newId = givenId === NOT_READ ? undefined : runCheck(idCheck, givenId, true, ['id']);
   if (newId !== undefined && !newId.ok) read.issues.push(...newId.issues);
   else if (newId !== undefined && m !== undefined && newId.value === m.id) read.issues.push(issueAt(['id'], 'duplicate', {}));
-  const givenName = given === undefined ? undefined : own(given, 'name');
-  const name = givenName === undefined ? (m === undefined ? undefined : runCheck(nameCheck, copyName(m.name), true, ['name'])) : runCheck(nameCheck, givenName, true, ['name']);
+  const givenName = given === undefined ? undefined : read.option(given, 'name');
+  const name =
+    givenName === NOT_READ ? undefined
+    : givenName === undefined ? (m === undefined ? undefined : runCheck(nameCheck, copyName(m.name), true, ['name']))
+    : runCheck(nameCheck, givenName, true, ['name']);
   if (name !== undefined && !name.ok) read.issues.push(...name.issues);
   if (m === undefined || at === undefined || newId === undefined || !newId.ok || name === undefined || !name.ok || read.issues.length > 0) return fail(read.issues);
   const { publishedAt: _publishedAt, ...rest } = withoutStatusFields(m);

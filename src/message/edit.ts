@@ -2,11 +2,12 @@
  * Edit: change what a message says and does, never its life-cycle fields.
  * @module
  */
-import { issueAt, type Result } from '../core/issues.js';
+import { issueAt, type IssueData, type Result } from '../core/issues.js';
 import type { Instant, Message } from '../core/types.js';
-import { isRecord, kindOf } from '../core/values.js';
+import { isRecord, kindOf, own } from '../core/values.js';
+import { UNREADABLE } from '../check/list.js';
 import { fail, parseMessage } from '../parse/parse.js';
-import { Arguments } from './inputs.js';
+import { Arguments, NOT_READ } from './inputs.js';
 import { refusal } from './status-fields.js';
 
 /** The fields an admin edits (compose, rules, when to send). */
@@ -54,18 +55,40 @@ export function edit(message: Message, ...args: unknown[]): Result<Message> {
   const m = read.message(message);
   const given = read.options(options);
   const at = read.now(given);
-  const changes = given?.changes;
-  if (given !== undefined && !isRecord(changes)) {
-    read.issues.push(changes === undefined ? issueAt(['changes'], 'required', {}) : issueAt(['changes'], 'invalidType', { expected: 'object', got: kindOf(changes) }));
-  }
+  const changes = read.option(given, 'changes');
+  const picked = changes === NOT_READ ? undefined : pick(changes, read.issues);
   const refused = m === undefined ? undefined : refusal(m, 'edit');
   if (refused !== undefined) read.issues.unshift(refused);
-  if (m === undefined || at === undefined || !isRecord(changes) || read.issues.length > 0) return fail(read.issues);
-  const picked: Record<string, unknown> = {};
-  for (const field of EDITABLE_FIELDS) {
-    if (Object.hasOwn(changes, field) && changes[field] !== undefined) picked[field] = changes[field];
-  }
+  if (m === undefined || at === undefined || picked === undefined || read.issues.length > 0) return fail(read.issues);
   const edited = { ...m, ...picked, updatedAt: at };
   if (edited.channelId === null && m.status !== 'draft') return fail([issueAt(['channelId'], 'channelNotSet', {})]);
   return parseMessage(edited);
+}
+
+/**
+ * The editable fields of `changes` that are set (own properties), or `undefined` with the issue
+ * of a `changes` that is not an object. What cannot be read is `invalidType` (`json`) at it.
+ */
+function pick(changes: unknown, issues: IssueData[]): Record<string, unknown> | undefined {
+  let record: boolean;
+  try {
+    record = isRecord(changes);
+  } catch {
+    issues.push(issueAt(['changes'], 'invalidType', UNREADABLE));
+    return undefined;
+  }
+  if (!record) {
+    issues.push(changes === undefined ? issueAt(['changes'], 'required', {}) : issueAt(['changes'], 'invalidType', { expected: 'object', got: kindOf(changes) }));
+    return undefined;
+  }
+  const picked: Record<string, unknown> = {};
+  for (const field of EDITABLE_FIELDS) {
+    try {
+      const value = own(changes as object, field);
+      if (value !== undefined) picked[field] = value;
+    } catch {
+      issues.push(issueAt(['changes', field], 'invalidType', UNREADABLE));
+    }
+  }
+  return picked;
 }

@@ -3,24 +3,39 @@
  * @module
  */
 import { issueAt, type IssueData, type Result } from '../core/issues.js';
-import { MAX_ACCOUNT_MESSAGES, MAX_LIST_MESSAGES } from '../core/limits.js';
+import { MAX_ACCOUNT_MESSAGES } from '../core/limits.js';
 import type { Message } from '../core/types.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { id as idCheck } from '../check/primitives.js';
 import { fail, ok } from '../parse/parse.js';
 import { Arguments } from './inputs.js';
 
-/** The list's own issue: not an array, or one of its items without a string id. */
-function listIssues(messages: unknown): IssueData[] {
-  if (!Array.isArray(messages)) return [issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) })];
-  if (messages.length > MAX_LIST_MESSAGES) return [issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' })];
+/**
+ * The list read once: its messages and their ids, or its own issues — not an array, an item
+ * without a string id, an item or an id that cannot be read (`invalidType`, `expected: 'json'`).
+ */
+function readMessages(messages: unknown): { readonly items: readonly Message[]; readonly ids: readonly unknown[]; readonly issues: IssueData[] } {
+  const read = readList(messages, ['messages']);
+  if (read.issue !== null) return { items: [], ids: [], issues: [read.issue] };
   const issues: IssueData[] = [];
-  (messages as readonly unknown[]).forEach((item, index) => {
-    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  const ids = read.items.map((item, index) => {
+    if (item === UNREADABLE_ITEM) {
+      issues.push(issueAt(['messages', index], 'invalidType', UNREADABLE));
+      return undefined;
+    }
+    let id: unknown;
+    try {
+      id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    } catch {
+      issues.push(issueAt(['messages', index, 'id'], 'invalidType', UNREADABLE));
+      return undefined;
+    }
     if (typeof id !== 'string') issues.push(issueAt(['messages', index, 'id'], id === undefined ? 'required' : 'invalidType', id === undefined ? {} : { expected: 'string', got: kindOf(id) }) as IssueData);
+    return id;
   });
-  return issues;
+  return { items: read.items as readonly Message[], ids, issues };
 }
 
 /**
@@ -38,11 +53,12 @@ function listIssues(messages: unknown): IssueData[] {
 export function addMessage(messages: readonly Message[], message: Message): Result<readonly Message[]> {
   const read = new Arguments();
   const m = read.message(message);
-  const issues = [...listIssues(messages), ...read.issues];
+  const list = readMessages(messages);
+  const issues = [...list.issues, ...read.issues];
   if (issues.length > 0 || m === undefined) return fail(issues);
-  if (messages.length >= MAX_ACCOUNT_MESSAGES) return fail([issueAt(['messages'], 'tooBig', { maximum: MAX_ACCOUNT_MESSAGES, unit: 'messages' })]);
-  if (messages.some((existing) => existing.id === m.id)) return fail([issueAt(['id'], 'duplicate', {})]);
-  return ok([...messages, m]);
+  if (list.items.length >= MAX_ACCOUNT_MESSAGES) return fail([issueAt(['messages'], 'tooBig', { maximum: MAX_ACCOUNT_MESSAGES, unit: 'messages' })]);
+  if (list.ids.includes(m.id)) return fail([issueAt(['id'], 'duplicate', {})]);
+  return ok([...list.items, m]);
 }
 
 /**
@@ -55,8 +71,9 @@ export function addMessage(messages: readonly Message[], message: Message): Resu
  */
 export function deleteMessage(messages: readonly Message[], id: string): Result<readonly Message[]> {
   const checked = runCheck(idCheck, id, true, ['id']);
-  const issues = [...listIssues(messages), ...(checked.ok ? [] : checked.issues)];
+  const list = readMessages(messages);
+  const issues = [...list.issues, ...(checked.ok ? [] : checked.issues)];
   if (issues.length > 0) return fail(issues);
-  if (!messages.some((message) => message.id === id)) return fail([issueAt(['id'], 'messageNotFound', {})]);
-  return ok(messages.filter((message) => message.id !== id));
+  if (!list.ids.includes(id)) return fail([issueAt(['id'], 'messageNotFound', { id })]);
+  return ok(list.items.filter((_, index) => list.ids[index] !== id));
 }

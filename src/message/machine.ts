@@ -78,8 +78,13 @@ export const AUTOMATIC_TRANSITIONS: readonly AutomaticTransition[] = [
  * ```
  */
 export function availableActions(message: Pick<Message, 'status'>): readonly Action[] {
-  // Total: anything but a message with a known status has no actions.
-  const status: unknown = typeof message === 'object' && message !== null ? message.status : undefined;
+  // Total: anything but a message with a known status (one whose status cannot be read too) has no actions.
+  let status: unknown;
+  try {
+    status = typeof message === 'object' && message !== null ? message.status : undefined;
+  } catch {
+    return [];
+  }
   return typeof status === 'string' && (MESSAGE_STATUSES as readonly string[]).includes(status) ? ACTIONS_BY_STATUS[status as MessageStatus] : [];
 }
 

@@ -5,10 +5,9 @@
  * @module
  */
 import { issueAt, type Issue, type Result } from '../core/issues.js';
-import { MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { ErrorReason, Instant, Message, MessageStatus, Workspace } from '../core/types.js';
-import { kindOf } from '../core/values.js';
 import { ERROR_REASONS } from '../core/vocabulary.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { withMessages } from '../parse/describe.js';
 import { fail, ok } from '../parse/parse.js';
 import { withoutStatusFields } from './status-fields.js';
@@ -119,10 +118,13 @@ export function reconcile(messages: readonly Message[], ...args: unknown[]): Res
   const given = read.options(options);
   const at = read.now(given);
   const workspace = read.workspace(given);
-  const list: readonly unknown[] = Array.isArray(messages) ? messages : [];
-  if (!Array.isArray(messages)) read.issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > MAX_LIST_MESSAGES) read.issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
-  if (at === undefined || workspace === undefined || read.issues.length > 0) return fail(read.issues);
+  const { items: list, issue } = readList(messages, ['messages']);
+  if (issue !== null) read.issues.push(issue);
+  for (let index = 0; list !== null && index < list.length; index += 1) {
+    // The list returned cannot hold an item that cannot be read: it fails the call.
+    if (list[index] === UNREADABLE_ITEM) read.issues.push(issueAt(['messages', index], 'invalidType', UNREADABLE));
+  }
+  if (at === undefined || workspace === undefined || list === null || read.issues.length > 0) return fail(read.issues);
   const changes: StatusChange[] = [];
   const invalid: UnreconciledMessage[] = [];
   const next = list.map((raw, index) => {

@@ -4,9 +4,8 @@
  */
 import { assertNever, issueAt, type IssueData, type Result } from '../core/issues.js';
 import { parseTimestamp } from '../core/instants.js';
-import { MAX_LIST_MESSAGES } from '../core/limits.js';
 import type { Message, MessageStatus } from '../core/types.js';
-import { kindOf } from '../core/values.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { fail, ok } from '../parse/parse.js';
 import { Arguments } from './inputs.js';
 
@@ -31,7 +30,8 @@ const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tru
  * `updatedAt` compares instants (timestamps with different offsets sort correctly; an
  * unparsable one sorts as the oldest). `name` uses a fixed English collation (case- and
  * accent-insensitive, numbers by value), independent of the host's locale. Fails with the issues
- * of messages that do not parse (paths start with their index), an unknown `by` or `direction`.
+ * of messages that do not parse or cannot be read (paths start with their index), an unknown `by`
+ * or `direction`, or a list that cannot be read (`invalidType` at `messages`).
  * @example
  * ```ts
  * const sorted = sortMessages(list, 'sent', 'desc');
@@ -42,20 +42,24 @@ export function sortMessages(messages: readonly Message[], by: SortKey, directio
   const issues: IssueData[] = [];
   if (!(SORT_KEYS as readonly unknown[]).includes(by)) issues.push(issueAt(['by'], 'invalidValue', { allowed: SORT_KEYS }));
   if (!(SORT_DIRECTIONS as readonly unknown[]).includes(direction)) issues.push(issueAt(['direction'], 'invalidValue', { allowed: SORT_DIRECTIONS }));
-  if (!Array.isArray(messages)) issues.push(issueAt(['messages'], 'invalidType', { expected: 'array', got: kindOf(messages) }));
-  else if (messages.length > MAX_LIST_MESSAGES) issues.push(issueAt(['messages'], 'tooBig', { maximum: MAX_LIST_MESSAGES, unit: 'messages' }));
+  const { items, issue } = readList(messages, ['messages']);
+  if (issue !== null) issues.push(issue);
   else {
-    (messages as readonly unknown[]).forEach((message, index) => {
+    items.forEach((message, index) => {
+      if (message === UNREADABLE_ITEM) {
+        issues.push(issueAt([index], 'invalidType', UNREADABLE));
+        return;
+      }
       const read = new Arguments();
       read.message(message);
       for (const found of read.issues) issues.push({ ...found, path: [index, ...found.path] });
     });
   }
-  if (issues.length > 0) return fail(issues);
+  if (items === null || issues.length > 0) return fail(issues);
   const compare = comparator(by);
   const sign = direction === 'asc' ? 1 : -1;
   return ok(
-    messages
+    (items as readonly Message[])
       .map((message, index) => ({ message, index }))
       .sort((a, b) => sign * compare(a.message, b.message) || a.index - b.index)
       .map(({ message }) => message),

@@ -4,12 +4,11 @@
  */
 import type { Result } from '../core/issues.js';
 import type { Instant, Message, Schedule } from '../core/types.js';
-import { own } from '../core/values.js';
 import { runCheck } from '../check/check.js';
 import { list, nullable, unique } from '../check/check.js';
 import { id as idCheck } from '../check/primitives.js';
 import { fail, ok } from '../parse/parse.js';
-import { Arguments } from './inputs.js';
+import { Arguments, NOT_READ } from './inputs.js';
 
 /** Default ids of the starter drafts, in the order {@link starterTemplates} returns them. */
 export const STARTER_TEMPLATE_IDS = ['starter_welcome', 'starter_pricing_help', 'starter_out_of_hours'] as const;
@@ -101,9 +100,10 @@ export function starterTemplates(options: StarterTemplateOptions): Result<readon
   const read = new Arguments();
   const given = read.options(options);
   const at = read.now(given);
-  const brand = given === undefined ? undefined : runCheck(idCheck, own(given, 'brandId'), true, ['brandId']);
-  const channel = given === undefined ? undefined : runCheck(nullable(idCheck), own(given, 'channelId') ?? null, true, ['channelId']);
-  const ids = given === undefined ? undefined : runCheck(list(idCheck, 3, 3, unique((id) => id)), own(given, 'ids') ?? STARTER_TEMPLATE_IDS, true, ['ids']);
+  const [givenBrand, givenChannel, givenIds] = [read.option(given, 'brandId'), read.option(given, 'channelId'), read.option(given, 'ids')];
+  const brand = givenBrand === NOT_READ ? undefined : runCheck(idCheck, givenBrand, true, ['brandId']);
+  const channel = givenChannel === NOT_READ ? undefined : runCheck(nullable(idCheck), givenChannel ?? null, true, ['channelId']);
+  const ids = givenIds === NOT_READ ? undefined : runCheck(list(idCheck, 3, 3, unique((id) => id)), givenIds ?? STARTER_TEMPLATE_IDS, true, ['ids']);
   for (const checked of [brand, channel, ids]) if (checked !== undefined && !checked.ok) read.issues.push(...checked.issues);
   if (at === undefined || brand === undefined || !brand.ok || channel === undefined || !channel.ok || ids === undefined || !ids.ok || read.issues.length > 0) {
     return fail(read.issues);

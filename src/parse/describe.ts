@@ -105,7 +105,7 @@ const DESCRIBE: Describers = {
   messagingDisabled: () => 'the account does not have messaging enabled',
   noEligibleChannelInAccount: () => 'the account has no web widget or mobile SDK channel',
   channelNotSet: () => 'pick a messaging channel',
-  messageNotFound: (_, path) => `no message with this id (${subject(path)})`,
+  messageNotFound: ({ id }) => `no message with id ${quote(id)}`,
   // The feature's name only (docs/migrating-from-json-rules-engine.md explains each): this text ships in widget bundles.
   noEquivalent: ({ feature }, path) => `${subject(path)}: json-rules-engine's ${feature} has no equivalent in condition trees`,
   channelDeleted: ({ channelId }) => `channel ${quote(channelId)} is not in the workspace`,
@@ -146,17 +146,22 @@ const DESCRIBE: Describers = {
  * ```
  */
 export function describeIssue(found: IssueData): string {
-  // Total: anything but an issue this library made is described as such.
-  const record: Partial<IssueData> = typeof found === 'object' && found !== null ? found : {};
-  const { code, params, path } = record;
-  if (typeof code !== 'string' || !Object.hasOwn(DESCRIBE, code) || !Array.isArray(path) || typeof params !== 'object' || params === null) {
+  // Total: anything but an issue this library made is described as such — one that cannot be read too.
+  let issue: IssueData;
+  try {
+    const { code, params, path } = typeof found === 'object' && found !== null ? found : ({} as Partial<IssueData>);
+    if (typeof code !== 'string' || !Object.hasOwn(DESCRIBE, code) || !Array.isArray(path) || typeof params !== 'object' || params === null) {
+      return 'not an issue of this library';
+    }
+    issue = { code, params, path } as IssueData;
+  } catch {
     return 'not an issue of this library';
   }
   try {
-    return (DESCRIBE[code] as (params: unknown, path: IssuePath) => string)(params, path);
+    return (DESCRIBE[issue.code] as (params: unknown, path: IssuePath) => string)(issue.params, issue.path);
   } catch {
     // Parameters of another shape (a hand-built issue): the code is all that can be said.
-    return `issue ${code}`;
+    return `issue ${issue.code}`;
   }
 }
 

@@ -9,7 +9,7 @@ import { NO_PARAMS, issueAt, rebase, type IssueData, type IssuePath, type Result
 import { MAX_ISSUES } from '../core/limits.js';
 import type { ConditionNode, Message, Schedule, Visitor, Workspace } from '../core/types.js';
 import { runCheck, type Check } from '../check/check.js';
-import { listIssue } from '../check/list.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { conditionsCheck, type ConditionContext } from '../check/conditions.js';
 import { messageCheck } from '../check/message.js';
 import { scheduleCheck } from '../check/schedule.js';
@@ -80,7 +80,9 @@ export function parseMessage(input: unknown): Result<Message> {
  * Parses a list of messages: bad items are reported (paths start with the item's index) and
  * skipped, good ones kept in order. A later message with an id already taken by an earlier good
  * one is a `duplicate` at `[index, 'id']` and is dropped — `evaluate` skips it the same way. A
- * list longer than `LIMITS.listMessages` is one `tooBig` issue and nothing is parsed.
+ * list longer than `LIMITS.listMessages` is one `tooBig` issue and nothing is parsed; a list that
+ * cannot be read (a revoked Proxy, a `length` that throws) is one `invalidType` issue, and an
+ * item that cannot be read one at its index.
  * @example
  * ```ts
  * const { value: messages, issues } = parseMessages(JSON.parse(body));
@@ -88,14 +90,14 @@ export function parseMessage(input: unknown): Result<Message> {
  * ```
  */
 export function parseMessages(input: unknown): ParseManyResult<Message> {
-  const refused = listIssue(input, []);
-  if (refused !== undefined) return { ok: false, value: [], issues: withMessages([refused]) };
-  const items = input as readonly unknown[];
+  const { items, issue } = readList(input, []);
+  if (issue !== null) return { ok: false, value: [], issues: withMessages([issue]) };
   const issues: IssueData[] = [];
   const value: Message[] = [];
   const ids = new Set<string>();
   for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index += 1) {
-    const checked = runCheck(messageCheck, items[index], true, [index]);
+    const item = items[index];
+    const checked = item === UNREADABLE_ITEM ? { ok: false as const, issues: [issueAt([index], 'invalidType', UNREADABLE)] } : runCheck(messageCheck, item, true, [index]);
     if (!checked.ok) issues.push(...checked.issues);
     else if (ids.has(checked.value.id)) issues.push(issueAt([index, 'id'], 'duplicate', NO_PARAMS));
     else {

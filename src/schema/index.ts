@@ -56,10 +56,23 @@ function libraryRule<T>(check: Check<unknown>): (value: T, ctx: z.RefinementCtx)
 
 // ---------------------------------------------------------------- primitives
 
+/**
+ * A string of `min` to `max` characters that then follows `rule`. The rule runs only on a string
+ * of the right length, as in the library's checker, so each problem is one issue (zod would
+ * otherwise run it after a failed length check too).
+ */
+function boundedString(min: number, max: number, rule: (text: string) => boolean, message: string): z.ZodString {
+  return z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((text) => text.length < min || text.length > max || rule(text), { message });
+}
+
 /** An id: 1 to `LIMITS.idLength` characters. */
 export const idSchema = z.string().min(1).max(LIMITS.idLength);
 /** A display name. */
-export const nameSchema = z.string().min(1).max(LIMITS.nameLength).refine((name) => name.trim() !== '', { message: 'must not be only spaces' });
+export const nameSchema = boundedString(1, LIMITS.nameLength, (name) => name.trim() !== '', 'must not be only spaces');
 /** Text with emoji allowed. */
 export const textSchema = z.string().min(1).max(LIMITS.textLength);
 /** A URL or screen name. */
@@ -81,7 +94,7 @@ export const percentSchema = z.number().min(0).max(100);
 /** A duration in whole seconds, 0 to `LIMITS.durationSeconds`. */
 export const durationSchema = z.int().min(0).max(LIMITS.durationSeconds);
 
-const timeZoneSchema = z.string().min(1).max(LIMITS.timeZoneLength).refine(isValidTimeZone, { message: 'must be an IANA time zone' });
+const timeZoneSchema = boundedString(1, LIMITS.timeZoneLength, isValidTimeZone, 'must be an IANA time zone');
 
 function uniqueBy<T>(key: (item: T) => unknown, field?: string): (items: readonly T[], ctx: z.RefinementCtx) => void {
   return (items, ctx) => {
@@ -144,7 +157,7 @@ const tagSchema = z
   .string()
   .max(LIMITS.rawTagLength)
   .transform(normalizeTag)
-  .pipe(z.string().min(1).max(LIMITS.tagLength).refine(isTagText, { message: 'letters, digits and _ - . : / only' }));
+  .pipe(boundedString(1, LIMITS.tagLength, isTagText, 'letters, digits and _ - . : / only'));
 
 const agentResponseSchema = z.strictObject({
   type: z.literal('agent'),
@@ -207,6 +220,8 @@ const messageShape = {
  */
 export const messageSchema = z.strictObject(messageShape).superRefine((message, ctx) => {
   // The status rule is the message checker's; on a well-shaped message it is all that is left.
+  // zod runs this after issues it can continue past too: the checker would report them again.
+  if (ctx.issues.length > 0) return;
   const checked = runCheck(messageCheck, message, true);
   if (!checked.ok) addIssues(checked.issues, ctx);
 });
@@ -246,8 +261,18 @@ export const visitorSchema = z.strictObject({
   language: z.string().max(LIMITS.languageLength).regex(/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/).nullable().optional(),
   deviceType: z.enum(DEVICE_TYPES).nullable().optional(),
   metadata: z
-    .record(metadataKey, z.union([z.string().max(LIMITS.metadataValueLength), z.number(), z.boolean(), z.null()]))
-    .refine((record) => Object.keys(record).length <= LIMITS.metadataKeys, { message: `at most ${LIMITS.metadataKeys} keys` })
+    .unknown()
+    // zod's record skips an own `__proto__` key silently; the format refuses it, like the other two.
+    .superRefine((value, ctx) => {
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({ code: 'custom', message: 'reserved key', path: ['__proto__'], params: { code: 'reservedKey' } });
+      }
+    })
+    .pipe(
+      z
+        .record(metadataKey, z.union([z.string().max(LIMITS.metadataValueLength), z.number(), z.boolean(), z.null()]))
+        .refine((record) => Object.keys(record).length <= LIMITS.metadataKeys, { message: `at most ${LIMITS.metadataKeys} keys` }),
+    )
     .optional(),
   inActiveConversation: z.boolean(),
   deliveries: z.array(deliverySchema).max(LIMITS.deliveries).default(() => []),

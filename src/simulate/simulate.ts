@@ -12,7 +12,7 @@ import type { EvaluateOptions } from '../core/types.js';
 import { issueAt, NO_PARAMS, type Issue, type IssueData, type Result } from '../core/issues.js';
 import { isoOf, parseTimestamp } from '../core/instants.js';
 import type { IsoTimestamp, Message, Metrics, ReasonCode, Visitor, Workspace } from '../core/types.js';
-import { isRecord } from '../core/values.js';
+import { readOption } from '../check/list.js';
 import { runCheck } from '../check/check.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { explain, type Outcome } from '../evaluate/explain.js';
@@ -408,7 +408,7 @@ export function simulate(messages: readonly Message[], script: SimulationScript,
   const issues: IssueData[] = [];
   if (listRefused) issues.push(...parsed.issues.map((issue) => ({ ...issue, path: ['messages', ...issue.path] }) as IssueData));
   if (!checked.ok) issues.push(...checked.issues);
-  const optionWorkspace: unknown = isRecord(options) ? options.workspace : undefined;
+  const optionWorkspace: unknown = readOption(options, 'workspace', ['options', 'workspace'], issues);
   let workspace: Workspace | undefined;
   if (optionWorkspace !== undefined) {
     const ws = parseWorkspace(optionWorkspace);
@@ -418,7 +418,7 @@ export function simulate(messages: readonly Message[], script: SimulationScript,
     workspace = checked.value.workspace;
     if (workspace === undefined) issues.push(issueAt(['script', 'workspace'], 'required', NO_PARAMS));
   }
-  const optionPolicy: unknown = isRecord(options) ? options.policy : undefined;
+  const optionPolicy: unknown = readOption(options, 'policy', ['options', 'policy'], issues);
   let policy: EvaluateOptions | undefined;
   if (optionPolicy !== undefined) {
     const p = runCheck(evaluateOptionsCheck, optionPolicy, true, ['options', 'policy']);

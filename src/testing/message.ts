@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { ConditionNode, ErrorReason, Frequency, Message, MessageStatus, Metrics, PauseReason, Response, Trigger } from '../core/types.js';
+import { MAX_NAME_LENGTH } from '../core/limits.js';
 import { ERROR_REASONS, FREQUENCIES, MESSAGE_STATUSES, SEND_WINDOW_TYPES } from '../core/vocabulary.js';
 import { AI_AGENT_IDS, ANSWER_IDS, BRAND_IDS, CHANNEL_IDS, KIT_NOW_MS, MOBILE_CHANNEL_IDS, THRESHOLD_SECONDS } from './pools.js';
 import { emojiTextArb, idArb, plainTextArb, tagsArb } from './primitives.js';
@@ -191,7 +192,10 @@ export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Messag
   const window = sendWindowArb(options.schedule ?? {}).filter((w) => windowTypes.includes(w.type));
   const base = fc.record({
     id: options.id === undefined ? idArb('msg') : fc.constant(options.id),
-    name: plainTextArb().map((text) => text.slice(0, 200)),
+    // A name may not be only spaces (`tooSmall`): plain text can be, rarely (a word of spaces).
+    name: plainTextArb()
+      .map((text) => text.slice(0, MAX_NAME_LENGTH))
+      .filter((text) => text.trim() !== ''),
     brandId: fc.constantFrom(...pick<string>(options.brandId, BRAND_IDS)),
     status: fc.constantFrom(...statuses),
     channel: fc.constantFrom(...channelIds),

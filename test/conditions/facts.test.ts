@@ -4,6 +4,7 @@ import { FACT_INDEX, factValue, primaryLanguage, readMetadata } from '../../src/
 import type { ConditionNode, Visitor } from '../../src/core/types.js';
 import { message } from '../evaluate/fixtures.js';
 import { baseVisitor, NOW } from './reference.js';
+import { revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
 
 describe('readFacts', () => {
   it('derives every fact of the SPEC visitor', () => {
@@ -107,6 +108,17 @@ describe('readFacts', () => {
       Array.from({ length: 10 }, () => undefined),
     );
     expect(factValue(f, 'metadata.plan')).toBeUndefined();
+  });
+
+  it('reads a visitor it cannot read (a throwing getter, a Proxy whose traps throw, a revoked Proxy) as missing facts instead of throwing', () => {
+    const missing = Array.from({ length: 10 }, () => undefined);
+    for (const visitor of [throwingAt(baseVisitor(), 'page'), throwingAt(baseVisitor(), 'language'), trapsThrow(baseVisitor()), revoked(baseVisitor())]) {
+      const f = readFacts(visitor, NOW);
+      expect(f.values).toEqual(missing);
+      expect(f.visitor).toBe(visitor);
+      expect(f.nowMs).toBe(NOW);
+      expect(factValue(f, 'metadata.plan')).toBeUndefined();
+    }
   });
 });
 

@@ -200,10 +200,10 @@ describe('markDelivery', () => {
     expect(evaluate(marked, messages, seconds(5)).onScreen).toBe(false);
   });
 
-  it('fails, without throwing, for a visitor that does not parse (paths into the visitor, the subject)', () => {
+  it('fails, without throwing, for a visitor that does not parse (paths start with the argument: visitor)', () => {
     expect(markDelivery({ ...shown, visit: null } as never, 'msg_pricing_help', 'closed')).toMatchObject({
       ok: false,
-      issues: [{ path: ['visit'], code: 'invalidType' }],
+      issues: [{ path: ['visitor', 'visit'], code: 'invalidType' }],
     });
   });
 });

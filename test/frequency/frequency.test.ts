@@ -68,8 +68,8 @@ describe('recordDelivery', () => {
       expect(codes(recordDelivery(visitor(), 'm', now as never))).toEqual([[['now'], 'invalidInstant']]);
     }
     expect(codes(recordDelivery(visitor(), '', T0))).toEqual([[['messageId'], 'tooSmall']]);
-    // The visitor is the subject: its issues have paths into it (the root is []).
-    expect(codes(recordDelivery(null as unknown as Visitor, 'm', T0))).toEqual([[[], 'invalidType']]);
+    // An argument's name first, as for messageId and now (and in evaluate).
+    expect(codes(recordDelivery(null as unknown as Visitor, 'm', T0))).toEqual([[['visitor'], 'invalidType']]);
   });
 
   /** A visitor with `count` deliveries of messages `m0`, `m1`, … in earlier visits, oldest first. */

@@ -7,6 +7,11 @@
  * arguments, no prototype pollution, and bounded work — the suite counts and prints the calls over
  * 50 ms instead of asserting a time (timed assertions flake on shared machines).
  *
+ * Then non-JSON input, in every argument: a Proxy whose every trap throws and a revoked Proxy,
+ * for the argument and for every object and array inside it, and a copy with a throwing getter on
+ * each key the function reads (recorded by watching a call; present in the sample or not) and on
+ * each key the sample has. No throw, ever.
+ *
  * A new export without an entry in `SAMPLES` fails the suite, so no door is left out.
  */
 import fc from 'fast-check';
@@ -17,6 +22,7 @@ import * as adapter from '../../src/adapters/json-rules-engine/index.js';
 import * as lib from '../../src/index.js';
 import { deepFreeze } from '../../src/testing/index.js';
 import { SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON, SPEC_WORKSPACE_JSON } from '../parse/fixtures.js';
+import { revoked, throwingAt, trapsThrow } from '../helpers/unreadable.js';
 
 const message = JSON.parse(SPEC_MESSAGE_JSON) as lib.Message;
 const visitor = JSON.parse(SPEC_VISITOR_JSON) as lib.Visitor;
@@ -98,8 +104,8 @@ const SAMPLES: Readonly<Record<string, readonly unknown[]>> = {
   ownPropertyPathResolver: [{ plan: 'pro' }, 'plan'],
   createEngine: [[message]],
   jsonRulesEngineFacts: [visitor, NOW],
+  fromJsonRulesEngine: [{ conditions: { all: [{ fact: 'url', operator: 'contains', value: '/pricing' }] }, event: { type: 'show' } }, { facts: { url: 'pageUrl' } }],
   matchingMessageIds: [engine.ok ? engine.value : null, visitor, NOW],
-  fromJsonRulesEngine: [{ conditions: { all: [{ fact: 'pageUrl', operator: 'contains', value: '/pricing' }] } }],
 };
 
 /** A `not` chain `levels` deep around one leaf (built iteratively; never printed). */
@@ -138,6 +144,115 @@ const HOSTILE: readonly unknown[] = [
   { all: [] },
   { type: 'shwo' },
 ];
+
+/** Arrays and plain objects: the data an unreadable value can hide in. */
+function isData(value: unknown): value is Record<string | number, unknown> {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+
+/** `root` with the node at `path` replaced by `replace(node)`; the copies along the path are frozen. */
+function replaceAt(root: unknown, path: readonly (string | number)[], replace: (node: Record<string | number, unknown>) => unknown): unknown {
+  if (path.length === 0) return replace(root as Record<string | number, unknown>);
+  const node = root as Record<string | number, unknown>;
+  const [key, ...rest] = path as [string | number, ...(string | number)[]];
+  const copy = (Array.isArray(node) ? [...node] : { ...node }) as Record<string | number, unknown>;
+  copy[key] = replaceAt(node[key], rest, replace);
+  return Object.freeze(copy);
+}
+
+type At = readonly (string | number)[];
+
+/** A place a getter can throw: the key `key` of the object or array at `at` inside an argument. */
+interface Read {
+  readonly at: At;
+  readonly key: string | number;
+}
+
+/**
+ * The keys `fn` reads on the argument at `position` — on it and on every object and array inside
+ * it, present or not (`Object.hasOwn`, `in` and property reads all count) — recorded through
+ * Proxies that only watch, on an unfrozen copy (a Proxy of a frozen object must return its values).
+ * Members the prototype has (an array's `map`, `toString`) are the language's, not keys of the
+ * data: JSON cannot shadow them.
+ */
+async function keysRead(fn: (...args: unknown[]) => unknown, sample: readonly unknown[], position: number): Promise<Read[]> {
+  const reads: Read[] = [];
+  const note = (at: At, key: string | symbol, target: object): void => {
+    if (typeof key === 'string' && (Object.hasOwn(target, key) || !Reflect.has(Object.getPrototypeOf(target) ?? {}, key))) reads.push({ at, key });
+  };
+  const watch = (value: unknown, at: At): unknown => {
+    if (!isData(value)) return value;
+    return new Proxy(value, {
+      get(target, key, receiver) {
+        note(at, key, target);
+        const child: unknown = Reflect.get(target, key, receiver);
+        return typeof key === 'string' && Object.hasOwn(target, key) ? watch(child, [...at, key]) : child;
+      },
+      has(target, key) {
+        note(at, key, target);
+        return Reflect.has(target, key);
+      },
+      getOwnPropertyDescriptor(target, key) {
+        note(at, key, target);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+    });
+  };
+  const args = [...sample];
+  if (!isData(args[position])) return [];
+  args[position] = watch(structuredClone(args[position]), []);
+  try {
+    const outcome = fn(...args);
+    if (outcome instanceof Promise) await outcome;
+  } catch {
+    // What it read until then is what it reads.
+  }
+  return reads;
+}
+
+/**
+ * Unreadable stand-ins for a sample argument: a Proxy whose every trap throws and a revoked Proxy
+ * (of an object and of an array) for the argument itself; inside it, every object and array it
+ * holds replaced by a throwing or a revoked Proxy; and a copy with a throwing getter on each key
+ * the function reads (`reads`) and on each key the sample has.
+ */
+function unreadableVariants(sample: unknown, reads: readonly Read[]): unknown[] {
+  const variants: unknown[] = [trapsThrow({}), trapsThrow([]), revoked({}), revoked([])];
+  if (!isData(sample)) return variants;
+  const root = deepFreeze(structuredClone(sample));
+  const getters = new Map<string, Read>();
+  const add = (read: Read): void => {
+    getters.set(JSON.stringify([read.at, read.key]), read);
+  };
+  const stack: { node: Record<string | number, unknown>; at: (string | number)[] }[] = [{ node: root, at: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { node, at } = next;
+    if (at.length > 0) {
+      variants.push(replaceAt(root, at, (found) => trapsThrow(found)));
+      variants.push(replaceAt(root, at, (found) => revoked(found)));
+    }
+    for (const key of Object.keys(node)) {
+      add({ at, key });
+      const child = node[key];
+      if (isData(child)) stack.push({ node: child, at: [...at, key] });
+    }
+  }
+  // A read key the sample does not have (an option left out, `toJSON`, …) gets a getter too; an
+  // array's `length` cannot (it is not configurable: the Proxies above stand for it).
+  for (const read of reads) if (!(read.key === 'length' && Array.isArray(valueAt(root, read.at)))) add(read);
+  for (const { at, key } of getters.values()) variants.push(replaceAt(root, at, (found) => Object.freeze(throwingAt(found, key))));
+  return variants;
+}
+
+/** The value at `at` inside `root`. */
+function valueAt(root: unknown, at: At): unknown {
+  let node = root;
+  for (const key of at) node = (node as Record<string | number, unknown>)[key];
+  return node;
+}
 
 function exportedFunctions(): [string, (...args: unknown[]) => unknown][] {
   const entries = [...Object.entries(lib), ...Object.entries(adapter)];
@@ -209,5 +324,30 @@ describe('every door keeps the promises', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toStrictEqual(prototypeKeys);
     console.log(`[every door] ${calls} calls, ${slow.length} over 50 ms${slow.length > 0 ? `: ${slow.map((s) => `${s.fn}@${s.position} ${s.ms.toFixed(0)} ms`).join(', ')}` : ''}`);
     expect(calls).toBeGreaterThan(2_000);
+  });
+
+  it('no exported function throws on non-JSON input: a throwing getter on each key it reads, a Proxy whose every trap throws, a revoked Proxy', async () => {
+    const unreadable = new Map<string, string>();
+    let tried = 0;
+    for (const [name, fn] of exportedFunctions()) {
+      const sample = SAMPLES[name] as readonly unknown[];
+      for (let position = 0; position <= sample.length; position += 1) {
+        const reads = await keysRead(fn, sample, position);
+        for (const value of unreadableVariants(sample[position], reads)) {
+          const args = sample.map((arg) => (arg instanceof Map || arg instanceof Engine ? arg : deepFreeze(arg)));
+          args[position] = value;
+          try {
+            const outcome = fn(...args);
+            if (outcome instanceof Promise) await outcome;
+          } catch (error) {
+            const key = `${name}@${position}`;
+            if (!unreadable.has(key)) unreadable.set(key, error instanceof Error ? error.message : String(error));
+          }
+          tried += 1;
+        }
+      }
+    }
+    expect(Object.fromEntries(unreadable)).toStrictEqual({});
+    console.log(`[every door] ${tried} calls with unreadable input`);
   });
 });

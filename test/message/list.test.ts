@@ -53,6 +53,15 @@ describe('deleteMessage', () => {
     expect(deleteMessage(numbered(2), 'nope')).toMatchObject({ ok: false, issues: [{ code: 'messageNotFound', path: ['id'] }] });
   });
 
+  it('names the id it did not find (not the key "id"), quoted and cut like any quoted input', () => {
+    expect(deleteMessage(numbered(2), 'msg_gone')).toEqual({
+      ok: false,
+      issues: [{ path: ['id'], code: 'messageNotFound', params: { id: 'msg_gone' }, message: 'no message with id "msg_gone"' }],
+    });
+    const long = deleteMessage(numbered(2), 'x'.repeat(128));
+    expect(long.ok === false && long.issues[0]?.message).toBe(`no message with id "${'x'.repeat(60)}…"`);
+  });
+
   it('refuses a list that is not an array, without throwing', () => {
     expect(deleteMessage({ length: 3 } as never, 'm1')).toMatchObject({ ok: false, issues: [{ code: 'invalidType', path: ['messages'] }] });
   });

@@ -20,6 +20,7 @@ import type { ConditionNode, FactName, Operator, ProactiveChannelType } from '..
 import { isPlainObject, kindOf } from '../../core/values.js';
 import type { JsonRulesEngineFeature } from '../../core/vocabulary.js';
 import { runCheck } from '../../check/check.js';
+import { UNREADABLE } from '../../check/list.js';
 import { conditionsCheck, factSignature } from '../../check/conditions.js';
 import { fail, ok } from '../../parse/parse.js';
 
@@ -145,6 +146,28 @@ function inputPath(tree: unknown, path: IssuePath, base: IssuePath, c: Conversio
   return [...(last === undefined ? base : (c.origin.get(last) as IssuePath)), ...tail];
 }
 
+/**
+ * The options read once — `facts` copied key by key — or the issue of the first that is not an
+ * object or cannot be read (`invalidType`, `expected: 'json'`, at its key).
+ */
+function readOptions(options: unknown): { readonly facts: Readonly<Record<string, unknown>>; readonly channelType: ProactiveChannelType | undefined } | { readonly issue: IssueData } {
+  let at: IssuePath = ['facts'];
+  try {
+    const given = typeof options === 'object' && options !== null ? (options as FromJsonRulesEngineOptions) : {};
+    const facts: unknown = given.facts;
+    if (facts !== undefined && !isPlainObject(facts)) return { issue: issueAt(['facts'], 'invalidType', { expected: 'object', got: kindOf(facts) }) };
+    const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(facts ?? {})) {
+      at = ['facts', key];
+      copy[key] = (facts as Record<string, unknown>)[key];
+    }
+    at = ['channelType'];
+    return { facts: copy, channelType: given.channelType };
+  } catch {
+    return { issue: issueAt(at, 'invalidType', UNREADABLE) };
+  }
+}
+
 const startsWith = (path: IssuePath, prefix: IssuePath): boolean => prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
 
 /**
@@ -168,16 +191,16 @@ const startsWith = (path: IssuePath, prefix: IssuePath): boolean => prefix.lengt
  * ```
  */
 export function fromJsonRulesEngine(rule: unknown, options: FromJsonRulesEngineOptions = {}): Result<ConditionNode | null> {
-  const facts: unknown = typeof options === 'object' && options !== null ? options.facts : undefined;
-  if (facts !== undefined && !isPlainObject(facts)) return fail([issueAt(['facts'], 'invalidType', { expected: 'object', got: kindOf(facts) })]);
-  const c: Conversion = { facts: facts ?? {}, issues: [], silenced: [], origin: new Map(), wrapped: new Set(), nodes: 0 };
+  const given = readOptions(options);
+  if ('issue' in given) return fail([given.issue]);
+  const c: Conversion = { facts: given.facts, issues: [], silenced: [], origin: new Map(), wrapped: new Set(), nodes: 0 };
   let base: IssuePath = [];
   try {
     const isRule = isPlainObject(rule) && Object.hasOwn(rule, 'conditions');
     if (isRule) base = ['conditions'];
     const tree = convert(isRule ? rule.conditions : rule, base, 1, c);
     if (tree === EVERYONE) return c.issues.length === 0 ? ok(null) : fail(c.issues);
-    const checked = runCheck(conditionsCheck({ channelType: options?.channelType }), tree, true);
+    const checked = runCheck(conditionsCheck({ channelType: given.channelType }), tree, true);
     const found = checked.ok ? [] : checked.issues.map((issue) => ({ ...issue, path: inputPath(tree, issue.path, base, c) }));
     // One issue per place: where a noEquivalent issue is, the checker's complaints about it are not repeated.
     const issues = [...c.issues, ...found.filter((issue) => !c.silenced.some((path) => startsWith(issue.path, path)))];

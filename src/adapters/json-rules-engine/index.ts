@@ -18,7 +18,7 @@ import { kindOf, RESERVED_KEYS } from '../../core/values.js';
 import { BUILT_IN_FACTS, OPERATORS, type Operator } from '../../core/vocabulary.js';
 import { runCheck } from '../../check/check.js';
 import { conditionTreeCheck, factSignature } from '../../check/conditions.js';
-import { listIssue } from '../../check/list.js';
+import { readList, UNREADABLE, UNREADABLE_ITEM } from '../../check/list.js';
 import { id } from '../../check/primitives.js';
 import { visitorCheck } from '../../check/visitor.js';
 import { readFacts, readMetadata, type FactValue } from '../../conditions/facts.js';
@@ -71,8 +71,14 @@ export function toJsonRulesEngineConditions(tree: ConditionNode | null): Result<
  */
 export function toJsonRulesEngineRule(message: Pick<Message, 'id' | 'conditions'>): Result<RuleProperties> {
   const record = typeof message === 'object' && message !== null ? message : ({} as Partial<Message>);
-  const name = runCheck(id, record.id, true, ['id']);
-  const conditions = toJsonRulesEngineConditions(record.conditions ?? null);
+  // Each key read inside a check: a getter or a Proxy trap that throws is `invalidType` (`json`) at it.
+  const name = runCheck((m, ctx) => id((m as Partial<Message>).id, ctx), record, true, ['id']);
+  let conditions: Result<TopLevelCondition> | undefined;
+  try {
+    conditions = toJsonRulesEngineConditions(record.conditions ?? null);
+  } catch {
+    conditions = fail([issueAt([], 'invalidType', UNREADABLE)]);
+  }
   if (!name.ok || !conditions.ok) {
     const issues = [...(name.ok ? [] : name.issues), ...(conditions.ok ? [] : conditions.issues.map(({ message: _m, ...found }) => ({ ...found, path: ['conditions', ...found.path] })))];
     return fail(issues);
@@ -112,11 +118,16 @@ function testFor(operator: Operator, value: unknown): (factValue: unknown) => bo
  * ```
  */
 export function registerOperators(engine: Engine): Result<Engine> {
-  if (typeof engine !== 'object' || engine === null || typeof (engine as Partial<Engine>).addOperator !== 'function') {
-    return fail([issueAt(['engine'], 'invalidType', { expected: 'object', got: kindOf(engine) })]);
-  }
-  for (const name of OPERATORS) {
-    if (OPERATOR_TABLE[name].jsonRulesEngine === 'custom') engine.addOperator(name, (factValue: unknown, ruleValue: unknown) => testFor(name, ruleValue)(factValue));
+  try {
+    if (typeof engine !== 'object' || engine === null || typeof (engine as Partial<Engine>).addOperator !== 'function') {
+      return fail([issueAt(['engine'], 'invalidType', { expected: 'object', got: kindOf(engine) })]);
+    }
+    for (const name of OPERATORS) {
+      if (OPERATOR_TABLE[name].jsonRulesEngine === 'custom') engine.addOperator(name, (factValue: unknown, ruleValue: unknown) => testFor(name, ruleValue)(factValue));
+    }
+  } catch {
+    // An engine that cannot be read (a revoked Proxy, a trap that throws).
+    return fail([issueAt(['engine'], 'invalidType', UNREADABLE)]);
   }
   return ok(engine);
 }
@@ -130,8 +141,13 @@ export function registerOperators(engine: Engine): Result<Engine> {
  * ```
  */
 export function ownPropertyPathResolver(value: object, path: string): unknown {
-  if (typeof value !== 'object' || value === null || typeof path !== 'string' || RESERVED_KEYS.has(path) || !Object.hasOwn(value, path)) return undefined;
-  return (value as Record<string, unknown>)[path];
+  if (typeof value !== 'object' || value === null || typeof path !== 'string' || RESERVED_KEYS.has(path)) return undefined;
+  try {
+    return Object.hasOwn(value, path) ? (value as Record<string, unknown>)[path] : undefined;
+  } catch {
+    // A value that cannot be read resolves nothing, like a missing one.
+    return undefined;
+  }
 }
 
 /** Options every engine for this library needs: undefined facts allowed, no JSONPath. */
@@ -150,13 +166,17 @@ export const ENGINE_OPTIONS: EngineOptions = {
  * ```
  */
 export function createEngine(messages: readonly Pick<Message, 'id' | 'conditions'>[] = []): Result<Engine> {
-  const refused = listIssue(messages, ['messages']);
-  if (refused !== undefined) return fail([refused]);
+  const { items, issue } = readList(messages, ['messages']);
+  if (issue !== null) return fail([issue]);
   const engine = registerOperators(new Engine([], ENGINE_OPTIONS));
   if (!engine.ok) return engine;
   const issues = [];
-  for (const [index, message] of messages.entries()) {
-    const rule = toJsonRulesEngineRule(message);
+  for (const [index, message] of items.entries()) {
+    if (message === UNREADABLE_ITEM) {
+      issues.push(issueAt([index], 'invalidType', UNREADABLE));
+      continue;
+    }
+    const rule = toJsonRulesEngineRule(message as Pick<Message, 'id' | 'conditions'>);
     if (rule.ok) engine.value.addRule(rule.value);
     else issues.push(...rule.issues.map(({ message: _m, ...found }) => ({ ...found, path: [index, ...found.path] })));
   }
@@ -206,9 +226,13 @@ export function jsonRulesEngineFacts(visitor: Visitor, now: Instant): Result<Jso
 export async function matchingMessageIds(engine: Engine, visitor: Visitor, now: Instant): Promise<Result<string[]>> {
   const facts = jsonRulesEngineFacts(visitor, now);
   if (!facts.ok) return facts;
-  if (typeof engine !== 'object' || engine === null || typeof (engine as Partial<Engine>).run !== 'function') {
-    return fail([issueAt(['engine'], 'invalidType', { expected: 'object', got: kindOf(engine) })]);
+  let runs: boolean;
+  try {
+    runs = typeof engine === 'object' && engine !== null && typeof (engine as Partial<Engine>).run === 'function';
+  } catch {
+    return fail([issueAt(['engine'], 'invalidType', UNREADABLE)]);
   }
+  if (!runs) return fail([issueAt(['engine'], 'invalidType', { expected: 'object', got: kindOf(engine) })]);
   const { events } = await engine.run(facts.value);
   return ok(
     events.flatMap((event) => {

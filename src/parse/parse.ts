@@ -82,7 +82,8 @@ export function parseMessage(input: unknown): Result<Message> {
  * one is a `duplicate` at `[index, 'id']` and is dropped — `evaluate` skips it the same way. A
  * list longer than `LIMITS.listMessages` is one `tooBig` issue and nothing is parsed; a list that
  * cannot be read (a revoked Proxy, a `length` that throws) is one `invalidType` issue, and an
- * item that cannot be read one at its index.
+ * item that cannot be read one at its index. At most `LIMITS.maxIssues` issues are reported (the
+ * first ones, in list order); every item is still parsed and every good one kept.
  * @example
  * ```ts
  * const { value: messages, issues } = parseMessages(JSON.parse(body));
@@ -95,12 +96,17 @@ export function parseMessages(input: unknown): ParseManyResult<Message> {
   const issues: IssueData[] = [];
   const value: Message[] = [];
   const ids = new Set<string>();
-  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index += 1) {
+  for (let index = 0; index < items.length; index += 1) {
     const item = items[index];
-    const checked = item === UNREADABLE_ITEM ? { ok: false as const, issues: [issueAt([index], 'invalidType', UNREADABLE)] } : runCheck(messageCheck, item, true, [index]);
-    if (!checked.ok) issues.push(...checked.issues);
-    else if (ids.has(checked.value.id)) issues.push(issueAt([index, 'id'], 'duplicate', NO_PARAMS));
-    else {
+    // Past `LIMITS.maxIssues` issues the rest is still parsed — a good message is never dropped
+    // because others were bad — in first-failure mode, and its issues are not collected.
+    const every = issues.length < MAX_ISSUES;
+    const checked = item === UNREADABLE_ITEM ? { ok: false as const, issues: [issueAt([index], 'invalidType', UNREADABLE)] } : runCheck(messageCheck, item, every, [index]);
+    if (!checked.ok) {
+      if (every) issues.push(...checked.issues);
+    } else if (ids.has(checked.value.id)) {
+      if (every) issues.push(issueAt([index, 'id'], 'duplicate', NO_PARAMS));
+    } else {
       ids.add(checked.value.id);
       value.push(checked.value);
     }

@@ -124,6 +124,22 @@ describe('huge input', () => {
   });
 });
 
+describe('issue cap', () => {
+  it('past LIMITS.maxIssues issues, parseMessages still keeps every good message (one bad message stops no other)', () => {
+    const good = (id: string): Json => ({ ...fresh<Json>(SPEC_MESSAGE_JSON), id, name: `Good ${id}` });
+    // Each bad item is one issue (not an object); LIMITS.maxIssues + 20 of them, good ones around.
+    const bad = Array.from({ length: LIMITS.maxIssues + 20 }, () => 5);
+    const list = [good('msg_a'), ...bad.slice(0, 60), good('msg_b'), ...bad.slice(60), good('msg_c'), good('msg_a')];
+    const { ok, value, issues } = parseMessages(list);
+    expect(ok).toBe(false);
+    expect(value.map((m) => m.id)).toStrictEqual(['msg_a', 'msg_b', 'msg_c']);
+    expect(issues).toHaveLength(LIMITS.maxIssues);
+    // The first issues, in list order.
+    expect(issues[0]).toMatchObject({ path: [1], code: 'invalidType' });
+    expect(issues.at(-1)).toMatchObject({ path: [LIMITS.maxIssues + 1], code: 'invalidType' });
+  });
+});
+
 describe('prototype keys', () => {
   it('JSON.parse("{\\"__proto__\\": …}") in a message is rejected and pollutes nothing', () => {
     const m = JSON.parse(SPEC_MESSAGE_JSON.replace('"tags":', '"__proto__": {"polluted": true}, "tags":')) as Json;

@@ -36,10 +36,14 @@ export function bucketOf(seed: string, value: string): number {
   return (fnv1a32(String(fnv1a32(seed + value))) % 10_000) / 10_000;
 }
 
-/** `bucket < percent`, in whole basis points (a percent counts to its hundredths: 12.345 is 12.35). */
+/**
+ * `bucket < percent`, in whole basis points: a percent counts to its nearest hundredth, halves up
+ * as written in decimal (`12.345` is 12.35, `1.005` is 1.01 — although `1.005 * 100` is
+ * `100.49999999999999` in binary; the 1e-9 absorbs that error and nothing a person would type).
+ */
 function below(bucket: number, percent: number): boolean {
   // NaN (ids or percent not usable) compares false: not in.
-  return typeof percent === 'number' && Math.round(bucket * 10_000) < Math.round(percent * 100);
+  return typeof percent === 'number' && Math.round(bucket * 10_000) < Math.floor(percent * 100 + 0.5 + 1e-9);
 }
 
 /**

@@ -178,6 +178,19 @@ describe('oncePer: calendar days and weeks in the account time zone', () => {
 });
 
 describe('rollout and hold-out', () => {
+  it('a percent counts to its nearest hundredth, halves up as written in decimal (1.005 is 1.01 although 1.005 * 100 < 100.5)', () => {
+    // A visitor whose bucket is exactly 0.0100 (basis point 100), found by search: in at 1.01 %, out at 1.00 %.
+    const ids = Array.from({ length: 200_000 }, (_, i) => `v_${i}`);
+    const id = ids.find((v) => Math.round(bucketOf('msg_round', v) * 10_000) === 100) as string;
+    expect(id).toBeDefined();
+    expect(1.005 * 100).toBeLessThan(100.5); // the binary product the rule must not trust
+    expect(inRollout('msg_round', id, 1.005)).toBe(true); // 1.01 %: basis points 0–100
+    expect(inRollout('msg_round', id, 1.01)).toBe(true);
+    expect(inRollout('msg_round', id, 1.004)).toBe(false); // 1.00 %: basis points 0–99
+    expect(inRollout('msg_round', id, 1)).toBe(false);
+    expect(inRollout('msg_round', id, 1.1)).toBe(true); // 1.1 * 100 is 110.00000000000001: 110 bp
+  });
+
   it("buckets are GrowthBook's hash version 2 (its published test vectors)", () => {
     // From growthbook/growthbook packages/sdk-js/test/cases.json, "hash" cases of version 2.
     const vectors: [string, string, number][] = [

@@ -82,6 +82,29 @@ export function parseTimestamp(text: string, round: Rounding = 'down'): number |
   const n = text.length;
   // 20 (`…:SSZ`) to 35 (nine fraction digits and an offset) characters.
   if (n < 20 || n > 35) return undefined;
+  // A small direct-mapped memo: one `evaluate` reads the same strings several times (the visitor
+  // check, the facts, the history), and a widget's visitor keeps them from call to call.
+  // The slot from the day, hour, minute and second units and the length.
+  const slot = ((((text.charCodeAt(9) * 31 + text.charCodeAt(12)) * 31 + text.charCodeAt(15)) * 31 + text.charCodeAt(18)) * 31 + n) & (MEMO_SLOTS - 1);
+  const up = round === 'up' ? 1 : 0;
+  const at = slot * 2 + up;
+  if (memoText[at] === text) {
+    const hit = memoValue[at] as number;
+    return Number.isNaN(hit) ? undefined : hit;
+  }
+  const value = scanTimestamp(text, n, round);
+  memoText[at] = text;
+  memoValue[at] = value ?? Number.NaN;
+  return value;
+}
+
+/** Slots of {@link parseTimestamp}'s memo (a power of two), each for both roundings. */
+const MEMO_SLOTS = 256;
+const memoText: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS * 2);
+const memoValue = new Float64Array(MEMO_SLOTS * 2);
+
+/** {@link parseTimestamp} without the memo, on a text of length `n` (20–35). */
+function scanTimestamp(text: string, n: number, round: Rounding): number | undefined {
   const century = twoDigits(text, 0);
   const yy = twoDigits(text, 2);
   const month = twoDigits(text, 5);

@@ -127,6 +127,23 @@ describe('digits below the millisecond never reach a threshold early', () => {
   });
 });
 
+describe('the timestamp memo never changes an answer', () => {
+  it('strings that share a slot, both roundings, valid and invalid, asked in any order, agree with Date.parse', () => {
+    // Same day, hour, minute and second units and length: the same slot of the memo.
+    const texts = ['2026-11-23T10:00:00.0005Z', '2016-01-13T20:10:10.0005Z', '2026-11-33T10:00:00.0005Z', '1996-05-03T00:40:30.0005Z'];
+    const expected = (text: string, round: 'up' | 'down'): number | undefined => {
+      const ms = Date.parse(text.replace('.0005Z', '.000Z'));
+      return Number.isNaN(ms) ? undefined : ms + (round === 'up' ? 1 : 0);
+    };
+    const asks = fc.sample(fc.tuple(fc.constantFrom(...texts), fc.constantFrom('up' as const, 'down' as const)), { numRuns: 2_000, seed: 20261201 });
+    for (const [text, round] of asks) expect(parseTimestamp(text, round)).toBe(expected(text, round));
+    // A string of another content at the same slot, then the first one again.
+    expect(parseTimestamp(texts[0] as string, 'up')).toBe(Date.UTC(2026, 10, 23, 10) + 1);
+    expect(parseTimestamp(texts[2] as string, 'up')).toBeUndefined();
+    expect(parseTimestamp(texts[0] as string, 'up')).toBe(Date.UTC(2026, 10, 23, 10) + 1);
+  });
+});
+
 describe('toInstant: the one guard', () => {
   const at = Date.UTC(2026, 10, 23, 10);
   it.each<[string, unknown, number | undefined]>([

@@ -408,9 +408,12 @@ export function simulate(messages: readonly Message[], script: SimulationScript,
   const issues: IssueData[] = [];
   if (listRefused) issues.push(...parsed.issues.map((issue) => ({ ...issue, path: ['messages', ...issue.path] }) as IssueData));
   if (!checked.ok) issues.push(...checked.issues);
+  const unread = issues.length;
   const optionWorkspace: unknown = readOption(options, 'workspace', ['options', 'workspace'], issues);
   let workspace: Workspace | undefined;
-  if (optionWorkspace !== undefined) {
+  if (issues.length > unread) {
+    // The option could not be read: the script's workspace is not a fallback for it.
+  } else if (optionWorkspace !== undefined) {
     const ws = parseWorkspace(optionWorkspace);
     if (ws.ok) workspace = ws.value;
     else issues.push(...ws.issues.map((issue) => ({ ...issue, path: ['options', 'workspace', ...issue.path] }) as IssueData));

@@ -116,3 +116,28 @@ describe('cost', () => {
     expect(ms).toBeLessThan(20_000);
   });
 });
+
+describe('lint on values it cannot read', () => {
+  it('an item whose read throws is one invalidType (json) error at its index; the other messages are still linted', () => {
+    const list = [...examples];
+    Object.defineProperty(list, 1, {
+      get() {
+        throw new Error('no');
+      },
+    });
+    const found = lint(list);
+    expect(found.filter((f) => f.path[0] === 1).map((f) => [f.code, f.severity, f.params])).toStrictEqual([['invalidType', 'error', { expected: 'json', got: 'other' }]]);
+    // The others get exactly the findings they get without the broken item (indices kept).
+    const without = lint(examples.map((m, i) => (i === 1 ? (null as never) : m))).filter((f) => f.path[0] !== 1);
+    expect(found.filter((f) => f.path[0] !== 1).map((f) => [f.code, f.path.join('.')])).toStrictEqual(without.map((f) => [f.code, f.path.join('.')]));
+  });
+
+  it('an options object whose now cannot be read is one invalidType (json) error at now', () => {
+    const found = lint(examples, undefined, {
+      get now(): never {
+        throw new Error('no');
+      },
+    } as never);
+    expect(found.filter((f) => f.path[0] === 'now').map((f) => [f.code, f.severity])).toStrictEqual([['invalidType', 'error']]);
+  });
+});

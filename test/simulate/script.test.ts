@@ -85,3 +85,19 @@ describe('simulation scripts', () => {
     );
   });
 });
+
+describe('options that cannot be read', () => {
+  it('an option whose getter throws is invalidType (json) at its key, and nothing else is reported for it', () => {
+    const throwing = (key: string): object =>
+      Object.defineProperty({}, key, {
+        enumerable: true,
+        get() {
+          throw new Error('no');
+        },
+      });
+    const w = simulate(messages, valid as SimulationScript, throwing('workspace') as never);
+    expect(w.ok ? [] : w.issues.map((i) => [i.code, i.path.join('.'), i.params])).toStrictEqual([['invalidType', 'options.workspace', { expected: 'json', got: 'other' }]]);
+    const p = simulate(messages, valid as SimulationScript, { workspace, get policy(): never { throw new Error('no'); } } as never);
+    expect(p.ok ? [] : p.issues.map((i) => [i.code, i.path.join('.')])).toStrictEqual([['invalidType', 'options.policy']]);
+  });
+});

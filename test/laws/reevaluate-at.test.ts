@@ -33,8 +33,11 @@ describe('law: reevaluateAt — nothing changes by time alone before it', () => 
     // rollout or an ended message take some out for good).
     expect(withReevaluate / runs).toBeGreaterThan(0.2);
     // …and now sits close to real changes: the decision usually does change at reevaluateAt
-    // (it may be early, docs/evaluate.md), often within minutes.
+    // (it may be early, docs/evaluate.md), often within minutes. The bounds are shares far below
+    // what the generator gives (≈ 32 %, ≈ 80 %, ≈ 30 % over 400 runs, each ≥ 5 standard
+    // deviations above its bound), so a random seed does not fail them by chance.
+    console.log(`[reevaluateAt] ${runs} runs, ${withReevaluate} with reevaluateAt, ${changedAtBoundary} changed at it, ${within10Minutes} within 10 min`);
     expect(changedAtBoundary / withReevaluate).toBeGreaterThan(0.5);
-    expect(within10Minutes).toBeGreaterThan(30);
+    expect(within10Minutes / withReevaluate).toBeGreaterThan(0.1);
   });
 });

@@ -10,7 +10,7 @@ import type { Delivery, Frequency, Instant, Message, Visitor } from '../core/typ
 import { PERIODS } from '../core/vocabulary.js';
 import { kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
-import { readList, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
+import { readList, readOption, UNREADABLE, UNREADABLE_ITEM } from '../check/list.js';
 import { id as idCheck } from '../check/primitives.js';
 import { visitorCheck, vouchDeliveries } from '../check/visitor.js';
 import { fail, ok } from '../parse/parse.js';
@@ -135,12 +135,7 @@ type KeepKey = 'id' | 'frequency' | 'maxDeliveries' | 'oncePer' | 'snoozeSeconds
 
 /** `message[key]` of the item at `index`, or `undefined` with an issue when it cannot be read. */
 function field(message: object, key: KeepKey, index: number, issues: IssueData[]): unknown {
-  try {
-    return (message as Partial<Record<KeepKey, unknown>>)[key];
-  } catch {
-    issues.push(issueAt(['messages', index, key], 'invalidType', UNREADABLE));
-    return undefined;
-  }
+  return readOption(message, key, ['messages', index, key], issues);
 }
 
 /**

@@ -9,9 +9,9 @@
 import { NO_PARAMS, issueAt, type IssueData } from '../core/issues.js';
 import { isoOf, toInstant } from '../core/instants.js';
 import type { Message, Workspace } from '../core/types.js';
-import { isRecord, kindOf, own } from '../core/values.js';
+import { isRecord, kindOf } from '../core/values.js';
 import { runCheck } from '../check/check.js';
-import { UNREADABLE } from '../check/list.js';
+import { UNREADABLE, readOption } from '../check/list.js';
 import { messageCheck } from '../check/message.js';
 import { workspaceCheck } from '../check/workspace.js';
 
@@ -67,12 +67,9 @@ export class Arguments {
    */
   option(options: Record<string, unknown> | undefined, key: string): unknown {
     if (options === undefined) return NOT_READ;
-    try {
-      return own(options, key);
-    } catch {
-      this.issues.push(issueAt([key], 'invalidType', UNREADABLE));
-      return NOT_READ;
-    }
+    const before = this.issues.length;
+    const value = readOption(options, key, [key], this.issues);
+    return this.issues.length > before ? NOT_READ : value;
   }
 
   /** `options.now` as an ISO timestamp, or `undefined` with an `invalidInstant` issue at `now`. */

@@ -16,12 +16,11 @@ import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
 import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
-import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
+import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistoryAt, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
 import { isVouched } from '../check/visitor.js';
 import type { Delivery } from '../core/types.js';
 import { inHoldout, inRollout } from '../frequency/rollout.js';
 import { periodAt } from '../schedule/period.js';
-import type { Period } from '../core/vocabulary.js';
 import type { CompiledMessage } from './compile.js';
 
 /** Per-call scratch space of a plan. */
@@ -35,10 +34,20 @@ interface Scratch {
   readonly count: Uint16Array;
   readonly lastAt: Float64Array;
   readonly endedAt: Float64Array;
+  /**
+   * Positions the last call wrote in `history`, `count`, `lastAt` and `endedAt` (at most one per
+   * delivery): only those are reset before the next call, so a short history costs a short reset.
+   */
+  readonly touched: number[];
+  /** Per delivery of the last history read: its message's position (-1: none); grown as needed. */
+  positions: Int32Array;
   /** Rollout and hold-out answers for the visitor id of {@link bucketsFor} (0 unknown, 1 in, 2 out). */
   readonly inRollout: Uint8Array;
   readonly inHoldout: Uint8Array;
   bucketsFor: string | null;
+  /** This call's `oncePer` periods in the account's zone, once asked. */
+  day: readonly [number, number] | null;
+  week: readonly [number, number] | null;
 }
 
 /** The account-wide policies of one call, checked. */
@@ -70,10 +79,29 @@ export interface ChannelPlan {
   readonly schedules: readonly CompiledSchedule[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
+  /** Per message: its `activeFrom` / `activeUntil` in epoch ms (`-Infinity` / `Infinity`: none). */
+  readonly activeFrom: Float64Array;
+  readonly activeUntil: Float64Array;
+  /** Per message: which kinds of limits it has ({@link ROLLOUT} … {@link HOLDOUT} bits; 0: none beyond its dates). */
+  readonly limitKinds: Uint8Array;
   /** Whether any message's limits need the history's delivery times. */
   readonly timed: boolean;
   /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own). */
   scratch: Scratch | null;
+}
+
+/** {@link ChannelPlan.limitKinds} bits: a rollout below 100 %, … */
+const ROLLOUT = 1;
+/** … a limit that reads the history's counts and times (a cap, a snooze, `oncePer`, its own cooldown), … */
+const TIMED = 2;
+/** … its own cooldown (`0` included: the account's does not apply), … */
+const OWN_COOLDOWN = 4;
+/** … a hold-out group. */
+const HOLDOUT = 8;
+
+function limitKindsOf(l: MessageLimits | null): number {
+  if (l === null) return 0;
+  return (l.rolloutPercent < 100 ? ROLLOUT : 0) | (l.timed ? TIMED : 0) | (l.cooldownMs !== null ? OWN_COOLDOWN : 0) | (l.holdoutPercent > 0 ? HOLDOUT : 0);
 }
 
 /** Content key of a compiled message's schedule, to share one compiled schedule between equal ones. */
@@ -150,6 +178,9 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     cap,
     schedules,
     limits,
+    activeFrom: Float64Array.from(limits, (l) => (l === null ? Number.NEGATIVE_INFINITY : l.activeFrom)),
+    activeUntil: Float64Array.from(limits, (l) => (l === null ? Number.POSITIVE_INFINITY : l.activeUntil)),
+    limitKinds: Uint8Array.from(limits, limitKindsOf),
     timed: limits.some((l) => l?.timed === true),
     scratch: null,
   };
@@ -162,11 +193,15 @@ function newScratch(plan: ChannelPlan): Scratch {
     open: new Uint8Array(plan.schedules.length),
     next: new Float64Array(plan.schedules.length),
     count: new Uint16Array(plan.messages.length),
-    lastAt: new Float64Array(plan.messages.length),
-    endedAt: new Float64Array(plan.messages.length),
+    lastAt: new Float64Array(plan.messages.length).fill(Number.NEGATIVE_INFINITY),
+    endedAt: new Float64Array(plan.messages.length).fill(Number.NEGATIVE_INFINITY),
+    touched: [],
+    positions: new Int32Array(0),
     inRollout: new Uint8Array(plan.messages.length),
     inHoldout: new Uint8Array(plan.messages.length),
     bucketsFor: null,
+    day: null,
+    week: null,
   };
 }
 
@@ -201,18 +236,38 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
     const hit = views.get(deliveries);
     if (hit !== undefined && hit.plan === plan && hit.visitId === visitId && hit.pageViewId === pageViewId && (hit.view.timed || !timed)) return hit.view;
   }
-  // A frozen history's view is kept, so it gets arrays of its own; otherwise the reused scratch ones.
+  // A frozen history's view is kept, so it gets arrays of its own; otherwise the reused scratch
+  // ones, cleared where the last call wrote.
   const n = plan.messages.length;
-  const bits = frozen ? new Uint8Array(n) : scratch.history.fill(0);
-  const onScreenAt = readHistoryBits(visitor, plan.position, bits);
-  let view: HistoryView = { bits, onScreenAt, count: scratch.count, lastAt: scratch.lastAt, endedAt: scratch.endedAt, latest: null, timed: false };
-  if (timed) {
-    const count = frozen ? new Uint16Array(n) : scratch.count.fill(0);
-    const lastAt = (frozen ? new Float64Array(n) : scratch.lastAt).fill(Number.NEGATIVE_INFINITY);
-    const endedAt = (frozen ? new Float64Array(n) : scratch.endedAt).fill(Number.NEGATIVE_INFINITY);
-    const latest = readTimedHistory(visitor, plan.position, count, lastAt, endedAt);
-    view = { bits, onScreenAt, count, lastAt, endedAt, latest, timed: true };
+  let bits: Uint8Array;
+  let count: Uint16Array;
+  let lastAt: Float64Array;
+  let endedAt: Float64Array;
+  let touched: number[] | undefined;
+  if (frozen) {
+    bits = new Uint8Array(n);
+    count = new Uint16Array(n);
+    lastAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    endedAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  } else {
+    ({ history: bits, count, lastAt, endedAt, touched } = scratch);
+    for (let k = 0; k < touched.length; k++) {
+      const p = touched[k] as number;
+      bits[p] = 0;
+      count[p] = 0;
+      lastAt[p] = Number.NEGATIVE_INFINITY;
+      endedAt[p] = Number.NEGATIVE_INFINITY;
+    }
+    touched.length = 0;
   }
+  let positions: Int32Array | undefined;
+  if (timed) {
+    if (scratch.positions.length < deliveries.length) scratch.positions = new Int32Array(deliveries.length);
+    positions = scratch.positions;
+  }
+  const onScreenAt = readHistoryBits(visitor, plan.position, bits, touched, positions);
+  const latest = positions === undefined ? null : readTimedHistoryAt(deliveries, positions, count, lastAt, endedAt);
+  const view: HistoryView = { bits, onScreenAt, count, lastAt, endedAt, latest, timed };
   if (frozen) views.set(deliveries, { plan, visitId, pageViewId, view });
   return view;
 }
@@ -239,6 +294,32 @@ function heldOutOf(scratch: Scratch, plan: ChannelPlan, visitorId: string, i: nu
   let a = scratch.inHoldout[i] as number;
   if (a === 0) scratch.inHoldout[i] = a = inHoldout((plan.messages[i] as CompiledMessage).id, visitorId, (plan.limits[i] as MessageLimits).holdoutPercent) ? 1 : 2;
   return a === 1;
+}
+
+/**
+ * When message `i`'s limits that read the history have all lifted, given a latest delivery:
+ * `-Infinity` when none holds it back, `Infinity` when its delivery cap does for good, else the
+ * latest instant a holding one lifts (snoozed, capped for the period, its own cooldown). Only
+ * for messages with such limits (most have none), out of {@link decideChannel}'s loop.
+ */
+function timedLimitsUntil(plan: ChannelPlan, scratch: Scratch, view: HistoryView, latest: LatestDelivery, policy: CallPolicy, i: number, nowMs: number): number {
+  const lim = plan.limits[i] as MessageLimits;
+  const h: TimedHistory = { count: view.count[i] as number, lastAt: view.lastAt[i] as number, endedAt: view.endedAt[i] as number };
+  if (deliveryCapReached(lim, h)) return Number.POSITIVE_INFINITY;
+  let until = Number.NEGATIVE_INFINITY;
+  const snoozed = snoozedUntil(lim, h, nowMs);
+  if (snoozed !== null) until = snoozed;
+  const kind = lim.oncePer;
+  if (kind !== null && h.lastAt !== Number.NEGATIVE_INFINITY) {
+    const period = kind === 'day' ? (scratch.day ??= periodAt(policy.timeZone, 'day', nowMs)) : (scratch.week ??= periodAt(policy.timeZone, 'week', nowMs));
+    const capped = periodCappedUntil(lim, h, period);
+    if (capped !== null && capped > until) until = capped;
+  }
+  if (lim.cooldownMs !== null) {
+    const cooling = cooldownUntil(lim, (plan.messages[i] as CompiledMessage).id, latest, policy.cooldownMs, nowMs);
+    if (cooling !== null && cooling > until) until = cooling;
+  }
+  return until;
 }
 
 /** What {@link decideChannel} found: the first eligible message, every eligible one, and the bound. */
@@ -271,16 +352,14 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   const hasHistory = visitor.deliveries.length > 0;
   const accountCooldownMs = policy.cooldownMs;
   const view = hasHistory ? historyView(plan, visitor, scratch, plan.timed || accountCooldownMs > 0) : NO_HISTORY;
-  const { bits: history, onScreenAt, count, lastAt, endedAt, latest } = view;
+  const { bits: history, onScreenAt, latest } = view;
   // Where the account's cooldown ends: for every message but the latest delivered one, and for that one.
   const latestAt = latest === null ? -1 : (plan.position.get(latest.messageId) ?? -1);
   const coolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.at + accountCooldownMs;
   const otherCoolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.otherAt + accountCooldownMs;
   // The current `oncePer` periods of the account's zone, when first needed.
-  let day: readonly [number, number] | null = null;
-  let week: readonly [number, number] | null = null;
-  const periodOf = (kind: Period): readonly [number, number] =>
-    kind === 'day' ? (day ??= periodAt(policy.timeZone, 'day', nowMs)) : (week ??= periodAt(policy.timeZone, 'week', nowMs));
+  scratch.day = null;
+  scratch.week = null;
   const messages = plan.messages;
   const onScreen = onScreenAt < 0 ? null : (messages[onScreenAt] as CompiledMessage);
   const eligible: string[] = onScreen === null ? [] : [onScreen.id];
@@ -288,7 +367,9 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limits } = plan;
+  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limitKinds } = plan;
+  const activeFromOf = plan.activeFrom;
+  const activeUntilOf = plan.activeUntil;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   next: for (let i = 0; i < n; i++) {
@@ -305,37 +386,24 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       if (answer === FALSE) continue next;
     }
     // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
-    let limitUntil = Number.NEGATIVE_INFINITY;
-    let activeUntil = Number.POSITIVE_INFINITY;
-    const lim = limits[i] as MessageLimits | null;
-    if (lim !== null) {
-      activeUntil = lim.activeUntil;
-      // Ended, out of the rollout, or at its delivery cap: for good.
-      if (nowMs >= activeUntil) continue;
-      if (lim.rolloutPercent < 100 && !rolledOut(scratch, plan, visitor.id, i)) continue;
-      if (nowMs < lim.activeFrom) limitUntil = lim.activeFrom;
-      if (latest !== null) {
-        const h: TimedHistory = { count: count[i] as number, lastAt: lastAt[i] as number, endedAt: endedAt[i] as number };
-        if (deliveryCapReached(lim, h)) continue;
-        const snoozed = snoozedUntil(lim, h, nowMs);
-        if (snoozed !== null && snoozed > limitUntil) limitUntil = snoozed;
-        const capped = lim.oncePer === null || h.lastAt === Number.NEGATIVE_INFINITY ? null : periodCappedUntil(lim, h, periodOf(lim.oncePer));
-        if (capped !== null && capped > limitUntil) limitUntil = capped;
+    // Ended, out of the rollout, or at its delivery cap: for good.
+    const activeUntil = activeUntilOf[i] as number;
+    if (nowMs >= activeUntil) continue;
+    const from = activeFromOf[i] as number;
+    let limitUntil = nowMs < from ? from : Number.NEGATIVE_INFINITY;
+    const kinds = limitKinds[i] as number;
+    if (kinds !== 0) {
+      if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
+      if ((kinds & TIMED) !== 0 && latest !== null) {
+        const timedUntil = timedLimitsUntil(plan, scratch, view, latest, policy, i, nowMs);
+        if (timedUntil === Number.POSITIVE_INFINITY) continue;
+        if (timedUntil > limitUntil) limitUntil = timedUntil;
       }
     }
-    if (latest !== null) {
+    if (latest !== null && accountCooldownMs > 0 && (kinds & OWN_COOLDOWN) === 0) {
       // The account's cooldown (most messages): its end is the same for all but the latest one's message.
-      const cooling =
-        lim === null || lim.cooldownMs === null
-          ? accountCooldownMs === 0
-            ? null
-            : (i === latestAt ? otherCoolingEnd : coolingEnd) > nowMs
-              ? i === latestAt
-                ? otherCoolingEnd
-                : coolingEnd
-              : null
-          : cooldownUntil(lim, (messages[i] as CompiledMessage).id, latest, accountCooldownMs, nowMs);
-      if (cooling !== null && cooling > limitUntil) limitUntil = cooling;
+      const cooling = i === latestAt ? otherCoolingEnd : coolingEnd;
+      if (cooling > nowMs && cooling > limitUntil) limitUntil = cooling;
     }
     // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
     const s = schedule[i] as number;
@@ -377,7 +445,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       if (activeUntil < stable) stable = activeUntil;
       if (stable < reevaluateAt) reevaluateAt = stable;
       // A visitor of the hold-out group qualifies but is never shown the message.
-      if (lim !== null && lim.holdoutPercent > 0 && heldOutOf(scratch, plan, visitor.id, i)) {
+      if ((kinds & HOLDOUT) !== 0 && heldOutOf(scratch, plan, visitor.id, i)) {
         heldOut.push(cm.id);
         continue;
       }

@@ -96,20 +96,24 @@ export interface LatestDelivery {
 /** Parsed `at` of every delivery of a frozen history this library wrote (it cannot change). */
 const parsedTimes = new WeakMap<readonly Delivery[], Float64Array>();
 
-/** Epoch ms of every delivery's `at` (rounded up: the instants limits count from never come early). */
-function timesOf(deliveries: readonly Delivery[]): Float64Array {
+/**
+ * Epoch ms of every delivery's `at` of a frozen history (rounded up: the instants limits count
+ * from never come early), parsed once; `undefined` for any other history (parsed as it is read).
+ */
+function frozenTimesOf(deliveries: readonly Delivery[]): Float64Array | undefined {
   const cached = parsedTimes.get(deliveries);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined || !isVouched(deliveries)) return cached;
   const times = new Float64Array(deliveries.length);
   for (let i = 0; i < deliveries.length; i++) times[i] = parseTimestamp((deliveries[i] as Delivery).at, 'up') as number;
-  if (isVouched(deliveries)) parsedTimes.set(deliveries, times);
+  parsedTimes.set(deliveries, times);
   return times;
 }
 
 /**
  * Per message position: how many deliveries, the latest one's and the latest ended one's `at`,
- * into caller-owned arrays (cleared first: `count` to 0, the times to `-Infinity`); returns the
- * latest delivery of all (by `at`; the later one in the list on a tie), or `null`.
+ * added into caller-owned arrays (which the caller clears first: `count` to 0, the times to
+ * `-Infinity`); returns the latest delivery of all (by `at`; the later one in the list on a
+ * tie), or `null`.
  * @example
  * ```ts
  * const latest = readTimedHistory(visitor, positions, count, lastAt, endedAt);
@@ -124,27 +128,54 @@ export function readTimedHistory(
   endedAt: Float64Array,
 ): LatestDelivery | null {
   const deliveries = visitor.deliveries;
-  const times = timesOf(deliveries);
+  const at = Int32Array.from(deliveries, (d) => position.get(d.messageId) ?? -1);
+  return readTimedHistoryAt(deliveries, at, count, lastAt, endedAt);
+}
+
+/**
+ * {@link readTimedHistory} with the position of every delivery's message already looked up
+ * (`positions[i]`, -1: not in the list), as `evaluate` has them from reading the history bits.
+ * Allocates nothing but the answer.
+ * @example
+ * ```ts
+ * const latest = readTimedHistoryAt(visitor.deliveries, positions, count, lastAt, endedAt);
+ * ```
+ */
+export function readTimedHistoryAt(
+  deliveries: readonly Delivery[],
+  positions: Int32Array,
+  count: Uint16Array,
+  lastAt: Float64Array,
+  endedAt: Float64Array,
+): LatestDelivery | null {
+  const times = frozenTimesOf(deliveries);
   // The latest delivery, and the latest of another message (the later one in the list on a tie).
   let latest = -1;
+  let latestAt = Number.NEGATIVE_INFINITY;
+  let otherAt = Number.NEGATIVE_INFINITY;
   let other = -1;
   for (let i = 0; i < deliveries.length; i++) {
     const d = deliveries[i] as Delivery;
-    const at = times[i] as number;
-    if (latest < 0 || at >= (times[latest] as number)) {
-      if (latest >= 0 && (deliveries[latest] as Delivery).messageId !== d.messageId) other = latest;
+    const at = times === undefined ? (parseTimestamp(d.at, 'up') as number) : (times[i] as number);
+    if (latest < 0 || at >= latestAt) {
+      if (latest >= 0 && (deliveries[latest] as Delivery).messageId !== d.messageId) {
+        other = latest;
+        otherAt = latestAt;
+      }
       latest = i;
-    } else if (d.messageId !== (deliveries[latest] as Delivery).messageId && (other < 0 || at >= (times[other] as number))) {
+      latestAt = at;
+    } else if (d.messageId !== (deliveries[latest] as Delivery).messageId && (other < 0 || at >= otherAt)) {
       other = i;
+      otherAt = at;
     }
-    const p = position.get(d.messageId);
-    if (p === undefined) continue;
+    const p = positions[i] as number;
+    if (p < 0) continue;
     count[p] = (count[p] as number) + 1;
     if (at > (lastAt[p] as number)) lastAt[p] = at;
     if ((d.dismissed === true || d.closed === true) && at > (endedAt[p] as number)) endedAt[p] = at;
   }
   if (latest < 0) return null;
-  return { at: times[latest] as number, messageId: (deliveries[latest] as Delivery).messageId, otherAt: other < 0 ? Number.NEGATIVE_INFINITY : (times[other] as number) };
+  return { at: latestAt, messageId: (deliveries[latest] as Delivery).messageId, otherAt };
 }
 
 /**

@@ -68,7 +68,9 @@ export const CAP_BITS: Readonly<Record<(typeof FREQUENCY_CAP)[Frequency], number
  * whose message id has a `position`, `bits[position]` gains its flags (the caller clears `bits`
  * first). Returns the position of the on-screen message — the latest delivery of this page view,
  * whatever its id, if neither dismissed nor closed and its id has a position — or -1. One map
- * lookup per delivery, nothing allocated.
+ * lookup per delivery, nothing allocated. With `touched`, each position whose bits were 0 is
+ * appended to it (what the caller clears before the next read); with `positions`, the position
+ * of delivery `i`'s message is written at `positions[i]` (-1: none).
  * @example
  * ```ts
  * const bits = new Uint8Array(positions.size);
@@ -76,7 +78,7 @@ export const CAP_BITS: Readonly<Record<(typeof FREQUENCY_CAP)[Frequency], number
  * (bits[positions.get('msg_welcome')!]! & IN_THIS_VISIT) !== 0; // shown during this visit
  * ```
  */
-export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, number>, bits: Uint8Array): number {
+export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, number>, bits: Uint8Array, touched?: number[], positions?: Int32Array): number {
   const { deliveries } = visitor;
   const visitId = visitor.visit.id;
   const pageViewId = visitor.page.viewId;
@@ -88,7 +90,11 @@ export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, 
     const inPageView = inVisit && d.pageViewId === pageViewId;
     // The latest delivery in this page view decides, whatever its message: one message at a time.
     if (inPageView) onScreen = at !== undefined && d.dismissed !== true && d.closed !== true ? at : -1;
-    if (at !== undefined) bits[at] = (bits[at] as number) | DELIVERED | (inVisit ? IN_THIS_VISIT : 0) | (inPageView ? IN_THIS_PAGE_VIEW : 0);
+    if (positions !== undefined) positions[i] = at ?? -1;
+    if (at === undefined) continue;
+    const before = bits[at] as number;
+    if (before === 0 && touched !== undefined) touched.push(at);
+    bits[at] = before | DELIVERED | (inVisit ? IN_THIS_VISIT : 0) | (inPageView ? IN_THIS_PAGE_VIEW : 0);
   }
   return onScreen;
 }

@@ -75,6 +75,21 @@ function evictOne(): void {
  * ```
  */
 export function zoneEntry(zone: string): ZoneEntry | null {
+  // The last name asked, first: an account asks for its one zone on every call. (An entry
+  // evicted since is still right for its name, and is kept alive only until another is asked.)
+  if (zone === lastName && lastEntry !== null) return touch(lastEntry);
+  const entry = lookUp(zone);
+  if (entry !== null) {
+    lastName = zone;
+    lastEntry = entry;
+  }
+  return entry;
+}
+
+let lastName: string | null = null;
+let lastEntry: ZoneEntry | null = null;
+
+function lookUp(zone: string): ZoneEntry | null {
   const canonical = aliases.get(zone);
   if (canonical !== undefined) {
     const hit = byCanonical.get(canonical);

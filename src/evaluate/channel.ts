@@ -352,11 +352,13 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   const hasHistory = visitor.deliveries.length > 0;
   const accountCooldownMs = policy.cooldownMs;
   const view = hasHistory ? historyView(plan, visitor, scratch, plan.timed || accountCooldownMs > 0) : NO_HISTORY;
-  const { bits: history, onScreenAt, latest } = view;
+  const { bits: history, onScreenAt, latest, count } = view;
   // Where the account's cooldown ends: for every message but the latest delivered one, and for that one.
   const latestAt = latest === null ? -1 : (plan.position.get(latest.messageId) ?? -1);
   const coolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.at + accountCooldownMs;
   const otherCoolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.otherAt + accountCooldownMs;
+  // Whether the account's cooldown holds any message back now (most calls: it is long over).
+  const accountCooling = accountCooldownMs > 0 && (coolingEnd > nowMs || otherCoolingEnd > nowMs);
   // The current `oncePer` periods of the account's zone, when first needed.
   scratch.day = null;
   scratch.week = null;
@@ -394,13 +396,14 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     const kinds = limitKinds[i] as number;
     if (kinds !== 0) {
       if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
-      if ((kinds & TIMED) !== 0 && latest !== null) {
+      // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
+      if ((kinds & TIMED) !== 0 && latest !== null && ((count[i] as number) > 0 || (kinds & OWN_COOLDOWN) !== 0)) {
         const timedUntil = timedLimitsUntil(plan, scratch, view, latest, policy, i, nowMs);
         if (timedUntil === Number.POSITIVE_INFINITY) continue;
         if (timedUntil > limitUntil) limitUntil = timedUntil;
       }
     }
-    if (latest !== null && accountCooldownMs > 0 && (kinds & OWN_COOLDOWN) === 0) {
+    if (accountCooling && (kinds & OWN_COOLDOWN) === 0) {
       // The account's cooldown (most messages): its end is the same for all but the latest one's message.
       const cooling = i === latestAt ? otherCoolingEnd : coolingEnd;
       if (cooling > nowMs && cooling > limitUntil) limitUntil = cooling;

@@ -101,8 +101,9 @@ const parsedTimes = new WeakMap<readonly Delivery[], Float64Array>();
  * from never come early), parsed once; `undefined` for any other history (parsed as it is read).
  */
 function frozenTimesOf(deliveries: readonly Delivery[]): Float64Array | undefined {
+  if (!isVouched(deliveries)) return undefined;
   const cached = parsedTimes.get(deliveries);
-  if (cached !== undefined || !isVouched(deliveries)) return cached;
+  if (cached !== undefined) return cached;
   const times = new Float64Array(deliveries.length);
   for (let i = 0; i < deliveries.length; i++) times[i] = parseTimestamp((deliveries[i] as Delivery).at, 'up') as number;
   parsedTimes.set(deliveries, times);

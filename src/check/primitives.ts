@@ -41,22 +41,22 @@ export const plainText = /* @__PURE__ */ str(1, MAX_TEXT_LENGTH, (value, ctx) =>
 });
 
 /** An ISO-8601 timestamp with seconds and an offset or `Z`, in the years 1000–9999. Stays a string. */
-export const timestamp: Check<string> = /* @__PURE__ */ str(0, Number.POSITIVE_INFINITY, (value, ctx) =>
+export const timestamp: Check<string> = /* @__PURE__ */ str(0, Infinity, (value, ctx) =>
   parseTimestamp(value) === undefined ? report(ctx, 'invalidFormat', { format: 'timestamp' }) : value,
 );
 
 /** A real calendar date `YYYY-MM-DD` in the years 1000–9999. */
-export const localDate: Check<string> = /* @__PURE__ */ str(0, Number.POSITIVE_INFINITY, (value, ctx) =>
+export const localDate: Check<string> = /* @__PURE__ */ str(0, Infinity, (value, ctx) =>
   parseLocalDate(value) === undefined ? report(ctx, 'invalidFormat', { format: 'date' }) : value,
 );
 
 /** A wall-clock time `HH:MM` from `00:00` to `24:00` (an interval's `close`). */
-export const wallTime: Check<string> = /* @__PURE__ */ str(0, Number.POSITIVE_INFINITY, (value, ctx) =>
+export const wallTime: Check<string> = /* @__PURE__ */ str(0, Infinity, (value, ctx) =>
   parseWallTime(value) === undefined ? report(ctx, 'invalidFormat', { format: 'time' }) : value,
 );
 
 /** A wall-clock time `HH:MM` from `00:00` to `23:59` (an interval's `open`). */
-export const openingTime: Check<string> = /* @__PURE__ */ str(0, Number.POSITIVE_INFINITY, (value, ctx) => {
+export const openingTime: Check<string> = /* @__PURE__ */ str(0, Infinity, (value, ctx) => {
   const minutes = parseWallTime(value);
   return minutes === undefined || minutes === 1440 ? report(ctx, 'invalidFormat', { format: 'openingTime' }) : value;
 });

@@ -28,7 +28,7 @@ export interface Compiled {
   readonly timed: boolean;
 }
 
-const ALWAYS: Until = () => Number.POSITIVE_INFINITY;
+const ALWAYS: Until = () => Infinity;
 
 /** A checked leaf as a signed-duration evaluator. */
 export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
@@ -37,7 +37,7 @@ export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
   const entry = OPERATOR_TABLE[leaf.operator];
   const test = entry.compile(value, leafGetter(leaf.fact));
   const cost = entry.cost(value);
-  if (signature.since === undefined) return { run: (f) => (test(f) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY), cost, timed: false };
+  if (signature.since === undefined) return { run: (f) => (test(f) ? Infinity : -Infinity), cost, timed: false };
   // A time fact: the verdict holds until the next whole second at which the operator's truth flips.
   const points = breakpoints(value);
   const truth = entry.compile(value, (seconds: number) => seconds);
@@ -47,9 +47,9 @@ export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
       const seconds = onPage ? f.timeOnPage : f.timeOnSite;
       const from = onPage ? f.pageEnteredAtMs : f.visitStartedAtMs;
       // Unknown time (no valid instant): the verdict of a missing fact, for good.
-      if (seconds === undefined) return test(f) ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      if (seconds === undefined) return test(f) ? Infinity : -Infinity;
       const now = truth(seconds);
-      let d = Number.POSITIVE_INFINITY;
+      let d = Infinity;
       for (const k of points) {
         if (k > seconds && truth(k) !== now) {
           d = from + k * 1000 - f.nowMs;
@@ -73,12 +73,12 @@ function group(kind: 'all' | 'any', children: readonly Compiled[]): Compiled {
   // `all` is the dual of `any` (not all = any not): one loop with the sign `s` (+1 all, -1 any).
   const s = kind === 'all' ? 1 : -1;
   const run: Until = (f) => {
-    let held = Number.POSITIVE_INFINITY; // while every child agrees with the group's "for all" side: the least d
+    let held = Infinity; // while every child agrees with the group's "for all" side: the least d
     let broken = 0; // once one does not: the greatest d among those
     for (let i = 0; i < n; i += 1) {
       const r = s * (ordered[i] as Until)(f);
       if (r < 0) {
-        if (r === Number.NEGATIVE_INFINITY) return s * r;
+        if (r === -Infinity) return s * r;
         if (-r > broken) broken = -r;
       } else if (broken === 0 && r < held) held = r;
     }

@@ -46,8 +46,15 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   }
 }
 
-function touch(entry: ZoneEntry): ZoneEntry {
+/** The last valid name asked and its entry. */
+let lastName: string | null = null;
+let lastEntry: ZoneEntry | null = null;
+
+/** Marks `entry` used, remembered as the entry of `zone`. */
+function touch(entry: ZoneEntry, zone: string): ZoneEntry {
   entry.used = true;
+  lastName = zone;
+  lastEntry = entry;
   return entry;
 }
 
@@ -77,23 +84,11 @@ function evictOne(): void {
 export function zoneEntry(zone: string): ZoneEntry | null {
   // The last name asked, first: an account asks for its one zone on every call. (An entry
   // evicted since is still right for its name, and is kept alive only until another is asked.)
-  if (zone === lastName && lastEntry !== null) return touch(lastEntry);
-  const entry = lookUp(zone);
-  if (entry !== null) {
-    lastName = zone;
-    lastEntry = entry;
-  }
-  return entry;
-}
-
-let lastName: string | null = null;
-let lastEntry: ZoneEntry | null = null;
-
-function lookUp(zone: string): ZoneEntry | null {
+  if (zone === lastName) return touch(lastEntry as ZoneEntry, zone);
   const canonical = aliases.get(zone);
   if (canonical !== undefined) {
     const hit = byCanonical.get(canonical);
-    if (hit !== undefined) return touch(hit);
+    if (hit !== undefined) return touch(hit, zone);
   }
   if (zone.length === 0 || zone.length > 64) return null;
   const format = formatterFor(zone);
@@ -107,7 +102,7 @@ function lookUp(zone: string): ZoneEntry | null {
   }
   if (aliases.size >= MAX_ZONES * 4) aliases.clear();
   aliases.set(zone, name);
-  return touch(entry);
+  return touch(entry, zone);
 }
 
 /**

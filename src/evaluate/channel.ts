@@ -16,7 +16,7 @@ import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
 import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
-import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistoryAt, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
+import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
 import { isVouched } from '../check/visitor.js';
 import type { Delivery } from '../core/types.js';
 import { inHoldout, inRollout } from '../frequency/rollout.js';
@@ -79,10 +79,7 @@ export interface ChannelPlan {
   readonly schedules: readonly CompiledSchedule[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
-  /** Per message: its `activeFrom` / `activeUntil` in epoch ms (`-Infinity` / `Infinity`: none). */
-  readonly activeFrom: Float64Array;
-  readonly activeUntil: Float64Array;
-  /** Per message: which kinds of limits it has ({@link ROLLOUT} … {@link HOLDOUT} bits; 0: none beyond its dates). */
+  /** Per message: which kinds of limits it has ({@link LIMITED} … {@link HOLDOUT} bits; 0: none). */
   readonly limitKinds: Uint8Array;
   /** Whether any message's limits need the history's delivery times. */
   readonly timed: boolean;
@@ -90,7 +87,9 @@ export interface ChannelPlan {
   scratch: Scratch | null;
 }
 
-/** {@link ChannelPlan.limitKinds} bits: a rollout below 100 %, … */
+/** {@link ChannelPlan.limitKinds} bits: any limit (start and end instants included), … */
+const LIMITED = 16;
+/** … a rollout below 100 %, … */
 const ROLLOUT = 1;
 /** … a limit that reads the history's counts and times (a cap, a snooze, `oncePer`, its own cooldown), … */
 const TIMED = 2;
@@ -101,7 +100,7 @@ const HOLDOUT = 8;
 
 function limitKindsOf(l: MessageLimits | null): number {
   if (l === null) return 0;
-  return (l.rolloutPercent < 100 ? ROLLOUT : 0) | (l.timed ? TIMED : 0) | (l.cooldownMs !== null ? OWN_COOLDOWN : 0) | (l.holdoutPercent > 0 ? HOLDOUT : 0);
+  return LIMITED | (l.rolloutPercent < 100 ? ROLLOUT : 0) | (l.timed ? TIMED : 0) | (l.cooldownMs !== null ? OWN_COOLDOWN : 0) | (l.holdoutPercent > 0 ? HOLDOUT : 0);
 }
 
 /** Content key of a compiled message's schedule, to share one compiled schedule between equal ones. */
@@ -178,27 +177,27 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     cap,
     schedules,
     limits,
-    activeFrom: Float64Array.from(limits, (l) => (l === null ? Number.NEGATIVE_INFINITY : l.activeFrom)),
-    activeUntil: Float64Array.from(limits, (l) => (l === null ? Number.POSITIVE_INFINITY : l.activeUntil)),
     limitKinds: Uint8Array.from(limits, limitKindsOf),
     timed: limits.some((l) => l?.timed === true),
     scratch: null,
   };
 }
 
+/** Per-message history arrays, cleared (`count` 0, the times `-Infinity`), with no position written yet. */
+function historyArrays(n: number): Pick<Scratch, 'history' | 'count' | 'lastAt' | 'endedAt' | 'touched'> {
+  return { history: new Uint8Array(n), count: new Uint16Array(n), lastAt: new Float64Array(n).fill(-Infinity), endedAt: new Float64Array(n).fill(-Infinity), touched: [] };
+}
+
 function newScratch(plan: ChannelPlan): Scratch {
+  const n = plan.messages.length;
   return {
+    ...historyArrays(n),
     leaves: new Uint8Array(plan.index.size),
-    history: new Uint8Array(plan.messages.length),
     open: new Uint8Array(plan.schedules.length),
     next: new Float64Array(plan.schedules.length),
-    count: new Uint16Array(plan.messages.length),
-    lastAt: new Float64Array(plan.messages.length).fill(Number.NEGATIVE_INFINITY),
-    endedAt: new Float64Array(plan.messages.length).fill(Number.NEGATIVE_INFINITY),
-    touched: [],
     positions: new Int32Array(0),
-    inRollout: new Uint8Array(plan.messages.length),
-    inHoldout: new Uint8Array(plan.messages.length),
+    inRollout: new Uint8Array(n),
+    inHoldout: new Uint8Array(n),
     bucketsFor: null,
     day: null,
     week: null,
@@ -238,35 +237,22 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
   }
   // A frozen history's view is kept, so it gets arrays of its own; otherwise the reused scratch
   // ones, cleared where the last call wrote.
-  const n = plan.messages.length;
-  let bits: Uint8Array;
-  let count: Uint16Array;
-  let lastAt: Float64Array;
-  let endedAt: Float64Array;
-  let touched: number[] | undefined;
-  if (frozen) {
-    bits = new Uint8Array(n);
-    count = new Uint16Array(n);
-    lastAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-    endedAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  } else {
-    ({ history: bits, count, lastAt, endedAt, touched } = scratch);
-    for (let k = 0; k < touched.length; k++) {
-      const p = touched[k] as number;
-      bits[p] = 0;
-      count[p] = 0;
-      lastAt[p] = Number.NEGATIVE_INFINITY;
-      endedAt[p] = Number.NEGATIVE_INFINITY;
-    }
-    touched.length = 0;
+  const { history: bits, count, lastAt, endedAt, touched } = frozen ? historyArrays(plan.messages.length) : scratch;
+  for (let k = 0; k < touched.length; k++) {
+    const p = touched[k] as number;
+    bits[p] = 0;
+    count[p] = 0;
+    lastAt[p] = -Infinity;
+    endedAt[p] = -Infinity;
   }
+  touched.length = 0;
   let positions: Int32Array | undefined;
   if (timed) {
     if (scratch.positions.length < deliveries.length) scratch.positions = new Int32Array(deliveries.length);
     positions = scratch.positions;
   }
   const onScreenAt = readHistoryBits(visitor, plan.position, bits, touched, positions);
-  const latest = positions === undefined ? null : readTimedHistoryAt(deliveries, positions, count, lastAt, endedAt);
+  const latest = positions === undefined ? null : readTimedHistory(deliveries, positions, count, lastAt, endedAt);
   const view: HistoryView = { bits, onScreenAt, count, lastAt, endedAt, latest, timed };
   if (frozen) views.set(deliveries, { plan, visitId, pageViewId, view });
   return view;
@@ -305,12 +291,12 @@ function heldOutOf(scratch: Scratch, plan: ChannelPlan, visitorId: string, i: nu
 function timedLimitsUntil(plan: ChannelPlan, scratch: Scratch, view: HistoryView, latest: LatestDelivery, policy: CallPolicy, i: number, nowMs: number): number {
   const lim = plan.limits[i] as MessageLimits;
   const h: TimedHistory = { count: view.count[i] as number, lastAt: view.lastAt[i] as number, endedAt: view.endedAt[i] as number };
-  if (deliveryCapReached(lim, h)) return Number.POSITIVE_INFINITY;
-  let until = Number.NEGATIVE_INFINITY;
+  if (deliveryCapReached(lim, h)) return Infinity;
+  let until = -Infinity;
   const snoozed = snoozedUntil(lim, h, nowMs);
   if (snoozed !== null) until = snoozed;
   const kind = lim.oncePer;
-  if (kind !== null && h.lastAt !== Number.NEGATIVE_INFINITY) {
+  if (kind !== null && h.lastAt !== -Infinity) {
     const period = kind === 'day' ? (scratch.day ??= periodAt(policy.timeZone, 'day', nowMs)) : (scratch.week ??= periodAt(policy.timeZone, 'week', nowMs));
     const capped = periodCappedUntil(lim, h, period);
     if (capped !== null && capped > until) until = capped;
@@ -355,8 +341,8 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   const { bits: history, onScreenAt, latest, count } = view;
   // Where the account's cooldown ends: for every message but the latest delivered one, and for that one.
   const latestAt = latest === null ? -1 : (plan.position.get(latest.messageId) ?? -1);
-  const coolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.at + accountCooldownMs;
-  const otherCoolingEnd = latest === null ? Number.NEGATIVE_INFINITY : latest.otherAt + accountCooldownMs;
+  const coolingEnd = latest === null ? -Infinity : latest.at + accountCooldownMs;
+  const otherCoolingEnd = latest === null ? -Infinity : latest.otherAt + accountCooldownMs;
   // Whether the account's cooldown holds any message back now (most calls: it is long over).
   const accountCooling = accountCooldownMs > 0 && (coolingEnd > nowMs || otherCoolingEnd > nowMs);
   // The current `oncePer` periods of the account's zone, when first needed.
@@ -369,9 +355,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limitKinds } = plan;
-  const activeFromOf = plan.activeFrom;
-  const activeUntilOf = plan.activeUntil;
+  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limits, limitKinds } = plan;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   next: for (let i = 0; i < n; i++) {
@@ -389,17 +373,19 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     }
     // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
     // Ended, out of the rollout, or at its delivery cap: for good.
-    const activeUntil = activeUntilOf[i] as number;
-    if (nowMs >= activeUntil) continue;
-    const from = activeFromOf[i] as number;
-    let limitUntil = nowMs < from ? from : Number.NEGATIVE_INFINITY;
+    let limitUntil = -Infinity;
+    let activeUntil = Infinity;
     const kinds = limitKinds[i] as number;
     if (kinds !== 0) {
+      const lim = limits[i] as MessageLimits;
+      activeUntil = lim.activeUntil;
+      if (nowMs >= activeUntil) continue;
+      if (nowMs < lim.activeFrom) limitUntil = lim.activeFrom;
       if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
       // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
       if ((kinds & TIMED) !== 0 && latest !== null && ((count[i] as number) > 0 || (kinds & OWN_COOLDOWN) !== 0)) {
         const timedUntil = timedLimitsUntil(plan, scratch, view, latest, policy, i, nowMs);
-        if (timedUntil === Number.POSITIVE_INFINITY) continue;
+        if (timedUntil === Infinity) continue;
         if (timedUntil > limitUntil) limitUntil = timedUntil;
       }
     }
@@ -434,7 +420,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     let until = windowOpen ? -Infinity : windowNext;
     if (!triggerReached && triggerAt > until) until = triggerAt;
     if (limitUntil > until) until = limitUntil;
-    const limitsOpen = gatesOpen && limitUntil === Number.NEGATIVE_INFINITY;
+    const limitsOpen = gatesOpen && limitUntil === -Infinity;
     // A bound that cannot lower reevaluateAt needs no condition work at all.
     if (!limitsOpen && until >= reevaluateAt) continue;
     const tree = residual[i] as Until | null;

@@ -168,9 +168,9 @@ export function explain(visitor: Visitor, messages: readonly Message[], now: Ins
   });
   const n = compiled.entries.length;
   const count = new Uint16Array(n);
-  const lastAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  const endedAt = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  const latest = readTimedHistory(v, position, count, lastAt, endedAt);
+  const lastAt = new Float64Array(n).fill(-Infinity);
+  const endedAt = new Float64Array(n).fill(-Infinity);
+  const latest = readTimedHistory(v.deliveries, Int32Array.from(v.deliveries, (d) => position.get(d.messageId) ?? -1), count, lastAt, endedAt);
   const timed = (i: number): TimedHistory => ({ count: count[i] as number, lastAt: lastAt[i] as number, endedAt: endedAt[i] as number });
 
   return compiled.entries.map((entry, i): Verdict => {

@@ -6,7 +6,7 @@
  * @module
  */
 import { parseTimestamp } from '../core/instants.js';
-import type { Delivery, Message, Visitor } from '../core/types.js';
+import type { Delivery, Message } from '../core/types.js';
 import type { Period } from '../core/vocabulary.js';
 import { isVouched } from '../check/visitor.js';
 
@@ -40,8 +40,8 @@ export interface MessageLimits {
  */
 export function limitsOf(m: Message): MessageLimits {
   // `activeFrom` rounds up and `activeUntil` down: neither is ever reached early / left late.
-  const activeFrom = m.activeFrom === undefined ? Number.NEGATIVE_INFINITY : (parseTimestamp(m.activeFrom, 'up') as number);
-  const activeUntil = m.activeUntil === undefined ? Number.POSITIVE_INFINITY : (parseTimestamp(m.activeUntil) as number);
+  const activeFrom = m.activeFrom === undefined ? -Infinity : (parseTimestamp(m.activeFrom, 'up') as number);
+  const activeUntil = m.activeUntil === undefined ? Infinity : (parseTimestamp(m.activeUntil) as number);
   const snoozeMs = (m.snoozeSeconds ?? 0) * 1000;
   const cooldownMs = m.cooldownSeconds === undefined ? null : m.cooldownSeconds * 1000;
   const oncePer = m.oncePer ?? null;
@@ -63,8 +63,8 @@ export function limitsOf(m: Message): MessageLimits {
 
 /** The limits of a message without any (only the account's cooldown applies to it). */
 export const NO_LIMITS: MessageLimits = {
-  activeFrom: Number.NEGATIVE_INFINITY,
-  activeUntil: Number.POSITIVE_INFINITY,
+  activeFrom: -Infinity,
+  activeUntil: Infinity,
   rolloutPercent: 100,
   holdoutPercent: 0,
   maxDeliveries: 0,
@@ -114,35 +114,15 @@ function frozenTimesOf(deliveries: readonly Delivery[]): Float64Array | undefine
  * Per message position: how many deliveries, the latest one's and the latest ended one's `at`,
  * added into caller-owned arrays (which the caller clears first: `count` to 0, the times to
  * `-Infinity`); returns the latest delivery of all (by `at`; the later one in the list on a
- * tie), or `null`.
+ * tie), or `null`. `positions[i]` is the position of delivery `i`'s message (-1: not in the
+ * list), as `readHistoryBits` writes them. Allocates nothing but the answer.
  * @example
  * ```ts
- * const latest = readTimedHistory(visitor, positions, count, lastAt, endedAt);
+ * const latest = readTimedHistory(visitor.deliveries, positions, count, lastAt, endedAt);
  * latest?.at; // the cooldown starts here
  * ```
  */
 export function readTimedHistory(
-  visitor: Visitor,
-  position: ReadonlyMap<string, number>,
-  count: Uint16Array,
-  lastAt: Float64Array,
-  endedAt: Float64Array,
-): LatestDelivery | null {
-  const deliveries = visitor.deliveries;
-  const at = Int32Array.from(deliveries, (d) => position.get(d.messageId) ?? -1);
-  return readTimedHistoryAt(deliveries, at, count, lastAt, endedAt);
-}
-
-/**
- * {@link readTimedHistory} with the position of every delivery's message already looked up
- * (`positions[i]`, -1: not in the list), as `evaluate` has them from reading the history bits.
- * Allocates nothing but the answer.
- * @example
- * ```ts
- * const latest = readTimedHistoryAt(visitor.deliveries, positions, count, lastAt, endedAt);
- * ```
- */
-export function readTimedHistoryAt(
   deliveries: readonly Delivery[],
   positions: Int32Array,
   count: Uint16Array,
@@ -152,8 +132,8 @@ export function readTimedHistoryAt(
   const times = frozenTimesOf(deliveries);
   // The latest delivery, and the latest of another message (the later one in the list on a tie).
   let latest = -1;
-  let latestAt = Number.NEGATIVE_INFINITY;
-  let otherAt = Number.NEGATIVE_INFINITY;
+  let latestAt = -Infinity;
+  let otherAt = -Infinity;
   let other = -1;
   for (let i = 0; i < deliveries.length; i++) {
     const d = deliveries[i] as Delivery;
@@ -205,7 +185,7 @@ export function cooldownUntil(limits: MessageLimits, id: string, latest: LatestD
  * ```
  */
 export function snoozedUntil(limits: MessageLimits, h: TimedHistory, nowMs: number): number | null {
-  if (limits.snoozeMs === 0 || h.endedAt === Number.NEGATIVE_INFINITY) return null;
+  if (limits.snoozeMs === 0 || h.endedAt === -Infinity) return null;
   const end = h.endedAt + limits.snoozeMs;
   return nowMs < end ? end : null;
 }

@@ -203,9 +203,9 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   const deliveries = v.deliveries;
   // The latest delivery, and the latest of another message: where cooldowns start.
   let latestAll = -1;
-  let latestAllAt = Number.NEGATIVE_INFINITY;
+  let latestAllAt = -Infinity;
   let other = -1;
-  let otherAt = Number.NEGATIVE_INFINITY;
+  let otherAt = -Infinity;
   for (let i = 0; i < deliveries.length; i += 1) {
     const d = deliveries[i] as Delivery;
     const at = parseTimestamp(d.at, 'up') as number;
@@ -222,8 +222,8 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
     const relevant = frequency === 'once' || (d.visitId === v.visit.id && (frequency === 'oncePerVisit' || d.pageViewId === v.page.viewId));
     if (relevant) latest.set(d.messageId, i);
     // `oncePer` and the snooze read the latest by `at` (a history need not be in time order).
-    if (rule.oncePer && at >= (newestAt.get(d.messageId)?.[1] ?? Number.NEGATIVE_INFINITY)) newestAt.set(d.messageId, [i, at]);
-    if (rule.snoozeMs > 0 && (d.dismissed === true || d.closed === true) && at + rule.snoozeMs > nowMs && at >= (ended.get(d.messageId)?.[1] ?? Number.NEGATIVE_INFINITY)) {
+    if (rule.oncePer && at >= (newestAt.get(d.messageId)?.[1] ?? -Infinity)) newestAt.set(d.messageId, [i, at]);
+    if (rule.snoozeMs > 0 && (d.dismissed === true || d.closed === true) && at + rule.snoozeMs > nowMs && at >= (ended.get(d.messageId)?.[1] ?? -Infinity)) {
       ended.set(d.messageId, [i, at]);
     }
     if (rule.maxDeliveries > 0) {

@@ -93,7 +93,7 @@ function computeFacts(window: SendWindow): WindowFacts {
   if (inside && weekly === false) return { alwaysOpen: false, never: 'noWeeklyHours', closesAt: null };
   if (!inside && weekly === true && window.schedule.holidays.length === 0) return { alwaysOpen: false, never: 'alwaysBusinessHours', closesAt: null };
   // Closed for good at the end: find the last closing, from just before the latest holidays back.
-  for (const start of [...holidayStarts(window.schedule), Number.NEGATIVE_INFINITY]) {
+  for (const start of [...holidayStarts(window.schedule), -Infinity]) {
     const from = Math.max(MIN_INSTANT, start * DAY - 9 * DAY);
     const closing = lastClosing(window, engine, from);
     if (closing === null) return { alwaysOpen: false, never: null, closesAt: null };

@@ -84,7 +84,7 @@ function comparator(by: SortKey): (a: Message, b: Message) => number {
 }
 
 function instant(timestamp: string): number {
-  return parseTimestamp(timestamp) ?? Number.NEGATIVE_INFINITY;
+  return parseTimestamp(timestamp) ?? -Infinity;
 }
 
 function compareNumbers(a: number, b: number): number {

@@ -149,7 +149,7 @@ function timeline(script: SimulationScript, ctx: Ctx): void {
   const end = parseTimestamp(script.end) as number;
   const ids = script.visitors.map((v) => v.id);
   const onSite = new Set<string>();
-  let previous = Number.NEGATIVE_INFINITY;
+  let previous = -Infinity;
   script.events.forEach((event, i) => {
     ctx.path.push('events', i);
     const time = parseTimestamp(event.at) as number;

@@ -440,10 +440,10 @@ function run(messages: readonly Message[], script: SimulationScript, workspace: 
   let truncated = false;
   for (let steps = 0; ; steps += 1) {
     const event = events[next];
-    const eventAt = event === undefined ? Number.POSITIVE_INFINITY : (parseTimestamp(event.at) as number);
+    const eventAt = event === undefined ? Infinity : (parseTimestamp(event.at) as number);
     let timerRun: VisitorRun | undefined;
     for (const r of loop.runs) if (r.timer !== null && (timerRun === undefined || r.timer < (timerRun.timer as number))) timerRun = r;
-    const timerAt = timerRun === undefined ? Number.POSITIVE_INFINITY : (timerRun.timer as number);
+    const timerAt = timerRun === undefined ? Infinity : (timerRun.timer as number);
     if (event === undefined && timerRun === undefined) break;
     if (steps >= SIMULATION_LIMITS.steps) {
       truncated = true;

@@ -79,17 +79,18 @@ export interface ChannelPlan {
   readonly schedules: readonly CompiledSchedule[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
-  /** Per message: which kinds of limits it has ({@link LIMITED} … {@link HOLDOUT} bits; 0: none). */
+  /** Per message: which kinds of limits it has ({@link ROLLOUT} … {@link HOLDOUT} bits; 0: none beyond its dates). */
   readonly limitKinds: Uint8Array;
+  /** Per message: its `activeFrom` / `activeUntil` in epoch ms (`-Infinity` / `Infinity`: none), flat for the loop. */
+  readonly activeFrom: Float64Array;
+  readonly activeUntil: Float64Array;
   /** Whether any message's limits need the history's delivery times. */
   readonly timed: boolean;
   /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own). */
   scratch: Scratch | null;
 }
 
-/** {@link ChannelPlan.limitKinds} bits: any limit (start and end instants included), … */
-const LIMITED = 16;
-/** … a rollout below 100 %, … */
+/** {@link ChannelPlan.limitKinds} bits: a rollout below 100 %, … */
 const ROLLOUT = 1;
 /** … a limit that reads the history's counts and times (a cap, a snooze, `oncePer`, its own cooldown), … */
 const TIMED = 2;
@@ -100,7 +101,7 @@ const HOLDOUT = 8;
 
 function limitKindsOf(l: MessageLimits | null): number {
   if (l === null) return 0;
-  return LIMITED | (l.rolloutPercent < 100 ? ROLLOUT : 0) | (l.timed ? TIMED : 0) | (l.cooldownMs !== null ? OWN_COOLDOWN : 0) | (l.holdoutPercent > 0 ? HOLDOUT : 0);
+  return (l.rolloutPercent < 100 ? ROLLOUT : 0) | (l.timed ? TIMED : 0) | (l.cooldownMs !== null ? OWN_COOLDOWN : 0) | (l.holdoutPercent > 0 ? HOLDOUT : 0);
 }
 
 /** Content key of a compiled message's schedule, to share one compiled schedule between equal ones. */
@@ -178,6 +179,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     schedules,
     limits,
     limitKinds: Uint8Array.from(limits, limitKindsOf),
+    activeFrom: Float64Array.from(limits, (l) => (l === null ? -Infinity : l.activeFrom)),
+    activeUntil: Float64Array.from(limits, (l) => (l === null ? Infinity : l.activeUntil)),
     timed: limits.some((l) => l?.timed === true),
     scratch: null,
   };
@@ -355,7 +358,9 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limits, limitKinds } = plan;
+  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limitKinds } = plan;
+  const activeFromOf = plan.activeFrom;
+  const activeUntilOf = plan.activeUntil;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   next: for (let i = 0; i < n; i++) {
@@ -373,14 +378,12 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     }
     // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
     // Ended, out of the rollout, or at its delivery cap: for good.
-    let limitUntil = -Infinity;
-    let activeUntil = Infinity;
+    const activeUntil = activeUntilOf[i] as number;
+    if (nowMs >= activeUntil) continue;
+    const from = activeFromOf[i] as number;
+    let limitUntil = nowMs < from ? from : -Infinity;
     const kinds = limitKinds[i] as number;
     if (kinds !== 0) {
-      const lim = limits[i] as MessageLimits;
-      activeUntil = lim.activeUntil;
-      if (nowMs >= activeUntil) continue;
-      if (nowMs < lim.activeFrom) limitUntil = lim.activeFrom;
       if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
       // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
       if ((kinds & TIMED) !== 0 && latest !== null && ((count[i] as number) > 0 || (kinds & OWN_COOLDOWN) !== 0)) {

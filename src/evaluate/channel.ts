@@ -343,11 +343,11 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   const view = hasHistory ? historyView(plan, visitor, scratch, plan.timed || accountCooldownMs > 0) : NO_HISTORY;
   const { bits: history, onScreenAt, latest, count } = view;
   // Where the account's cooldown ends: for every message but the latest delivered one, and for that one.
-  const latestAt = latest === null ? -1 : (plan.position.get(latest.messageId) ?? -1);
   const coolingEnd = latest === null ? -Infinity : latest.at + accountCooldownMs;
   const otherCoolingEnd = latest === null ? -Infinity : latest.otherAt + accountCooldownMs;
   // Whether the account's cooldown holds any message back now (most calls: it is long over).
   const accountCooling = accountCooldownMs > 0 && (coolingEnd > nowMs || otherCoolingEnd > nowMs);
+  const latestAt = accountCooling ? (plan.position.get((latest as LatestDelivery).messageId) ?? -1) : -1;
   // The current `oncePer` periods of the account's zone, when first needed.
   scratch.day = null;
   scratch.week = null;

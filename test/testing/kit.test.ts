@@ -343,7 +343,8 @@ describe('scenarioArb', () => {
         const moved = scenarioAt(s, s.now + shift);
         expect(Date.parse(moved.visitor.page.enteredAt) - moved.now).toBe(Date.parse(s.visitor.page.enteredAt) - s.now);
       }),
-      { numRuns: 300 },
+      // A fixed seed: the share (≈ 0.56) is a count over a few hundred correlated scenarios.
+      { numRuns: 300, seed: 17 },
     );
     expect(shared / total).toBeGreaterThan(0.5);
   });

@@ -177,9 +177,8 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
   return (value, ctx) => {
     if (!isPlainObject(value)) return wrongType(value, 'object', ctx);
     // Copy on write: `out` exists only once a key parses to something other than its raw value
-    // (a default filled, a key dropped); until then the raw values are kept in `raws`.
+    // (a default filled, a key dropped); the keys before it are then copied from `value`.
     let out: Record<string, unknown> | null = null;
-    let raws: unknown[] | null = null;
     let present = 0;
     let failures: Set<string> | null = null;
     for (let i = 0; i < n; i += 1) {
@@ -197,13 +196,13 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
       }
       if (out === null && (parsed !== raw || (has && parsed === undefined))) {
         out = {};
-        for (let j = 0; j < i; j += 1) if (raws !== null && raws[j] !== undefined) out[keys[j] as string] = raws[j];
+        for (let j = 0; j < i; j += 1) {
+          const earlier = keys[j] as string;
+          const kept = Object.hasOwn(value, earlier) ? value[earlier] : undefined;
+          if (kept !== undefined) out[earlier] = kept;
+        }
       }
-      if (out !== null) {
-        if (parsed !== undefined) out[key] = parsed;
-      } else if (raw !== undefined) {
-        (raws ??= new Array<unknown>(n))[i] = raw;
-      }
+      if (out !== null && parsed !== undefined) out[key] = parsed;
     }
     if (Object.keys(value).length > present) {
       for (const key of Object.keys(value)) {

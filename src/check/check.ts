@@ -159,8 +159,6 @@ export type Shape<T> = { readonly [K in keyof T]-?: Check<T[K]> };
 /** Whether a key failed its check (for object rules that need only some fields). */
 export type Failed = (key: string) => boolean;
 
-const NOTHING_FAILED: Failed = () => false;
-
 /**
  * A plain object with exactly the keys of `shape`: others are `unknownKey` (or `reservedKey` for
  * `__proto__`, `constructor`, `prototype`). `rule` runs on the parsed object afterwards; it is
@@ -181,11 +179,18 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
     let out: Record<string, unknown> | null = null;
     let present = 0;
     let failures: Set<string> | null = null;
+    // The own keys, walked alongside the shape's: a key found at the next own position is own
+    // without a `hasOwn` call (objects are mostly written in the shape's order); any other key
+    // is asked. Never an inherited value: a polluted `Object.prototype` is not read.
+    const own = Object.keys(value);
+    let next = 0;
     for (let i = 0; i < n; i += 1) {
       const key = keys[i] as string;
       // The key first: a read that throws is reported at the key (by `runCheck`).
       ctx.path.push(key);
-      const has = Object.hasOwn(value, key);
+      const inOrder = next < own.length && own[next] === key;
+      if (inOrder) next += 1;
+      const has = inOrder || Object.hasOwn(value, key);
       const raw = has ? value[key] : undefined;
       if (has) present += 1;
       const parsed = (checks[i] as Check<unknown>)(raw, ctx);
@@ -204,16 +209,15 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
       }
       if (out !== null && parsed !== undefined) out[key] = parsed;
     }
-    if (Object.keys(value).length > present) {
-      for (const key of Object.keys(value)) {
+    if (own.length > present) {
+      for (const key of own) {
         if (!Object.hasOwn(shape, key)) report(ctx, RESERVED_KEYS.has(key) ? 'reservedKey' : 'unknownKey', NO_PARAMS, key);
       }
       return BAD;
     }
-    const failed: Failed = failures === null ? NOTHING_FAILED : (key) => (failures as Set<string>).has(key);
     const before = ctx.issues.length;
     const result = (out ?? value) as T;
-    if (rule !== undefined) rule(result, ctx, failed);
+    if (rule !== undefined) rule(result, ctx, (key) => failures?.has(key) === true);
     if (failures !== null || ctx.issues.length > before) return BAD;
     return result;
   };

@@ -3,10 +3,10 @@ import { evaluate, parseMessage, parseVisitor } from '../../src/index.js';
 import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON } from './fixtures.js';
 
 /**
- * The checker reads own properties only, and counts keys without allocating by `for…in` first —
- * which also visits enumerable keys a polluted `Object.prototype` adds. Neither may change a
- * verdict: a polluted key is never read as a field, never reported as unknown, and an own extra
- * key is still reported.
+ * The checker reads own properties only: a key is own when it sits at the next position of the
+ * input's own keys, or when `hasOwn` says so — never because a read found a value, which a
+ * polluted `Object.prototype` could supply. A polluted key is never read as a field, never
+ * reported as unknown, and an own extra key is still reported (key order: key-order.test.ts).
  */
 const POLLUTION = ['polluted', 'id', 'deliveries', 'referrer'] as const;
 

@@ -143,13 +143,17 @@ function kit(options: VisitorKitOptions, env: NonNullable<VisitorKitOptions['env
   /** The whole visitor: the history plus what the page knows now. */
   function visitorOf(state: StoredState): Visitor {
     const history = historyOf(state);
+    // In the visitor format's key order, which the visitor check reads fastest.
     return {
-      ...history,
+      id: history.id,
+      channelId,
+      visit: history.visit,
       page: { ...history.page, title: cut(String(env.document.title), MAX_TITLE_LENGTH) },
       language,
       deviceType,
       ...(metadata === undefined ? {} : { metadata }),
       inActiveConversation: inConversation,
+      deliveries: history.deliveries,
     };
   }
 

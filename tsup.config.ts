@@ -28,18 +28,23 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Entry of the script-tag build: the widget set is the `"id": "widget"` budget of
- * size-budget.json, so the list of names is written once. tsup needs an entry file, so a
- * one-line re-export is generated into `.tmp/` (git-ignored) when this config loads.
+ * size-budget.json (its `imports` from the main entry and its `subpathImports`, the browser
+ * kit), so the list of names is written once. tsup needs an entry file, so a few re-export lines
+ * are generated into `.tmp/` (git-ignored) when this config loads.
  */
 function widgetSetEntry(): string {
   const sizeBudget = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')) as {
-    budgets: { id?: string; imports: string[] }[];
+    budgets: { id?: string; imports: string[]; subpathImports?: Record<string, string[]> }[];
   };
   const [widget, ...others] = sizeBudget.budgets.filter((b) => b.id === 'widget');
   if (!widget || others.length > 0) throw new Error('size-budget.json needs exactly one budget with "id": "widget"');
+  const lines = [`export { ${widget.imports.join(', ')} } from '../src/index.js';`];
+  for (const [subpath, names] of Object.entries(widget.subpathImports ?? {})) {
+    lines.push(`export { ${names.join(', ')} } from '../src/${subpath}/index.js';`);
+  }
   const file = join(root, '.tmp/widget-set.global.ts');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `export { ${widget.imports.join(', ')} } from '../src/index.js';\n`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
@@ -83,8 +88,8 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
   },
   {
-    // Script tag, for pages without a bundler: the widget set as the global `ProactiveMessaging`
-    // in one minified classic script (`dist/browser/proactive-messaging.global.js`). ES2020 like
+    // Script tag, for pages without a bundler: the widget set (the browser kit included) as the
+    // global `ProactiveMessaging` in one minified classic script (`dist/browser/proactive-messaging.global.js`). ES2020 like
     // the size budgets; the banner keeps the MIT notice in copies served from a CDN.
     entry: { 'browser/proactive-messaging': widgetSetEntry() },
     format: ['iife'],

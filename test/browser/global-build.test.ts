@@ -2,7 +2,8 @@
  * The script-tag build in a real browser: the page loads `dist/browser/proactive-messaging.global.js`
  * as a classic script, under `Content-Security-Policy: script-src 'self'`, and runs every browser
  * vector whose function is in the widget set through `window.ProactiveMessaging`; results must
- * equal Node's (ESM build) vector by vector.
+ * equal Node's (ESM build) vector by vector. A second page runs the global's browser kit on the
+ * page's own clock, `localStorage`, `crypto` and history API, as a page without a bundler would.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -45,6 +46,55 @@ async function pageScript(): Promise<string> {
   return `${global}\n${runner.outputFiles[0]?.text ?? ''}`;
 }
 
+/** What the kit page logs per decision (`window.__kitLog`). */
+interface KitLogEntry {
+  readonly shown: string | null;
+  readonly onScreen: boolean;
+  readonly visit: number;
+  readonly pageViews: number;
+  readonly url: string;
+  readonly deliveries: number;
+}
+
+/**
+ * The script-tag build followed by a page script that uses only `window.ProactiveMessaging`: a
+ * browser kit with every default (the page's clock, timers, ids, `localStorage` and history
+ * API), the browser-kit fixtures' messages, and each new message's delivery recorded.
+ */
+async function kitPageScript(): Promise<string> {
+  const here = resolve(packageRoot, 'test/browser');
+  const app = await build({
+    stdin: {
+      contents: [
+        `import { MESSAGES } from ${JSON.stringify(resolve(packageRoot, 'test/browser-kit/fixtures.ts'))};`,
+        'const log = (globalThis.__kitLog = []);',
+        'const created = globalThis.ProactiveMessaging.createVisitorKit({',
+        "  channelId: 'web_main',",
+        '  messages: MESSAGES,',
+        '  onDecision(decision, visitor) {',
+        '    log.push({ shown: decision.message ? decision.message.id : null, onScreen: decision.onScreen, visit: visitor.visit.number, pageViews: visitor.visit.pageViews, url: visitor.page.url, deliveries: visitor.deliveries.length });',
+        "    if (decision.message && !decision.onScreen) kit.apply([{ type: 'recordDelivery', messageId: decision.message.id }]);",
+        '  },',
+        '});',
+        "if (!created.ok) throw new Error('createVisitorKit failed: ' + JSON.stringify(created.issues));",
+        'const kit = created.value;',
+        'kit.start();',
+      ].join('\n'),
+      resolveDir: here,
+      sourcefile: 'global-kit-entry.js',
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
+  const global = readFileSync(resolve(packageRoot, 'dist/browser/proactive-messaging.global.js'), 'utf8');
+  return `${global}\n${app.outputFiles[0]?.text ?? ''}`;
+}
+
 describe.runIf(availability.run)('script-tag build in headless Chromium', () => {
   let browser: Browser;
   let server: TestServer;
@@ -69,4 +119,41 @@ describe.runIf(availability.run)('script-tag build in headless Chromium', () => 
     expect(run.consoleErrors).toEqual([]);
     expectSameOutcomes(run.outcomes, nodeOutcomes);
   });
+
+  it("runs the global's browser kit on the page's own storage, clock and history: two loads and an SPA navigation, under CSP", async () => {
+    const kitServer = await startServer({ csp: true, appScript: await kitPageScript() });
+    const context = await browser.newContext({ locale: 'en-US' });
+    try {
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (error) => errors.push(error.message));
+      tab.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      const readLog = (): Promise<KitLogEntry[]> => tab.evaluate(() => (globalThis as { __kitLog?: KitLogEntry[] }).__kitLog ?? []);
+      await tab.goto(`${kitServer.origin}/`, { waitUntil: 'load' });
+      const first = await readLog();
+      await tab.reload({ waitUntil: 'load' });
+      const second = await readLog();
+      await tab.evaluate(() => history.pushState({}, '', '/orders'));
+      const third = await readLog();
+      expect(errors).toEqual([]);
+      // By hand, from the fixtures: a new visitor gets the welcome message (recorded, then on
+      // screen); the reload continues visit 1 as page view 2 (from localStorage), where nothing
+      // qualifies (welcome is `once`); the SPA navigation to /orders is page view 3 and shows the
+      // orders message.
+      expect(first).toEqual([
+        { shown: 'msg_welcome', onScreen: false, visit: 1, pageViews: 1, url: `${kitServer.origin}/`, deliveries: 0 },
+        { shown: 'msg_welcome', onScreen: true, visit: 1, pageViews: 1, url: `${kitServer.origin}/`, deliveries: 1 },
+      ]);
+      expect(second).toEqual([{ shown: null, onScreen: false, visit: 1, pageViews: 2, url: `${kitServer.origin}/`, deliveries: 1 }]);
+      expect(third.slice(1)).toEqual([
+        { shown: 'msg_orders', onScreen: false, visit: 1, pageViews: 3, url: `${kitServer.origin}/orders`, deliveries: 1 },
+        { shown: 'msg_orders', onScreen: true, visit: 1, pageViews: 3, url: `${kitServer.origin}/orders`, deliveries: 2 },
+      ]);
+    } finally {
+      await context.close();
+      await kitServer.close();
+    }
+  }, 60_000);
 });

@@ -69,7 +69,8 @@ function charIs(text: string, i: number, code: number): boolean {
  * The format, exactly (a test checks this scanner against the pattern on random strings):
  * `^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`,
  * ASCII digits, upper-case `T` and `Z`. A character scan, not a regular expression: `evaluate`
- * reads several timestamps per call (≈ 20 ns each this way, ≈ 400 ns through the pattern).
+ * reads several timestamps per call (on the 2-core bench machine ≈ 150 ns each this way, ≈ 640 ns
+ * through the pattern and `Date.parse`, ≈ 30 ns from the memo).
  * @example
  * ```ts
  * parseTimestamp('2026-11-23T10:00:00Z');            // 1795428000000

@@ -10,7 +10,7 @@
  * Bounded and total: a check never descends deeper than the format itself, checks the length of
  * a list or a string before looking inside, reads own properties only, and turns anything it
  * cannot read (a throwing getter, a Proxy) into an issue. Valid input that needs no default or
- * normalisation comes back as the very same object (nothing is allocated for it); otherwise new
+ * normalisation comes back as the very same object (no copy is made); otherwise new
  * objects are returned and the input is never mutated.
  * @module
  */

@@ -9,11 +9,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, parseVisitor, type Decision, type Visitor } from '../../src/index.js';
-import { browserAvailability, launchChromium, packageRoot } from '../browser/harness.js';
+import { browserAvailability, classicScript, launchChromium, packageRoot } from '../browser/harness.js';
 import { MESSAGES, MINUTE, T0 } from './fixtures.js';
 import { VisitorModel } from './model.js';
 import type { PageEvent, PageTest } from './page-app.js';
@@ -23,29 +22,16 @@ const availability = browserAvailability();
 
 async function bundle(): Promise<string> {
   const here = resolve(packageRoot, 'test/browser-kit');
-  const out = await build({
-    stdin: {
-      contents: [
-        `import * as lib from ${JSON.stringify(resolve(packageRoot, 'dist/index.js'))};`,
-        `import * as kitLib from ${JSON.stringify(resolve(packageRoot, 'dist/browser/index.js'))};`,
-        `import { startPage } from ${JSON.stringify(resolve(here, 'page-app.ts'))};`,
-        'startPage(lib, kitLib);',
-      ].join('\n'),
-      resolveDir: here,
-      sourcefile: 'browser-kit-entry.js',
-      loader: 'js',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    logLevel: 'silent',
-  });
-  const file = out.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no bundle');
-  return file.text;
+  return classicScript(
+    [
+      `import * as lib from ${JSON.stringify(resolve(packageRoot, 'dist/index.js'))};`,
+      `import * as kitLib from ${JSON.stringify(resolve(packageRoot, 'dist/browser/index.js'))};`,
+      `import { startPage } from ${JSON.stringify(resolve(here, 'page-app.ts'))};`,
+      'startPage(lib, kitLib);',
+    ],
+    here,
+    'browser-kit-entry.js',
+  );
 }
 
 /** `/shop/*`: the shop's pages (all the same HTML); `/frame-host`: a page with the shop in a sandboxed frame. */

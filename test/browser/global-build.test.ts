@@ -7,11 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../scripts/size.js';
-import { browserAvailability, launchChromium, loadNodeLibrary, packageRoot, runPage, startServer, type TestServer } from './harness.js';
+import { browserAvailability, classicScript, launchChromium, loadNodeLibrary, packageRoot, runPage, startServer, type TestServer } from './harness.js';
 import { expectSameOutcomes } from './compare.js';
 import { runVectors, type VectorOutcome } from './run-vectors.js';
 import { vectors } from './vectors.js';
@@ -20,30 +19,25 @@ const availability = browserAvailability();
 const widgetSet = new Set(loadConfig().budgets.find((b) => b.id === 'widget')?.imports ?? []);
 const widgetVectors = vectors.filter((v) => widgetSet.has(v.fn));
 
-/** The script-tag build followed by the vector runner, as one classic script (no inline scripts). */
-async function pageScript(): Promise<string> {
-  const here = resolve(packageRoot, 'test/browser');
-  const runner = await build({
-    stdin: {
-      contents: [
-        `import { vectors } from ${JSON.stringify(resolve(here, 'vectors.ts'))};`,
-        `import { runVectors, probeEnvironment } from ${JSON.stringify(resolve(here, 'run-vectors.ts'))};`,
-        `const names = new Set(${JSON.stringify([...widgetSet])});`,
-        'globalThis.__pmResult = { env: probeEnvironment(), outcomes: runVectors(globalThis.ProactiveMessaging, vectors.filter((v) => names.has(v.fn))) };',
-      ].join('\n'),
-      resolveDir: here,
-      sourcefile: 'global-build-entry.js',
-      loader: 'js',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
+/** The script-tag build, then `lines` bundled into a classic script (no inline scripts): what a page without a bundler loads. */
+async function afterGlobal(lines: readonly string[], sourcefile: string): Promise<string> {
+  const app = await classicScript(lines, resolve(packageRoot, 'test/browser'), sourcefile, false);
   const global = readFileSync(resolve(packageRoot, 'dist/browser/proactive-messaging.global.js'), 'utf8');
-  return `${global}\n${runner.outputFiles[0]?.text ?? ''}`;
+  return `${global}\n${app}`;
+}
+
+/** The script-tag build followed by the vector runner. */
+function pageScript(): Promise<string> {
+  const here = resolve(packageRoot, 'test/browser');
+  return afterGlobal(
+    [
+      `import { vectors } from ${JSON.stringify(resolve(here, 'vectors.ts'))};`,
+      `import { runVectors, probeEnvironment } from ${JSON.stringify(resolve(here, 'run-vectors.ts'))};`,
+      `const names = new Set(${JSON.stringify([...widgetSet])});`,
+      'globalThis.__pmResult = { env: probeEnvironment(), outcomes: runVectors(globalThis.ProactiveMessaging, vectors.filter((v) => names.has(v.fn))) };',
+    ],
+    'global-build-entry.js',
+  );
 }
 
 /** What the kit page logs per decision (`window.__kitLog`). */
@@ -61,38 +55,25 @@ interface KitLogEntry {
  * browser kit with every default (the page's clock, timers, ids, `localStorage` and history
  * API), the browser-kit fixtures' messages, and each new message's delivery recorded.
  */
-async function kitPageScript(): Promise<string> {
-  const here = resolve(packageRoot, 'test/browser');
-  const app = await build({
-    stdin: {
-      contents: [
-        `import { MESSAGES } from ${JSON.stringify(resolve(packageRoot, 'test/browser-kit/fixtures.ts'))};`,
-        'const log = (globalThis.__kitLog = []);',
-        'const created = globalThis.ProactiveMessaging.createVisitorKit({',
-        "  channelId: 'web_main',",
-        '  messages: MESSAGES,',
-        '  onDecision(decision, visitor) {',
-        '    log.push({ shown: decision.message ? decision.message.id : null, onScreen: decision.onScreen, visit: visitor.visit.number, pageViews: visitor.visit.pageViews, url: visitor.page.url, deliveries: visitor.deliveries.length });',
-        "    if (decision.message && !decision.onScreen) kit.apply([{ type: 'recordDelivery', messageId: decision.message.id }]);",
-        '  },',
-        '});',
-        "if (!created.ok) throw new Error('createVisitorKit failed: ' + JSON.stringify(created.issues));",
-        'const kit = created.value;',
-        'kit.start();',
-      ].join('\n'),
-      resolveDir: here,
-      sourcefile: 'global-kit-entry.js',
-      loader: 'js',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
-  const global = readFileSync(resolve(packageRoot, 'dist/browser/proactive-messaging.global.js'), 'utf8');
-  return `${global}\n${app.outputFiles[0]?.text ?? ''}`;
+function kitPageScript(): Promise<string> {
+  return afterGlobal(
+    [
+      `import { MESSAGES } from ${JSON.stringify(resolve(packageRoot, 'test/browser-kit/fixtures.ts'))};`,
+      'const log = (globalThis.__kitLog = []);',
+      'const created = globalThis.ProactiveMessaging.createVisitorKit({',
+      "  channelId: 'web_main',",
+      '  messages: MESSAGES,',
+      '  onDecision(decision, visitor) {',
+      '    log.push({ shown: decision.message ? decision.message.id : null, onScreen: decision.onScreen, visit: visitor.visit.number, pageViews: visitor.visit.pageViews, url: visitor.page.url, deliveries: visitor.deliveries.length });',
+      "    if (decision.message && !decision.onScreen) kit.apply([{ type: 'recordDelivery', messageId: decision.message.id }]);",
+      '  },',
+      '});',
+      "if (!created.ok) throw new Error('createVisitorKit failed: ' + JSON.stringify(created.issues));",
+      'const kit = created.value;',
+      'kit.start();',
+    ],
+    'global-kit-entry.js',
+  );
 }
 
 describe.runIf(availability.run)('script-tag build in headless Chromium', () => {

@@ -47,29 +47,40 @@ export function browserAvailability(): BrowserAvailability {
   return { run: false, reason };
 }
 
-/** The page's bundle: the built library exposed as `globalThis.proactiveMessaging`, vectors run on load. */
-export async function bundlePageScript(): Promise<string> {
-  const here = resolve(packageRoot, 'test/browser');
-  const source = [
-    `import * as lib from ${JSON.stringify(distEntry)};`,
-    `import { vectors } from ${JSON.stringify(resolve(here, 'vectors.ts'))};`,
-    `import { runVectors, probeEnvironment } from ${JSON.stringify(resolve(here, 'run-vectors.ts'))};`,
-    'globalThis.proactiveMessaging = lib;',
-    'globalThis.__pmResult = { env: probeEnvironment(), outcomes: runVectors(lib, vectors) };',
-  ].join('\n');
+/**
+ * `lines` (an ES module, imports resolved from `resolveDir`) bundled by esbuild into one classic
+ * script for a test page: IIFE, ES2020 like the size budgets, minified unless `minify: false`.
+ */
+export async function classicScript(lines: readonly string[], resolveDir: string, sourcefile: string, minify = true): Promise<string> {
   const out = await build({
-    stdin: { contents: source, resolveDir: here, sourcefile: 'browser-entry.js', loader: 'js' },
+    stdin: { contents: lines.join('\n'), resolveDir, sourcefile, loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
-    minify: true,
+    minify,
     logLevel: 'silent',
   });
   const file = out.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no browser bundle');
+  if (!file) throw new Error(`esbuild produced no bundle for ${sourcefile}`);
   return file.text;
+}
+
+/** The page's bundle: the built library exposed as `globalThis.proactiveMessaging`, vectors run on load. */
+export async function bundlePageScript(): Promise<string> {
+  const here = resolve(packageRoot, 'test/browser');
+  return classicScript(
+    [
+      `import * as lib from ${JSON.stringify(distEntry)};`,
+      `import { vectors } from ${JSON.stringify(resolve(here, 'vectors.ts'))};`,
+      `import { runVectors, probeEnvironment } from ${JSON.stringify(resolve(here, 'run-vectors.ts'))};`,
+      'globalThis.proactiveMessaging = lib;',
+      'globalThis.__pmResult = { env: probeEnvironment(), outcomes: runVectors(lib, vectors) };',
+    ],
+    here,
+    'browser-entry.js',
+  );
 }
 
 /** Registered before the library loads: records every CSP violation the page reports. */

@@ -141,13 +141,17 @@ function checkLeaf(leaf: Record<string, unknown>, ctx: Ctx, context: ConditionCo
     else if (context.channelType === 'mobileSdk') report(ctx, 'metadataNotOnChannel', NO_PARAMS);
   }
   ctx.path.pop();
-  const allowed = signature === undefined ? OPERATORS : operatorsFor(signature.kind);
   ctx.path.push('operator');
   const operator = leaf.operator;
-  const known = (allowed as readonly unknown[]).includes(operator);
+  // An operator of the table whose fact kinds include this fact's (any, when the fact is not
+  // known); the list of the allowed ones is made only to report it.
+  const known =
+    typeof operator === 'string' &&
+    Object.hasOwn(OPERATOR_SIGNATURES, operator) &&
+    (signature === undefined || (OPERATOR_SIGNATURES[operator as Operator].facts as readonly string[]).includes(signature.kind));
   if (!known) {
     if (typeof operator !== 'string') wrongType(operator, 'string', ctx);
-    else report(ctx, 'invalidValue', { allowed });
+    else report(ctx, 'invalidValue', { allowed: signature === undefined ? OPERATORS : operatorsFor(signature.kind) });
   }
   ctx.path.pop();
   ctx.path.push('value');

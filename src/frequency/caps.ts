@@ -39,26 +39,25 @@ export interface MessageLimits {
  * ```
  */
 export function limitsOf(m: Message): MessageLimits {
-  // `activeFrom` rounds up and `activeUntil` down: neither is ever reached early / left late.
-  const activeFrom = m.activeFrom === undefined ? -Infinity : (parseTimestamp(m.activeFrom, 'up') as number);
-  const activeUntil = m.activeUntil === undefined ? Infinity : (parseTimestamp(m.activeUntil) as number);
-  const snoozeMs = (m.snoozeSeconds ?? 0) * 1000;
-  const cooldownMs = m.cooldownSeconds === undefined ? null : m.cooldownSeconds * 1000;
+  const { activeFrom, activeUntil, rolloutPercent = 100, holdoutPercent = 0, maxDeliveries = 0, snoozeSeconds = 0, cooldownSeconds } = m;
   const oncePer = m.oncePer ?? null;
-  const limits = {
-    activeFrom,
-    activeUntil,
-    rolloutPercent: m.rolloutPercent ?? 100,
-    holdoutPercent: m.holdoutPercent ?? 0,
-    maxDeliveries: m.maxDeliveries ?? 0,
+  const snoozeMs = snoozeSeconds * 1000;
+  const cooldownMs = cooldownSeconds === undefined ? null : cooldownSeconds * 1000;
+  const timed = snoozeMs > 0 || oncePer !== null || (cooldownMs ?? 0) > 0 || maxDeliveries > 0;
+  // One object per message (compiling fresh messages reads this for each of them).
+  return {
+    // `activeFrom` rounds up and `activeUntil` down: neither is ever reached early / left late.
+    activeFrom: activeFrom === undefined ? -Infinity : (parseTimestamp(activeFrom, 'up') as number),
+    activeUntil: activeUntil === undefined ? Infinity : (parseTimestamp(activeUntil) as number),
+    rolloutPercent,
+    holdoutPercent,
+    maxDeliveries,
     oncePer,
     snoozeMs,
     cooldownMs,
-    timed: snoozeMs > 0 || oncePer !== null || (cooldownMs ?? 0) > 0 || (m.maxDeliveries ?? 0) > 0,
+    timed,
+    any: timed || rolloutPercent < 100 || holdoutPercent > 0 || activeFrom !== undefined || activeUntil !== undefined || cooldownMs !== null,
   };
-  const any =
-    limits.timed || limits.maxDeliveries > 0 || limits.rolloutPercent < 100 || limits.holdoutPercent > 0 || m.activeFrom !== undefined || m.activeUntil !== undefined || cooldownMs !== null;
-  return { ...limits, any };
 }
 
 /** The limits of a message without any (only the account's cooldown applies to it). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_FACTS, compileConditions, evaluate, readFacts, type Message } from '../../src/index.js';
 import { FACT_INDEX, factValue, primaryLanguage, readMetadata } from '../../src/conditions/facts.js';
@@ -63,6 +64,17 @@ describe('readFacts', () => {
   it('reads visitorType from visit.number', () => {
     const at = (number: number) => readFacts(baseVisitor({ visit: { ...baseVisitor().visit, number } }), NOW).visitorType;
     expect([at(1), at(2), at(7), at(0)]).toEqual(['new', 'returning', 'returning', undefined]);
+  });
+
+  it('language of any string is its text up to the first - or _, lower-cased (the split oracle)', () => {
+    // The oracle is the regular-expression form the scan replaced.
+    const oracle = (locale: string): string | undefined => locale.split(/[-_]/, 1)[0]?.toLowerCase() || undefined;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', 'é', '-', '_', '1', ' ', 'İ'), maxLength: 12 }), (locale) => {
+        expect(primaryLanguage(locale)).toBe(oracle(locale));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('language of a non-string locale is missing', () => {

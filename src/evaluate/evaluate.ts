@@ -172,7 +172,7 @@ export function checkInputs(
  * The last options object that passed the check, as it was then: `[options, policy, prototype,
  * own key count, first key, second key, cooldownSeconds, timeZone]` (a valid one has at most
  * those two keys). A host passes the same policy object on every call; when none of that has
- * changed, the check would answer the same, so its policy is reused (≈ 5 % of a call with
+ * changed, the check would answer the same, so its policy is reused (≈ 4 % of a call with
  * options).
  */
 let lastOptions: unknown[] = [];

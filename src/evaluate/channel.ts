@@ -6,7 +6,9 @@
  * most once per call. The per-call state lives in typed arrays owned by the plan and reused, so a
  * call allocates only its answer.
  *
- * A call's cost follows the messages that can still match: a message whose required leaves fail
+ * A call's cost follows the messages that can still match: a call first answers the bulk-answered
+ * required leaves and drops, in a bitset of positions, every message that one of them rules out;
+ * the loop walks only the others, 32 at a time, and a message whose remaining required leaves fail
  * is dropped after a few array reads, before its cap, window, trigger or residual is looked at.
  * @module
  */
@@ -26,6 +28,8 @@ import type { CompiledMessage } from './compile.js';
 /** Per-call scratch space of a plan. */
 interface Scratch {
   readonly leaves: Uint8Array;
+  /** One bit per message (32 a word): set when one of its grouped required leaves is false. */
+  readonly dropped: Int32Array;
   readonly history: Uint8Array;
   /** Per distinct schedule: 0 not asked yet, 1 open, 2 closed. */
   readonly open: Uint8Array;
@@ -64,7 +68,13 @@ export interface ChannelPlan {
   /** Message id → position in {@link messages} (the on-screen rule, the history bits). */
   readonly position: ReadonlyMap<string, number>;
   readonly index: LeafIndex;
-  /** Required leaf ids of message `i`: `required[start[i]]` … `required[start[i + 1] - 1]`, grouped ones first. */
+  /**
+   * The grouped required leaves (answered in bulk) that some message needs, each as its id, the
+   * number of those messages and their positions: a call answers them all first and drops every
+   * user of a false one in one bitset, so the loop never visits a message a grouped leaf rules out.
+   */
+  readonly drops: Int32Array;
+  /** The other required leaf ids of message `i`, cheapest first: `required[start[i]]` … `required[start[i + 1] - 1]`. */
   readonly required: Int32Array;
   readonly start: Int32Array;
   /** Per message: the residual tree (`null`: true for good once the required leaves hold). */
@@ -156,19 +166,27 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   });
   const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
-  // Grouped leaves first (answered in bulk, once), then the cheapest.
-  const order = (a: number, b: number) => Number(index.grouped[b]) - Number(index.grouped[a]) || (index.cost[a] as number) - (index.cost[b] as number);
+  // Grouped leaves go to the bitset pass (by leaf: its users); the others stay per message, cheapest first.
+  const usersOf: number[][] = [];
   const start = new Int32Array(n + 1);
   const flat: number[] = [];
   perMessage.forEach((ids, i) => {
     start[i] = flat.length;
-    flat.push(...[...new Set(ids)].sort(order));
+    const own: number[] = [];
+    for (const id of new Set(ids)) {
+      if (index.grouped[id] === true) (usersOf[id] ??= []).push(i);
+      else own.push(id);
+    }
+    flat.push(...own.sort((a, b) => (index.cost[a] as number) - (index.cost[b] as number)));
   });
   start[n] = flat.length;
+  const drops: number[] = [];
+  usersOf.forEach((users, id) => drops.push(id, users.length, ...users));
   return {
     messages,
     position,
     index,
+    drops: Int32Array.from(drops),
     required: Int32Array.from(flat),
     start,
     residual,
@@ -196,6 +214,7 @@ function newScratch(plan: ChannelPlan): Scratch {
   return {
     ...historyArrays(n),
     leaves: new Uint8Array(plan.index.size),
+    dropped: new Int32Array((n + 31) >>> 5),
     open: new Uint8Array(plan.schedules.length),
     next: new Float64Array(plan.schedules.length),
     positions: new Int32Array(0),
@@ -358,96 +377,119 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limitKinds } = plan;
+  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limitKinds, drops } = plan;
   const activeFromOf = plan.activeFrom;
   const activeUntilOf = plan.activeUntil;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
-  next: for (let i = 0; i < n; i++) {
-    if (i === onScreenAt || (hasHistory && ((history[i] as number) & (cap[i] as number)) !== 0)) continue;
-    // Required leaves: one false leaf is false for good — the message can neither qualify nor
-    // change with time, so nothing else about it matters.
-    for (let r = start[i] as number, end = start[i + 1] as number; r < end; r++) {
-      const id = required[r] as number;
-      let answer = leaves[id] as number;
-      if (answer === UNKNOWN) {
-        index.answer(id, facts, leaves);
-        answer = leaves[id] as number;
+  // Every grouped required leaf first (a few bulk answers): each false one drops its users.
+  const dropped = scratch.dropped;
+  dropped.fill(0);
+  for (let k = 0; k < drops.length; ) {
+    const id = drops[k] as number;
+    const end = k + 2 + (drops[k + 1] as number);
+    if (leaves[id] === UNKNOWN) index.answer(id, facts, leaves);
+    k += 2;
+    if (leaves[id] !== FALSE) k = end;
+    for (; k < end; k++) {
+      const m = drops[k] as number;
+      dropped[m >>> 5] = (dropped[m >>> 5] as number) | (1 << (m & 31));
+    }
+  }
+  // The messages left, in priority order: 32 at a time, lowest bit (position) first.
+  for (let w = 0, words = dropped.length; w < words; w++) {
+    let left = ~(dropped[w] as number);
+    next: while (left !== 0) {
+      const low = left & -left;
+      left ^= low;
+      const i = (w << 5) | (31 - Math.clz32(low));
+      // The last word's bits past the list.
+      if (i >= n) break;
+      if (i === onScreenAt || (hasHistory && ((history[i] as number) & (cap[i] as number)) !== 0)) continue;
+      // The other required leaves: one false leaf is false for good — the message can neither
+      // qualify nor change with time, so nothing else about it matters.
+      for (let r = start[i] as number, end = start[i + 1] as number; r < end; r++) {
+        const id = required[r] as number;
+        let answer = leaves[id] as number;
+        if (answer === UNKNOWN) {
+          index.answer(id, facts, leaves);
+          answer = leaves[id] as number;
+        }
+        if (answer === FALSE) continue next;
       }
-      if (answer === FALSE) continue next;
-    }
-    // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
-    // Ended, out of the rollout, or at its delivery cap: for good.
-    const activeUntil = activeUntilOf[i] as number;
-    if (nowMs >= activeUntil) continue;
-    const from = activeFromOf[i] as number;
-    let limitUntil = nowMs < from ? from : -Infinity;
-    const kinds = limitKinds[i] as number;
-    if (kinds !== 0) {
-      if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
-      // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
-      if ((kinds & TIMED) !== 0 && latest !== null && ((count[i] as number) > 0 || (kinds & OWN_COOLDOWN) !== 0)) {
-        const timedUntil = timedLimitsUntil(plan, scratch, view, latest, policy, i, nowMs);
-        if (timedUntil === Infinity) continue;
-        if (timedUntil > limitUntil) limitUntil = timedUntil;
+      // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
+      // Ended, out of the rollout, or at its delivery cap: for good.
+      const activeUntil = activeUntilOf[i] as number;
+      if (nowMs >= activeUntil) continue;
+      const from = activeFromOf[i] as number;
+      let limitUntil = nowMs < from ? from : -Infinity;
+      const kinds = limitKinds[i] as number;
+      if (kinds !== 0) {
+        if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
+        // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
+        if ((kinds & TIMED) !== 0 && latest !== null && ((count[i] as number) > 0 || (kinds & OWN_COOLDOWN) !== 0)) {
+          const timedUntil = timedLimitsUntil(plan, scratch, view, latest, policy, i, nowMs);
+          if (timedUntil === Infinity) continue;
+          if (timedUntil > limitUntil) limitUntil = timedUntil;
+        }
       }
-    }
-    if (accountCooling && (kinds & OWN_COOLDOWN) === 0) {
-      // The account's cooldown (most messages): its end is the same for all but the latest one's message.
-      const cooling = i === latestAt ? otherCoolingEnd : coolingEnd;
-      if (cooling > nowMs && cooling > limitUntil) limitUntil = cooling;
-    }
-    // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
-    const s = schedule[i] as number;
-    let windowOpen = true;
-    let windowNext = Infinity;
-    if (s >= 0) {
-      let state = open[s] as number;
-      if (state === 0) {
-        const compiled = schedules[s] as CompiledSchedule;
-        open[s] = state = compiled.isOpen(nowMs) ? 1 : 2;
-        next[s] = compiled.nextChange(nowMs) ?? Infinity;
+      if (accountCooling && (kinds & OWN_COOLDOWN) === 0) {
+        // The account's cooldown (most messages): its end is the same for all but the latest one's message.
+        const cooling = i === latestAt ? otherCoolingEnd : coolingEnd;
+        if (cooling > nowMs && cooling > limitUntil) limitUntil = cooling;
       }
-      windowOpen = (state === 1) === (inside[i] === 1);
-      windowNext = next[s] as number;
-    }
-    const delay = triggerDelayMs[i] as number;
-    const triggerAt = enteredAtMs + delay;
-    // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
-    const triggerReached = delay === 0 || nowMs >= triggerAt;
-    // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
-    if (!triggerReached && Number.isNaN(triggerAt)) continue;
-    const gatesOpen = windowOpen && triggerReached;
-    // Every failing gate must flip before the message can qualify: the latest of their first
-    // changes counts (`-Infinity` when none fails; `Infinity`: a window closed for good).
-    let until = windowOpen ? -Infinity : windowNext;
-    if (!triggerReached && triggerAt > until) until = triggerAt;
-    if (limitUntil > until) until = limitUntil;
-    const limitsOpen = gatesOpen && limitUntil === -Infinity;
-    // A bound that cannot lower reevaluateAt needs no condition work at all.
-    if (!limitsOpen && until >= reevaluateAt) continue;
-    const tree = residual[i] as Until | null;
-    // Signed certainty of the residual: `+d` true for `d` ms more, `-d` false for `d` ms more.
-    const u = tree === null ? Infinity : tree(facts);
-    const conditionsNext = u > 0 ? nowMs + u : nowMs - u;
-    if (u > 0 && limitsOpen) {
-      const cm = messages[i] as CompiledMessage;
-      // Qualifies: stable until the window, a time leaf or the end instant changes.
-      let stable = windowNext < conditionsNext ? windowNext : conditionsNext;
-      if (activeUntil < stable) stable = activeUntil;
-      if (stable < reevaluateAt) reevaluateAt = stable;
-      // A visitor of the hold-out group qualifies but is never shown the message.
-      if ((kinds & HOLDOUT) !== 0 && heldOutOf(scratch, plan, visitor.id, i)) {
-        heldOut.push(cm.id);
+      // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
+      const s = schedule[i] as number;
+      let windowOpen = true;
+      let windowNext = Infinity;
+      if (s >= 0) {
+        let state = open[s] as number;
+        if (state === 0) {
+          const compiled = schedules[s] as CompiledSchedule;
+          open[s] = state = compiled.isOpen(nowMs) ? 1 : 2;
+          next[s] = compiled.nextChange(nowMs) ?? Infinity;
+        }
+        windowOpen = (state === 1) === (inside[i] === 1);
+        windowNext = next[s] as number;
+      }
+      const delay = triggerDelayMs[i] as number;
+      const triggerAt = enteredAtMs + delay;
+      // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
+      const triggerReached = delay === 0 || nowMs >= triggerAt;
+      // NaN (unparseable enteredAt) never fires and never schedules a re-evaluation.
+      if (!triggerReached && Number.isNaN(triggerAt)) continue;
+      const gatesOpen = windowOpen && triggerReached;
+      // Every failing gate must flip before the message can qualify: the latest of their first
+      // changes counts (`-Infinity` when none fails; `Infinity`: a window closed for good).
+      let until = windowOpen ? -Infinity : windowNext;
+      if (!triggerReached && triggerAt > until) until = triggerAt;
+      if (limitUntil > until) until = limitUntil;
+      const limitsOpen = gatesOpen && limitUntil === -Infinity;
+      // A bound that cannot lower reevaluateAt needs no condition work at all.
+      if (!limitsOpen && until >= reevaluateAt) continue;
+      const tree = residual[i] as Until | null;
+      // Signed certainty of the residual: `+d` true for `d` ms more, `-d` false for `d` ms more.
+      const u = tree === null ? Infinity : tree(facts);
+      const conditionsNext = u > 0 ? nowMs + u : nowMs - u;
+      if (u > 0 && limitsOpen) {
+        const cm = messages[i] as CompiledMessage;
+        // Qualifies: stable until the window, a time leaf or the end instant changes.
+        let stable = windowNext < conditionsNext ? windowNext : conditionsNext;
+        if (activeUntil < stable) stable = activeUntil;
+        if (stable < reevaluateAt) reevaluateAt = stable;
+        // A visitor of the hold-out group qualifies but is never shown the message.
+        if ((kinds & HOLDOUT) !== 0 && heldOutOf(scratch, plan, visitor.id, i)) {
+          heldOut.push(cm.id);
+          continue;
+        }
+        eligible.push(cm.id);
+        if (first === null) first = cm;
         continue;
       }
-      eligible.push(cm.id);
-      if (first === null) first = cm;
-      continue;
+      // Not eligible: stable until every failing gate has flipped.
+      const bound = u > 0 ? until : conditionsNext > until ? conditionsNext : until;
+      if (bound < reevaluateAt) reevaluateAt = bound;
     }
-    // Not eligible: stable until every failing gate has flipped.
-    const bound = u > 0 ? until : conditionsNext > until ? conditionsNext : until;
-    if (bound < reevaluateAt) reevaluateAt = bound;
   }
   plan.scratch = scratch;
   return { first, onScreen, eligible, heldOut, reevaluateAt };

@@ -69,9 +69,10 @@ export interface ChannelPlan {
   readonly position: ReadonlyMap<string, number>;
   readonly index: LeafIndex;
   /**
-   * The grouped required leaves (answered in bulk) that some message needs, each as its id, the
-   * number of those messages and their positions: a call answers them all first and drops every
-   * user of a false one in one bitset, so the loop never visits a message a grouped leaf rules out.
+   * The grouped required leaves (answered in bulk) that some message needs, each as its id, then
+   * either the number of those messages and their positions or, when they outnumber the bitset's
+   * words, minus the word count and the bitset of their positions: a call answers them all first
+   * and drops every user of a false one, so the loop never visits a message a grouped leaf rules out.
    */
   readonly drops: Int32Array;
   /** The other required leaf ids of message `i`, cheapest first: `required[start[i]]` … `required[start[i + 1] - 1]`. */
@@ -181,7 +182,13 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   });
   start[n] = flat.length;
   const drops: number[] = [];
-  usersOf.forEach((users, id) => drops.push(id, users.length, ...users));
+  const words = (n + 31) >>> 5;
+  usersOf.forEach((users, id) => {
+    if (users.length <= words) return drops.push(id, users.length, ...users);
+    const bits = new Array<number>(words).fill(0);
+    for (const m of users) bits[m >>> 5] = (bits[m >>> 5] as number) | (1 << (m & 31));
+    return drops.push(id, -words, ...bits);
+  });
   return {
     messages,
     position,
@@ -387,14 +394,17 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   dropped.fill(0);
   for (let k = 0; k < drops.length; ) {
     const id = drops[k] as number;
-    const end = k + 2 + (drops[k + 1] as number);
+    const count = drops[k + 1] as number;
+    const end = k + 2 + (count < 0 ? -count : count);
     if (leaves[id] === UNKNOWN) index.answer(id, facts, leaves);
     k += 2;
     if (leaves[id] !== FALSE) k = end;
-    for (; k < end; k++) {
-      const m = drops[k] as number;
-      dropped[m >>> 5] = (dropped[m >>> 5] as number) | (1 << (m & 31));
-    }
+    else if (count < 0) for (let w = 0; k < end; k++, w++) dropped[w] = (dropped[w] as number) | (drops[k] as number);
+    else
+      for (; k < end; k++) {
+        const m = drops[k] as number;
+        dropped[m >>> 5] = (dropped[m >>> 5] as number) | (1 << (m & 31));
+      }
   }
   // The messages left, in priority order: 32 at a time, lowest bit (position) first.
   for (let w = 0, words = dropped.length; w < words; w++) {

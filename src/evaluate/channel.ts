@@ -80,28 +80,28 @@ export interface ChannelPlan {
   readonly start: Int32Array;
   /** Per message: the residual tree (`null`: true for good once the required leaves hold). */
   readonly residual: readonly (Until | null)[];
-  /** Per message: index into {@link schedules}, or -1 for `anytime`. */
-  readonly schedule: Int32Array;
-  /** Per message: 1 eligible while its schedule is open (`businessHours`), 0 while closed. */
-  readonly inside: Uint8Array;
-  readonly triggerDelayMs: Float64Array;
-  /** Per message: the history bit that caps it (its frequency's). */
-  readonly cap: Uint8Array;
+  /**
+   * Per message, side by side ({@link ROW} numbers from `ROW * i`, so one message's fields share a
+   * cache line): its `activeFrom` and `activeUntil` in epoch ms (`-Infinity` / `Infinity`: none),
+   * its trigger delay in ms, and its packed small fields — the history bit that caps it (its
+   * frequency's, bits 0–3), 1 if eligible while its schedule is open (`businessHours`, bit 4),
+   * its kinds of limits (bits 5–8) and its index into {@link schedules} plus one (0: `anytime`,
+   * bits 9 and up).
+   */
+  readonly rows: Float64Array;
   readonly schedules: readonly CompiledSchedule[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
-  /** Per message: which kinds of limits it has ({@link ROLLOUT} … {@link HOLDOUT} bits; 0: none beyond its dates). */
-  readonly limitKinds: Uint8Array;
-  /** Per message: its `activeFrom` / `activeUntil` in epoch ms (`-Infinity` / `Infinity`: none), flat for the loop. */
-  readonly activeFrom: Float64Array;
-  readonly activeUntil: Float64Array;
   /** Whether any message's limits need the history's delivery times. */
   readonly timed: boolean;
   /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own). */
   scratch: Scratch | null;
 }
 
-/** {@link ChannelPlan.limitKinds} bits: a rollout below 100 %, … */
+/** Numbers per message in {@link ChannelPlan.rows}. */
+const ROW = 4;
+
+/** Kinds of limits (bits 5–8 of a row's packed field): a rollout below 100 %, … */
 const ROLLOUT = 1;
 /** … a limit that reads the history's counts and times (a cap, a snooze, `oncePer`, its own cooldown), … */
 const TIMED = 2;
@@ -133,10 +133,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const builder = new LeafIndexBuilder();
   const perMessage: number[][] = [];
   const residual: (Until | null)[] = [];
-  const schedule = new Int32Array(n);
-  const inside = new Uint8Array(n);
-  const triggerDelayMs = new Float64Array(n);
-  const cap = new Uint8Array(n);
+  const rows = new Float64Array(n * ROW);
   const schedules: CompiledSchedule[] = [];
   const scheduleIds = new Map<CompiledSchedule | string, number>();
   const position = new Map<string, number>();
@@ -148,9 +145,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     perMessage.push(split.required.map((r) => builder.add(r)));
     residual.push(split.residual === null ? null : compileUntil(split.residual, memo));
     const w = cm.window;
-    if (w.kind === 'anytime') {
-      schedule[i] = -1;
-    } else {
+    let packed = CAP_BITS[cm.cap] | (limitKindsOf(cm.limits) << 5);
+    if (w.kind !== 'anytime') {
       // One compiled schedule per distinct schedule object, and per distinct content.
       let id = scheduleIds.get(w.schedule);
       if (id === undefined) {
@@ -159,11 +155,9 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
         if (id === undefined) scheduleIds.set(key, (id = schedules.push(w.schedule) - 1));
         scheduleIds.set(w.schedule, id);
       }
-      schedule[i] = id;
-      inside[i] = w.kind === 'inside' ? 1 : 0;
+      packed |= ((id + 1) << 9) | (w.kind === 'inside' ? 16 : 0);
     }
-    triggerDelayMs[i] = cm.triggerDelayMs;
-    cap[i] = CAP_BITS[cm.cap];
+    rows.set([cm.limits?.activeFrom ?? -Infinity, cm.limits?.activeUntil ?? Infinity, cm.triggerDelayMs, packed], i * ROW);
   });
   const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
@@ -197,15 +191,9 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     required: Int32Array.from(flat),
     start,
     residual,
-    schedule,
-    inside,
-    triggerDelayMs,
-    cap,
+    rows,
     schedules,
     limits,
-    limitKinds: Uint8Array.from(limits, limitKindsOf),
-    activeFrom: Float64Array.from(limits, (l) => (l === null ? -Infinity : l.activeFrom)),
-    activeUntil: Float64Array.from(limits, (l) => (l === null ? Infinity : l.activeUntil)),
     timed: limits.some((l) => l?.timed === true),
     scratch: null,
   };
@@ -384,9 +372,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, schedule, inside, triggerDelayMs, cap, schedules, limitKinds, drops } = plan;
-  const activeFromOf = plan.activeFrom;
-  const activeUntilOf = plan.activeUntil;
+  const { required, start, index, residual, rows, schedules, drops } = plan;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   // Every grouped required leaf first (a few bulk answers): each false one drops its users.
@@ -415,7 +401,9 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       const i = (w << 5) | (31 - Math.clz32(low));
       // The last word's bits past the list.
       if (i >= n) break;
-      if (i === onScreenAt || (hasHistory && ((history[i] as number) & (cap[i] as number)) !== 0)) continue;
+      const row = i * ROW;
+      const packed = rows[row + 3] as number;
+      if (i === onScreenAt || (hasHistory && ((history[i] as number) & packed & 15) !== 0)) continue;
       // The other required leaves: one false leaf is false for good — the message can neither
       // qualify nor change with time, so nothing else about it matters.
       for (let r = start[i] as number, end = start[i + 1] as number; r < end; r++) {
@@ -429,11 +417,11 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       }
       // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
       // Ended, out of the rollout, or at its delivery cap: for good.
-      const activeUntil = activeUntilOf[i] as number;
+      const activeUntil = rows[row + 1] as number;
       if (nowMs >= activeUntil) continue;
-      const from = activeFromOf[i] as number;
+      const from = rows[row] as number;
       let limitUntil = nowMs < from ? from : -Infinity;
-      const kinds = limitKinds[i] as number;
+      const kinds = (packed >> 5) & 15;
       if (kinds !== 0) {
         if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
         // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
@@ -449,7 +437,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
         if (cooling > nowMs && cooling > limitUntil) limitUntil = cooling;
       }
       // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
-      const s = schedule[i] as number;
+      const s = (packed >> 9) - 1;
       let windowOpen = true;
       let windowNext = Infinity;
       if (s >= 0) {
@@ -459,10 +447,10 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
           open[s] = state = compiled.isOpen(nowMs) ? 1 : 2;
           next[s] = compiled.nextChange(nowMs) ?? Infinity;
         }
-        windowOpen = (state === 1) === (inside[i] === 1);
+        windowOpen = (state === 1) === ((packed & 16) !== 0);
         windowNext = next[s] as number;
       }
-      const delay = triggerDelayMs[i] as number;
+      const delay = rows[row + 2] as number;
       const triggerAt = enteredAtMs + delay;
       // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
       const triggerReached = delay === 0 || nowMs >= triggerAt;

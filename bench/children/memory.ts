@@ -3,7 +3,8 @@
  * messages (the scaling list: no URL leaf repeats), measures the heap after GC with the raw
  * objects alive, evaluates once (compiling them) keeping the array alive, measures again:
  * (after − before) ÷ N. Process-wide tables the compile fills count, as they are retained too.
- * `node --expose-gc --import tsx bench/children/memory.ts <N>`.
+ * `node --expose-gc --no-concurrent-recompilation --import tsx bench/children/memory.ts <N>`
+ * (optimisation on the main thread: see `bench/sections/memory.ts`).
  * @module
  */
 import { evaluate } from '../../src/index.js';

@@ -5,7 +5,7 @@
  */
 import type { ConditionLeaf } from '../core/types.js';
 import { isFiniteNumber } from '../core/values.js';
-import { FACTS, METADATA_PREFIX, type BuiltInFact, type FactSignature } from '../core/vocabulary.js';
+import { BUILT_IN_FACTS, FACTS, METADATA_PREFIX, type BuiltInFact, type FactSignature } from '../core/vocabulary.js';
 import { factSignature } from '../check/conditions.js';
 import { FACT_INDEX, readOwnMetadata, type Facts } from './facts.js';
 import { OPERATOR_TABLE, normalizeOperand, type FactValue } from './operators.js';
@@ -30,9 +30,14 @@ export function leafGetter(fact: string): (facts: Facts) => FactValue {
     const key = fact.slice(METADATA_PREFIX.length);
     return (f) => readOwnMetadata(f.metadata, key);
   }
-  const index = FACT_INDEX[fact as BuiltInFact];
-  return (f) => f.values[index];
+  return BUILT_IN_GETTERS[FACT_INDEX[fact as BuiltInFact]] as (facts: Facts) => FactValue;
 }
+
+/**
+ * One getter per built-in fact, shared by every leaf of every list: a list's leaves then call the
+ * same few functions (one call target per fact), and a leaf keeps no getter of its own.
+ */
+const BUILT_IN_GETTERS = /* @__PURE__ */ BUILT_IN_FACTS.map((_, index) => (f: Facts): FactValue => f.values[index]);
 
 /**
  * The rule value of a checked leaf as operators compare it (lower-cased for text and language facts).

@@ -30,6 +30,9 @@ export interface Compiled {
 
 const ALWAYS: Until = () => Infinity;
 
+/** The getter of a time leaf's truth function, which is given the seconds themselves (one for all leaves). */
+const SECONDS = (seconds: number): number => seconds;
+
 /** A checked leaf as a signed-duration evaluator. */
 export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
   const signature = factSignature(leaf.fact) as FactSignature;
@@ -40,7 +43,7 @@ export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
   if (signature.since === undefined) return { run: (f) => (test(f) ? Infinity : -Infinity), cost, timed: false };
   // A time fact: the verdict holds until the next whole second at which the operator's truth flips.
   const points = breakpoints(value);
-  const truth = entry.compile(value, (seconds: number) => seconds);
+  const truth = entry.compile(value, SECONDS);
   const onPage = signature.since === 'page';
   return {
     run: (f) => {

@@ -65,6 +65,8 @@ export interface CallPolicy {
 export interface ChannelPlan {
   /** Live messages of the channel, highest priority first, ties by position in the list. */
   readonly messages: readonly CompiledMessage[];
+  /** Per message: its id (read for the answer's lists without touching the message objects). */
+  readonly ids: readonly string[];
   /** Message id → position in {@link messages} (the on-screen rule, the history bits). */
   readonly position: ReadonlyMap<string, number>;
   readonly index: LeafIndex;
@@ -185,6 +187,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   });
   return {
     messages,
+    ids: messages.map((cm) => cm.id),
     position,
     index,
     drops: Int32Array.from(drops),
@@ -372,7 +375,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, rows, schedules, drops } = plan;
+  const { required, start, index, residual, rows, schedules, drops, ids } = plan;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   // Every grouped required leaf first (a few bulk answers): each false one drops its users.
@@ -470,18 +473,17 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       const u = tree === null ? Infinity : tree(facts);
       const conditionsNext = u > 0 ? nowMs + u : nowMs - u;
       if (u > 0 && limitsOpen) {
-        const cm = messages[i] as CompiledMessage;
         // Qualifies: stable until the window, a time leaf or the end instant changes.
         let stable = windowNext < conditionsNext ? windowNext : conditionsNext;
         if (activeUntil < stable) stable = activeUntil;
         if (stable < reevaluateAt) reevaluateAt = stable;
         // A visitor of the hold-out group qualifies but is never shown the message.
         if ((kinds & HOLDOUT) !== 0 && heldOutOf(scratch, plan, visitor.id, i)) {
-          heldOut.push(cm.id);
+          heldOut.push(ids[i] as string);
           continue;
         }
-        eligible.push(cm.id);
-        if (first === null) first = cm;
+        eligible.push(ids[i] as string);
+        if (first === null) first = messages[i] as CompiledMessage;
         continue;
       }
       // Not eligible: stable until every failing gate has flipped.

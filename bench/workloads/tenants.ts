@@ -6,7 +6,7 @@
  * they would across real accounts).
  * @module
  */
-import type { Message, Visitor } from '../../src/index.js';
+import type { ConditionNode, Message, Visitor } from '../../src/index.js';
 import type { SampledInstant } from '../instants.js';
 import { casesOf, mixMessages, mixVisitor } from './mix.js';
 import type { Case } from './common.js';
@@ -33,4 +33,24 @@ export function tenantVisitor(t: number): Visitor {
 
 export function tenant(t: number, instants: readonly SampledInstant[]): Tenant {
   return { messages: tenantMessages(t), cases: casesOf(tenantVisitor(t), instants) };
+}
+
+/**
+ * Tenant `t` with numbers of its own too: each message's `timeOnPage > s` becomes `> s + t/64`
+ * and its `visitCount ≥ v` becomes `≥ v − 1 + t/64` — the same truth on the whole seconds and
+ * visit counts the facts take (so the same decisions; the section checks it), but no condition
+ * equal to another tenant's, so nothing compiled can be shared between tenants.
+ */
+export function tenantWithOwnNumbers(t: number, instants: readonly SampledInstant[]): Tenant {
+  const shift = t / 64;
+  const own = (m: Message): Message => {
+    if (shift === 0 || m.conditions === null || !('all' in m.conditions)) return m;
+    const [url, either, ...rest] = m.conditions.all;
+    if (either === undefined || !('any' in either)) return m;
+    const [time, visits] = either.any;
+    if (time === undefined || visits === undefined || !('fact' in time) || !('fact' in visits)) return m;
+    const any = [{ ...time, value: (time.value as number) + shift }, { ...visits, value: (visits.value as number) - 1 + shift }];
+    return { ...m, conditions: { all: [url as ConditionNode, { any }, ...rest] } };
+  };
+  return { messages: tenantMessages(t).map(own), cases: casesOf(tenantVisitor(t), instants) };
 }

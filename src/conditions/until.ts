@@ -93,11 +93,35 @@ function group(kind: 'all' | 'any', children: readonly Compiled[]): Compiled {
 /** Compiled nodes by content, shared by the trees of one list (`JSON.stringify` of the checked node). */
 export type UntilMemo = Map<string, Compiled>;
 
+/** The most compiled nodes, and key characters, {@link shared} keeps (then it starts again empty). */
+const MAX_SHARED = 4096;
+const MAX_SHARED_CHARS = 1 << 20;
+
+/**
+ * Compiled nodes by content across lists. A compiled node is a pure function of its content and
+ * the facts, so lists whose trees have equal parts (accounts with the same time conditions, a
+ * list recompiled from new objects) run the same closures: one copy in memory and in the CPU's
+ * caches, however many lists use it. Only compiling reads it; a call never does, and a miss only
+ * compiles a node of the list's own. Bounded by entries and by key length (≈ 2 MB of keys at
+ * most, and what they compiled): full, it starts again empty.
+ */
+const shared: UntilMemo = new Map();
+let sharedChars = 0;
+
 function compileNode(node: ConditionNode, memo: UntilMemo | undefined): Compiled {
   if (memo === undefined) return compileFresh(node, memo);
   const key = JSON.stringify(node);
-  let hit = memo.get(key);
-  if (hit === undefined) memo.set(key, (hit = compileFresh(node, memo)));
+  let hit = memo.get(key) ?? shared.get(key);
+  if (hit === undefined) {
+    hit = compileFresh(node, memo);
+    sharedChars += key.length;
+    if (shared.size >= MAX_SHARED || sharedChars > MAX_SHARED_CHARS) {
+      shared.clear();
+      sharedChars = key.length;
+    }
+    shared.set(key, hit);
+  }
+  memo.set(key, hit);
   return hit;
 }
 
@@ -114,7 +138,8 @@ function compileFresh(node: ConditionNode, memo: UntilMemo | undefined): Compile
 /**
  * The signed-duration evaluator of a checked tree (`null`: true for good). With a `memo`, equal
  * subtrees of the trees compiled with it share one compiled form (a list's repeated conditions
- * cost their closures once).
+ * cost their closures once), and so do equal subtrees of other lists compiled with a memo while
+ * the bounded cross-list cache still holds them.
  * @example
  * ```ts
  * const run = compileUntil({ fact: 'timeOnPage', operator: 'greaterThan', value: 30 });

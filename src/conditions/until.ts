@@ -113,7 +113,9 @@ function compileNode(node: ConditionNode, memo: UntilMemo | undefined): Compiled
   const key = JSON.stringify(node);
   let hit = memo.get(key) ?? shared.get(key);
   if (hit === undefined) {
-    hit = compileFresh(node, memo);
+    // Compiled from the key itself, not `node`: what other lists get for this key is then exactly
+    // the key's tree, even if `node` is an object whose getters answer differently each time.
+    hit = compileFresh(JSON.parse(key) as ConditionNode, memo);
     sharedChars += key.length;
     if (shared.size >= MAX_SHARED || sharedChars > MAX_SHARED_CHARS) {
       shared.clear();

@@ -88,7 +88,7 @@ export interface ChannelPlan {
    * its trigger delay in ms, and its packed small fields — the history bit that caps it (its
    * frequency's, bits 0–3), 1 if eligible while its schedule is open (`businessHours`, bit 4),
    * its kinds of limits (bits 5–8) and its index into {@link schedules} plus one (0: `anytime`,
-   * bits 9 and up).
+   * bits 9–30: room for 2²² schedules, more than a list's `LIMITS.listMessages` messages can have).
    */
   readonly rows: Float64Array;
   readonly schedules: readonly CompiledSchedule[];

@@ -55,3 +55,23 @@ describe('evaluate: residual trees shared across lists', () => {
     expect(evaluate(visitor(), list('other', tree(30, 2)), at(25)).eligible).toEqual(['other']);
   });
 });
+
+describe('evaluate: a tree read through getters cannot change what other lists compile', () => {
+  it('a leaf whose getter answers 31 and 3,100 in turn leaves both plain lists deciding on their own', () => {
+    // The weird list's leaf reads `value` through a getter alternating 31 and 3,100: whichever
+    // reads the checker, the cache key and the compiler get, the plain lists compiled after it
+    // with either threshold must decide by their own.
+    let reads = 0;
+    const leaf = { fact: 'timeOnPage', operator: 'greaterThan' } as Record<string, unknown>;
+    Object.defineProperty(leaf, 'value', { enumerable: true, get: () => (reads++ % 2 === 0 ? 31 : 3_100) });
+    const weird: ConditionNode = { all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] }, { any: [leaf as ConditionNode, { fact: 'visitCount', operator: 'greaterThanInclusive', value: 7 }] }] };
+    evaluate(visitor(), list('weird', weird), at(40));
+    expect(reads).toBeGreaterThan(1);
+    const low = (v: number): ConditionNode => ({ all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] }, { any: [{ fact: 'timeOnPage', operator: 'greaterThan', value: v }, { fact: 'visitCount', operator: 'greaterThanInclusive', value: 7 }] }] });
+    // 40 s on the page: "more than 31 s" holds; "more than 3,100 s" waits until 3,101 s.
+    expect(evaluate(visitor(), list('p31', low(31)), at(40)).eligible).toEqual(['p31']);
+    const d = evaluate(visitor(), list('p3100', low(3_100)), at(40));
+    expect(d.eligible).toEqual([]);
+    expect(d.reevaluateAt).toBe(at(3_101));
+  });
+});

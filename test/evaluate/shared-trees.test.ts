@@ -64,7 +64,7 @@ describe('evaluate: a tree read through getters cannot change what other lists c
     let reads = 0;
     const leaf = { fact: 'timeOnPage', operator: 'greaterThan' } as Record<string, unknown>;
     Object.defineProperty(leaf, 'value', { enumerable: true, get: () => (reads++ % 2 === 0 ? 31 : 3_100) });
-    const weird: ConditionNode = { all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] }, { any: [leaf as ConditionNode, { fact: 'visitCount', operator: 'greaterThanInclusive', value: 7 }] }] };
+    const weird: ConditionNode = { all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] }, { any: [leaf as unknown as ConditionNode, { fact: 'visitCount', operator: 'greaterThanInclusive', value: 7 }] }] };
     evaluate(visitor(), list('weird', weird), at(40));
     expect(reads).toBeGreaterThan(1);
     const low = (v: number): ConditionNode => ({ all: [{ fact: 'pageUrl', operator: 'containsAnyOf', value: ['/pricing'] }, { any: [{ fact: 'timeOnPage', operator: 'greaterThan', value: v }, { fact: 'visitCount', operator: 'greaterThanInclusive', value: 7 }] }] });

@@ -43,12 +43,18 @@ export function tenant(t: number, instants: readonly SampledInstant[]): Tenant {
  */
 export function tenantWithOwnNumbers(t: number, instants: readonly SampledInstant[]): Tenant {
   const shift = t / 64;
+  // A tree not of the mix's shape fails loudly: left as it is, it would be shared between tenants
+  // and the row would quietly measure the shared case.
+  const unlike = (m: Message): never => {
+    throw new Error(`tenantWithOwnNumbers: ${m.id} is not a mix tree (all [url, any [timeOnPage, visitCount], …])`);
+  };
   const own = (m: Message): Message => {
-    if (shift === 0 || m.conditions === null || !('all' in m.conditions)) return m;
+    if (shift === 0) return m;
+    if (m.conditions === null || !('all' in m.conditions)) return unlike(m);
     const [url, either, ...rest] = m.conditions.all;
-    if (either === undefined || !('any' in either)) return m;
+    if (either === undefined || !('any' in either)) return unlike(m);
     const [time, visits] = either.any;
-    if (time === undefined || visits === undefined || !('fact' in time) || !('fact' in visits)) return m;
+    if (time === undefined || visits === undefined || !('fact' in time) || !('fact' in visits) || time.fact !== 'timeOnPage' || visits.fact !== 'visitCount') return unlike(m);
     const any = [{ ...time, value: (time.value as number) + shift }, { ...visits, value: (visits.value as number) - 1 + shift }];
     return { ...m, conditions: { all: [url as ConditionNode, { any }, ...rest] } };
   };

@@ -87,25 +87,37 @@ export function parseTimestamp(text: string, round: Rounding = 'down'): number |
   // check, the facts, the history), and a widget's visitor keeps them from call to call.
   // The slot from the day, hour, minute and second units and the length.
   const slot = ((((text.charCodeAt(9) * 31 + text.charCodeAt(12)) * 31 + text.charCodeAt(15)) * 31 + text.charCodeAt(18)) * 31 + n) & (MEMO_SLOTS - 1);
-  const up = round === 'up' ? 1 : 0;
-  const at = slot * 2 + up;
-  if (memoText[at] === text) {
-    const hit = memoValue[at] as number;
-    return Number.isNaN(hit) ? undefined : hit;
+  // One scan answers both roundings (the visitor check reads `down`, the facts and the history `up`).
+  const at = slot * 2 + (round === 'up' ? 1 : 0);
+  if (memoText[slot] !== text) {
+    const down = scanTimestamp(text, n);
+    memoValue[slot * 2] = inRange(down);
+    memoValue[slot * 2 + 1] = inRange(scannedBelow ? down + 1 : down);
+    memoText[slot] = text;
   }
-  const value = scanTimestamp(text, n, round);
-  memoText[at] = text;
-  memoValue[at] = value ?? Number.NaN;
-  return value;
+  const value = memoValue[at] as number;
+  return Number.isNaN(value) ? undefined : value;
 }
 
-/** Slots of {@link parseTimestamp}'s memo (a power of two), each for both roundings. */
+/** Slots of {@link parseTimestamp}'s memo (a power of two), each holding both roundings. */
 const MEMO_SLOTS = 256;
-const memoText: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS * 2);
+const memoText: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS);
 const memoValue = new Float64Array(MEMO_SLOTS * 2);
 
-/** {@link parseTimestamp} without the memo, on a text of length `n` (20–35). */
-function scanTimestamp(text: string, n: number, round: Rounding): number | undefined {
+/** `ms` when it is an instant this library handles, `NaN` otherwise. */
+function inRange(ms: number): number {
+  return ms >= MIN_INSTANT && ms <= MAX_INSTANT ? ms : Number.NaN;
+}
+
+/** Whether the last {@link scanTimestamp} read non-zero digits below the millisecond. */
+let scannedBelow = false;
+
+/**
+ * {@link parseTimestamp} without the memo and the range, on a text of length `n` (20–35): epoch
+ * ms rounded down, `NaN` when the text is not a timestamp; sets {@link scannedBelow}.
+ */
+function scanTimestamp(text: string, n: number): number {
+  scannedBelow = false;
   const century = twoDigits(text, 0);
   const yy = twoDigits(text, 2);
   const month = twoDigits(text, 5);
@@ -114,10 +126,10 @@ function scanTimestamp(text: string, n: number, round: Rounding): number | undef
   const minute = twoDigits(text, 14);
   const second = twoDigits(text, 17);
   // `-` 45, `T` 84, `:` 58. (-1 fails every range test below.)
-  if (!charIs(text, 4, 45) || !charIs(text, 7, 45) || !charIs(text, 10, 84) || !charIs(text, 13, 58) || !charIs(text, 16, 58)) return undefined;
-  if (century < 0 || yy < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  if (!charIs(text, 4, 45) || !charIs(text, 7, 45) || !charIs(text, 10, 84) || !charIs(text, 13, 58) || !charIs(text, 16, 58)) return Number.NaN;
+  if (century < 0 || yy < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
   const year = century * 100 + yy;
-  if (!realDate(year, month, day)) return undefined;
+  if (!realDate(year, month, day)) return Number.NaN;
   let i = 19;
   let ms = 0;
   if (charIs(text, i, 46)) {
@@ -129,26 +141,25 @@ function scanTimestamp(text: string, n: number, round: Rounding): number | undef
       else if (d !== 0) below = true;
     }
     const digits = i - start;
-    if (digits === 0) return undefined;
+    if (digits === 0) return Number.NaN;
     for (let k = digits; k < 3; k += 1) ms *= 10;
-    if (below && round === 'up') ms += 1;
+    scannedBelow = below;
   }
   let offset = 0;
   const sign = text.charCodeAt(i);
   if (sign === 90) {
     // `Z`, last.
-    if (i + 1 !== n) return undefined;
+    if (i + 1 !== n) return Number.NaN;
   } else if (sign === 43 || sign === 45) {
     // `+HH:MM` / `-HH:MM`, last.
     const oh = twoDigits(text, i + 1);
     const om = twoDigits(text, i + 4);
-    if (i + 6 !== n || !charIs(text, i + 3, 58) || oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    if (i + 6 !== n || !charIs(text, i + 3, 58) || oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
     offset = (sign === 45 ? -60_000 : 60_000) * (oh * 60 + om);
   } else {
-    return undefined;
+    return Number.NaN;
   }
-  const epoch = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms - offset;
-  return epoch >= MIN_INSTANT && epoch <= MAX_INSTANT ? epoch : undefined;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms - offset;
 }
 
 /**

@@ -125,6 +125,18 @@ describe('digits below the millisecond never reach a threshold early', () => {
     expect(parseTimestamp('2026-11-23T10:00:00.0000Z', 'up')).toBe(base);
     expect(parseTimestamp('2026-11-23T10:00:00.9999Z', 'down')).toBe(base + 999);
   });
+
+  it('each rounding is held to the range on its own (one scan answers both)', () => {
+    // MAX_INSTANT is 9999-12-31T23:59:59.999Z: rounded up, a digit below it leaves the range.
+    expect(parseTimestamp('9999-12-31T23:59:59.9991Z', 'down')).toBe(MAX_INSTANT);
+    expect(parseTimestamp('9999-12-31T23:59:59.9991Z', 'up')).toBeUndefined();
+    // One millisecond before MIN_INSTANT (1000-01-01T00:00:00.000Z) rounded down; MIN_INSTANT rounded up.
+    expect(parseTimestamp('1000-01-01T00:00:59.9995+00:01', 'down')).toBeUndefined();
+    expect(parseTimestamp('1000-01-01T00:00:59.9995+00:01', 'up')).toBe(MIN_INSTANT);
+    // The other order: up first, then down, from the memo.
+    expect(parseTimestamp('9999-12-31T23:59:59.9992Z', 'up')).toBeUndefined();
+    expect(parseTimestamp('9999-12-31T23:59:59.9992Z', 'down')).toBe(MAX_INSTANT);
+  });
 });
 
 describe('the timestamp memo never changes an answer', () => {

@@ -5,7 +5,9 @@
  * normalised), reporting problems as issue data — `{ path, code, params }`, no text. In *every
  * issue* mode (`parse*`) it reports everything it finds, up to `LIMITS.maxIssues`; in *first
  * failure* mode (`evaluate` compiling unparsed input) it stops at the first issue. Both modes
- * run the same code in the same order, so the first issue is always the same one.
+ * run the same code in the same order, so the first issue is always the same one. A first-failure
+ * run keeps no path (most values are valid, and `evaluate` checks its visitor on every call); only
+ * when it fails does the same check run again with paths, for the issue's.
  *
  * Bounded and total: a check never descends deeper than the format itself, checks the length of
  * a list or a string before looking inside, reads own properties only, and turns anything it
@@ -25,6 +27,11 @@ export type Bad = typeof BAD;
 /** The state of one run: the mode, the issues found, and the path to the value being checked. */
 export interface Ctx {
   readonly all: boolean;
+  /**
+   * Whether the combinators keep {@link Ctx.path} (off in the first pass of a first-failure run,
+   * whose issue is then found again with it on: a valid value never pays for its path).
+   */
+  readonly track: boolean;
   readonly issues: IssueData[];
   /** Where the value being checked sits; a check may replace it and must restore it. */
   path: (string | number)[];
@@ -70,7 +77,17 @@ export type CheckResult<T> = { readonly ok: true; readonly value: T } | { readon
  * ```
  */
 export function runCheck<T>(check: Check<T>, value: unknown, all: boolean, base: IssuePath = []): CheckResult<T> {
-  const ctx: Ctx = { all, issues: [], path: [...base] };
+  // First failure: a pass without paths, and only if it fails one with them, for the issue's
+  // path. The same code in the same order finds the same first issue; should the value answer
+  // differently the second time (a getter), the first pass's issue stands.
+  const first = run(check, value, all, all, base);
+  if (all || first.ok) return first;
+  const tracked = run(check, value, false, true, base);
+  return tracked.ok ? first : tracked;
+}
+
+function run<T>(check: Check<T>, value: unknown, all: boolean, track: boolean, base: IssuePath): CheckResult<T> {
+  const ctx: Ctx = { all, track, issues: [], path: [...base] };
   let out: T | Bad = BAD;
   try {
     out = check(value, ctx);
@@ -183,18 +200,19 @@ export function object<T>(shape: Shape<T>, rule?: (parsed: T, ctx: Ctx, failed: 
     // without a `hasOwn` call (objects are mostly written in the shape's order); any other key
     // is asked. Never an inherited value: a polluted `Object.prototype` is not read.
     const own = Object.keys(value);
+    const track = ctx.track;
     let next = 0;
     for (let i = 0; i < n; i += 1) {
       const key = keys[i] as string;
       // The key first: a read that throws is reported at the key (by `runCheck`).
-      ctx.path.push(key);
+      if (track) ctx.path.push(key);
       const inOrder = next < own.length && own[next] === key;
       if (inOrder) next += 1;
       const has = inOrder || Object.hasOwn(value, key);
       const raw = has ? value[key] : undefined;
       if (has) present += 1;
       const parsed = (checks[i] as Check<unknown>)(raw, ctx);
-      ctx.path.pop();
+      if (track) ctx.path.pop();
       if (parsed === BAD) {
         (failures ??= new Set()).add(key);
         continue;
@@ -260,11 +278,12 @@ export function list<T>(item: Check<T>, min: number, max: number, rule?: (items:
     if (n > max) return report(ctx, 'tooBig', { maximum: max, unit: 'items' });
     let bad = n < min && report(ctx, 'tooSmall', { minimum: min, unit: 'items' }) === BAD;
     let out: T[] | null = null;
+    const track = ctx.track;
     for (let i = 0; i < n; i += 1) {
-      ctx.path.push(i);
+      if (track) ctx.path.push(i);
       const raw: unknown = value[i];
       const parsed = item(raw, ctx);
-      ctx.path.pop();
+      if (track) ctx.path.pop();
       if (parsed === BAD) bad = true;
       else if (out !== null) out.push(parsed);
       else if (parsed !== raw) (out = value.slice(0, i) as T[]).push(parsed);
@@ -317,11 +336,12 @@ export function record<T>(key: Check<string>, item: Check<T>, maxKeys: number): 
     const names = Object.keys(value);
     if (names.length > maxKeys) return report(ctx, 'tooBig', { maximum: maxKeys, unit: 'keys' });
     let bad = false;
+    const track = ctx.track;
     for (const name of names) {
-      ctx.path.push(name);
+      if (track) ctx.path.push(name);
       if (RESERVED_KEYS.has(name)) bad = report(ctx, 'reservedKey', NO_PARAMS) === BAD;
       else if (key(name, ctx) === BAD || item(value[name], ctx) === BAD) bad = true;
-      ctx.path.pop();
+      if (track) ctx.path.pop();
     }
     return bad ? BAD : (value as Record<string, T>);
   };

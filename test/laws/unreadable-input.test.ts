@@ -191,6 +191,26 @@ describe('the checkers report a value they cannot read at its own path', () => {
   });
 });
 
+describe('first-failure checks (evaluate): a pass without paths, then, on failure, one with them', () => {
+  it('an unreadable visitor value is reported at its own path, as parseVisitor reports it', () => {
+    expect(evaluate({ ...visitor, page: throwingAt(visitor.page, 'url') }, [message], NOW).invalidInput).toEqual({ path: ['visitor', 'page', 'url'], code: 'invalidType', params: UNREADABLE });
+    expect(evaluate({ ...visitor, metadata: throwingAt(visitor.metadata ?? {}, 'plan') }, [message], NOW).invalidInput).toEqual({ path: ['visitor', 'metadata', 'plan'], code: 'invalidType', params: UNREADABLE });
+    const wrong = { ...visitor, visit: { ...visitor.visit, number: 'two' } };
+    expect(evaluate(wrong as unknown as Visitor, [message], NOW).invalidInput).toEqual({ ...issuesOf(parseVisitor(wrong))[0] as object, path: ['visitor', 'visit', 'number'] });
+  });
+
+  it('a value that answers differently when read again still fails, with the first pass’s issue', () => {
+    let reads = 0;
+    const page = { ...visitor.page };
+    Object.defineProperty(page, 'url', { enumerable: true, get: () => (reads++ === 0 ? 42 : visitor.page.url) });
+    const decision = evaluate({ ...visitor, page }, [message], NOW);
+    // Read by both passes; the second finds nothing wrong, so the first pass's issue (no path below the visitor) stands.
+    expect(reads).toBe(2);
+    expect(decision.invalidInput).toEqual({ path: ['visitor'], code: 'invalidType', params: { expected: 'string', got: 'number' } });
+    expect(decision.eligible).toEqual([]);
+  });
+});
+
 describe('compactDeliveries on a message list it cannot read', () => {
   it('a list, an item, an id or a frequency that cannot be read is invalidType at its path (its history cannot be decided)', () => {
     expect(issuesOf(compactDeliveries(visitor, lengthThrows([message]), NOW))).toEqual([{ path: ['messages'], code: 'invalidType', params: UNREADABLE }]);

@@ -31,8 +31,37 @@ export function tenantVisitor(t: number): Visitor {
   };
 }
 
+/**
+ * `iso` (a `toISOString()` instant) written at a UTC offset of `minutes` (`Z` for 0): the same
+ * instant in other characters.
+ */
+function atOffset(iso: string, minutes: number): string {
+  if (minutes === 0) return iso;
+  const local = new Date(Date.parse(iso) + minutes * 60_000).toISOString().slice(0, -1);
+  const abs = Math.abs(minutes);
+  return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Tenant `t`'s cases: its visitor at each instant, with its page and visit timestamps written at
+ * an offset of its own (tenant 0: `Z`) — the same instants, but not the same strings as another
+ * tenant's (as real accounts' visitors never are), so no tenant's call finds its timestamps in
+ * the memo because another tenant's call just parsed equal ones.
+ */
+function tenantCases(t: number, instants: readonly SampledInstant[]): Case[] {
+  const minutes = ((t * 29) % (26 * 60)) - (t === 0 ? 0 : 12 * 60);
+  return casesOf(tenantVisitor(t), instants).map((c) => ({
+    ...c,
+    visitor: {
+      ...c.visitor,
+      visit: { ...c.visitor.visit, startedAt: atOffset(c.visitor.visit.startedAt, minutes) },
+      page: { ...c.visitor.page, enteredAt: atOffset(c.visitor.page.enteredAt, minutes) },
+    },
+  }));
+}
+
 export function tenant(t: number, instants: readonly SampledInstant[]): Tenant {
-  return { messages: tenantMessages(t), cases: casesOf(tenantVisitor(t), instants) };
+  return { messages: tenantMessages(t), cases: tenantCases(t, instants) };
 }
 
 /**
@@ -58,5 +87,5 @@ export function tenantWithOwnNumbers(t: number, instants: readonly SampledInstan
     const any = [{ ...time, value: (time.value as number) + shift }, { ...visits, value: (visits.value as number) - 1 + shift }];
     return { ...m, conditions: { all: [url as ConditionNode, { any }, ...rest] } };
   };
-  return { messages: tenantMessages(t).map(own), cases: casesOf(tenantVisitor(t), instants) };
+  return { messages: tenantMessages(t).map(own), cases: tenantCases(t, instants) };
 }

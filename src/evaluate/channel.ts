@@ -103,6 +103,9 @@ export interface ChannelPlan {
 /** Numbers per message in {@link ChannelPlan.rows}. */
 const ROW = 4;
 
+/** 32-bit words of a bitset of `n` message positions ({@link ChannelPlan.drops}, `Scratch.dropped`). */
+const wordsFor = (n: number): number => (n + 31) >>> 5;
+
 /** Kinds of limits (bits 5–8 of a row's packed field): a rollout below 100 %, … */
 const ROLLOUT = 1;
 /** … a limit that reads the history's counts and times (a cap, a snooze, `oncePer`, its own cooldown), … */
@@ -159,7 +162,11 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
       }
       packed |= ((id + 1) << 9) | (w.kind === 'inside' ? 16 : 0);
     }
-    rows.set([cm.limits?.activeFrom ?? -Infinity, cm.limits?.activeUntil ?? Infinity, cm.triggerDelayMs, packed], i * ROW);
+    const row = i * ROW;
+    rows[row] = cm.limits?.activeFrom ?? -Infinity;
+    rows[row + 1] = cm.limits?.activeUntil ?? Infinity;
+    rows[row + 2] = cm.triggerDelayMs;
+    rows[row + 3] = packed;
   });
   const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
@@ -178,7 +185,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   });
   start[n] = flat.length;
   const drops: number[] = [];
-  const words = (n + 31) >>> 5;
+  const words = wordsFor(n);
   usersOf.forEach((users, id) => {
     if (users.length <= words) return drops.push(id, users.length, ...users);
     const bits = new Array<number>(words).fill(0);
@@ -212,7 +219,7 @@ function newScratch(plan: ChannelPlan): Scratch {
   return {
     ...historyArrays(n),
     leaves: new Uint8Array(plan.index.size),
-    dropped: new Int32Array((n + 31) >>> 5),
+    dropped: new Int32Array(wordsFor(n)),
     open: new Uint8Array(plan.schedules.length),
     next: new Float64Array(plan.schedules.length),
     positions: new Int32Array(0),

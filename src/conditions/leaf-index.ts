@@ -14,6 +14,7 @@
 import type { ConditionLeaf, ConditionNode, ConditionScalar } from '../core/types.js';
 import type { FactSignature } from '../core/vocabulary.js';
 import { factSignature } from '../check/conditions.js';
+import { carved } from '../core/slab.js';
 import type { Facts } from './facts.js';
 import { leafGetter, leafValue } from './leaf.js';
 import { buildAutomaton } from './needles.js';
@@ -193,8 +194,8 @@ function resetGroup(ids: Int32Array, negate: Uint8Array, state: Uint8Array): voi
 
 /** `equal` / `in` / `notEqual` / `notIn` on one fact: one hash lookup of the fact's value. */
 function valueGroup(fact: string, idList: readonly number[], negateList: readonly boolean[], valueLists: readonly (readonly ConditionScalar[])[]): GroupAnswer {
-  const ids = Int32Array.from(idList);
-  const negate = Uint8Array.from(negateList, Number);
+  const ids = carved(Int32Array, idList.length, idList);
+  const negate = carved(Uint8Array, negateList.length, negateList.map(Number));
   // value → positions (in `ids`) of the leaves that list it.
   const byValue = new Map<FactValue, number[]>();
   valueLists.forEach((list, k) => {
@@ -227,8 +228,8 @@ function textGroup(
   needleLists: readonly (readonly string[])[],
   atList: readonly NeedleAt[],
 ): GroupAnswer {
-  const ids = Int32Array.from(idList);
-  const negate = Uint8Array.from(negateList, Number);
+  const ids = carved(Int32Array, idList.length, idList);
+  const negate = carved(Uint8Array, negateList.length, negateList.map(Number));
   return textScan(fact, ids, negate, needleUses(needleLists, atList));
 }
 
@@ -255,13 +256,14 @@ function needleUses(needleLists: readonly (readonly string[])[], atList: readonl
       (useLists[n] as number[]).push(k * 4 + (AT_CODES[atList[k] as NeedleAt] as number));
     }
   });
-  const useStart = new Int32Array(needles.length + 1);
+  const useStart = carved(Int32Array, needles.length + 1);
   useLists.forEach((list, n) => (useStart[n + 1] = (useStart[n] as number) + list.length));
-  return { needles, useStart, uses: Int32Array.from(useLists.flat()) };
+  const flatUses = useLists.flat();
+  return { needles, useStart, uses: carved(Int32Array, flatUses.length, flatUses) };
 }
 
 function textScan(fact: string, ids: Int32Array, negate: Uint8Array, { needles, useStart, uses }: NeedleUses): GroupAnswer {
-  const lengths = Int32Array.from(needles, (n) => n.length);
+  const lengths = carved(Int32Array, needles.length, needles.map((n) => n.length));
   const { step, outputStart, outputs } = buildAutomaton(needles);
   const get = leafGetter(fact);
   return (facts, state) => {

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { carved } from '../core/slab.js';
+
 /** An Aho–Corasick automaton over a fixed list of non-empty needles, in flat typed arrays. */
 export interface Automaton {
   /** The state after reading the character `code` in `state` (failure links followed; 0 is the root). */
@@ -66,7 +68,7 @@ function flatTrie(needles: readonly string[]): FlatTrie {
   });
   // Failure links, breadth first; each state's outputs gain those of its failure state.
   const states = edges.length;
-  const fail = new Int32Array(states);
+  const fail = carved(Int32Array, states);
   const queue: number[] = [...(edges[0] as Map<number, number>).values()];
   for (let head = 0; head < queue.length; head += 1) {
     const state = queue[head] as number;
@@ -80,17 +82,17 @@ function flatTrie(needles: readonly string[]): FlatTrie {
   }
   for (const state of queue) (ends[state] as number[]).push(...(ends[fail[state] as number] as number[]));
   // Flatten: per state, its edges sorted by code, and its outputs.
-  const edgeStart = new Int32Array(states + 1);
-  const outputStart = new Int32Array(states + 1);
+  const edgeStart = carved(Int32Array, states + 1);
+  const outputStart = carved(Int32Array, states + 1);
   let edgeCount = 0;
   let outputCount = 0;
   for (let s = 0; s < states; s += 1) {
     edgeCount += (edges[s] as Map<number, number>).size;
     outputCount += (ends[s] as number[]).length;
   }
-  const codes = new Uint16Array(edgeCount);
-  const targets = new Int32Array(edgeCount);
-  const outputs = new Int32Array(outputCount);
+  const codes = carved(Uint16Array, edgeCount);
+  const targets = carved(Int32Array, edgeCount);
+  const outputs = carved(Int32Array, outputCount);
   let e = 0;
   let o = 0;
   for (let s = 0; s < states; s += 1) {
@@ -105,7 +107,7 @@ function flatTrie(needles: readonly string[]): FlatTrie {
   }
   edgeStart[states] = e;
   outputStart[states] = o;
-  const root = new Int32Array(DENSE);
+  const root = carved(Int32Array, DENSE);
   for (const [code, next] of edges[0] as Map<number, number>) if (code < DENSE) root[code] = next;
   return { fail, edgeStart, codes, targets, root, outputStart, outputs };
 }

@@ -22,6 +22,8 @@ import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory,
 import { isVouched } from '../check/visitor.js';
 import type { Delivery } from '../core/types.js';
 import { inHoldout, inRollout } from '../frequency/rollout.js';
+import { carved } from '../core/slab.js';
+
 import { periodAt } from '../schedule/period.js';
 import type { CompiledMessage } from './compile.js';
 
@@ -138,7 +140,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const builder = new LeafIndexBuilder();
   const perMessage: number[][] = [];
   const residual: (Until | null)[] = [];
-  const rows = new Float64Array(n * ROW);
+  const rows = carved(Float64Array, n * ROW);
   const schedules: CompiledSchedule[] = [];
   const scheduleIds = new Map<CompiledSchedule | string, number>();
   const position = new Map<string, number>();
@@ -172,7 +174,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const index = builder.build();
   // Grouped leaves go to the bitset pass (by leaf: its users); the others stay per message, cheapest first.
   const usersOf: number[][] = [];
-  const start = new Int32Array(n + 1);
+  const start = carved(Int32Array, n + 1);
   const flat: number[] = [];
   perMessage.forEach((ids, i) => {
     start[i] = flat.length;
@@ -197,8 +199,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     ids: messages.map((cm) => cm.id),
     position,
     index,
-    drops: Int32Array.from(drops),
-    required: Int32Array.from(flat),
+    drops: carved(Int32Array, drops.length, drops),
+    required: carved(Int32Array, flat.length, flat),
     start,
     residual,
     rows,
@@ -211,20 +213,20 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
 
 /** Per-message history arrays, cleared (`count` 0, the times `-Infinity`), with no position written yet. */
 function historyArrays(n: number): Pick<Scratch, 'history' | 'count' | 'lastAt' | 'endedAt' | 'touched'> {
-  return { history: new Uint8Array(n), count: new Uint16Array(n), lastAt: new Float64Array(n).fill(-Infinity), endedAt: new Float64Array(n).fill(-Infinity), touched: [] };
+  return { history: carved(Uint8Array, n), count: carved(Uint16Array, n), lastAt: carved(Float64Array, n).fill(-Infinity), endedAt: carved(Float64Array, n).fill(-Infinity), touched: [] };
 }
 
 function newScratch(plan: ChannelPlan): Scratch {
   const n = plan.messages.length;
   return {
     ...historyArrays(n),
-    leaves: new Uint8Array(plan.index.size),
-    dropped: new Int32Array(wordsFor(n)),
-    open: new Uint8Array(plan.schedules.length),
-    next: new Float64Array(plan.schedules.length),
+    leaves: carved(Uint8Array, plan.index.size),
+    dropped: carved(Int32Array, wordsFor(n)),
+    open: carved(Uint8Array, plan.schedules.length),
+    next: carved(Float64Array, plan.schedules.length),
     positions: new Int32Array(0),
-    inRollout: new Uint8Array(n),
-    inHoldout: new Uint8Array(n),
+    inRollout: carved(Uint8Array, n),
+    inHoldout: carved(Uint8Array, n),
     bucketsFor: null,
     day: null,
     week: null,

@@ -42,14 +42,20 @@ function atOffset(iso: string, minutes: number): string {
   return `${local}${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** The UTC offset, in minutes, at which visitor `writer` writes its timestamps (writer 0: `Z`). */
+function offsetOf(writer: number): number {
+  return ((writer * 29) % (26 * 60)) - (writer === 0 ? 0 : 12 * 60);
+}
+
 /**
  * Tenant `t`'s cases: its visitor at each instant, with its page and visit timestamps written at
- * an offset of its own (tenant 0: `Z`) — the same instants, but not the same strings as another
- * tenant's (as real accounts' visitors never are), so no tenant's call finds its timestamps in
- * the memo because another tenant's call just parsed equal ones.
+ * the offset of visitor `writer` (by default its own; tenant 0: `Z`) — the same instants, but not
+ * the same strings as another writer's (as real accounts' visitors never are), so no tenant's call
+ * finds its timestamps in the memo because another tenant's call just parsed equal ones. Tenant 0
+ * with writers 0…49 is one account seeing as many distinct visitors as the round-robin does.
  */
-function tenantCases(t: number, instants: readonly SampledInstant[]): Case[] {
-  const minutes = ((t * 29) % (26 * 60)) - (t === 0 ? 0 : 12 * 60);
+export function tenantCases(t: number, instants: readonly SampledInstant[], writer = t): Case[] {
+  const minutes = offsetOf(writer);
   return casesOf(tenantVisitor(t), instants).map((c) => ({
     ...c,
     visitor: {

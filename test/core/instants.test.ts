@@ -35,6 +35,20 @@ describe('calendar checks agree with Date (independent oracle)', () => {
     );
   });
 
+  it('parseTimestamp gives Date’s instant on every day of the years 1000–9999 (exhaustive: the day count is integer arithmetic)', () => {
+    const day = 86_400_000;
+    let wrong = 0;
+    let first = '';
+    for (let t = Date.UTC(1000, 0, 1) + 45_296_789; t <= MAX_INSTANT; t += day) {
+      const text = new Date(t).toISOString();
+      if (parseTimestamp(text) !== t) {
+        wrong += 1;
+        first ||= text;
+      }
+    }
+    expect({ wrong, first }).toEqual({ wrong: 0, first: '' });
+  });
+
   it('parseTimestamp gives Date.parse’s instant for any valid offset and fraction', () => {
     fc.assert(
       fc.property(

@@ -24,8 +24,10 @@ describe('scratch state never leaks from one call to the next', () => {
     const limited = fc.tuple(messageListArb({ status: 'live', channelId: 'web_main', minLength: 1, maxLength: 12 }), fc.array(limitFieldsArb(), { minLength: 12, maxLength: 12 })).map(([messages, limits]) => messages.map((m, i) => ({ ...m, ...limits[i] })));
     const policy: fc.Arbitrary<EvaluateOptions | undefined> = fc.constantFrom(undefined, { cooldownSeconds: 600 }, { cooldownSeconds: 60, timeZone: 'Europe/Berlin' });
     fc.assert(
-      fc.property(limited, fc.array(fc.tuple(visitor, fc.boolean(), fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 600_000 }), fc.integer({ min: 0, max: 3 * 86_400_000 }))), { minLength: 2, maxLength: 8 }), policy, (messages, calls, options) => {
-        for (const [v, freeze, shift] of calls) {
+      // The policy per call too: a call that reads the delivery times (a cooldown) next to calls
+      // that do not, on the same list, resets only what the last call wrote.
+      fc.property(limited, fc.array(fc.tuple(visitor, fc.boolean(), fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 600_000 }), fc.integer({ min: 0, max: 3 * 86_400_000 })), policy), { minLength: 2, maxLength: 8 }), (messages, calls) => {
+        for (const [v, freeze, shift, options] of calls) {
           // A history the library wrote (frozen) is read through another path than a plain one.
           let visitor: Visitor = v;
           if (freeze && v.deliveries.length > 0) {

@@ -194,8 +194,8 @@ function resetGroup(ids: Int32Array, negate: Uint8Array, state: Uint8Array): voi
 
 /** `equal` / `in` / `notEqual` / `notIn` on one fact: one hash lookup of the fact's value. */
 function valueGroup(fact: string, idList: readonly number[], negateList: readonly boolean[], valueLists: readonly (readonly ConditionScalar[])[]): GroupAnswer {
-  const ids = carved(Int32Array, idList.length, idList);
-  const negate = carved(Uint8Array, negateList.length, negateList.map(Number));
+  const ids = carved(Int32Array, idList);
+  const negate = carved(Uint8Array, negateList.map(Number));
   // value → positions (in `ids`) of the leaves that list it.
   const byValue = new Map<FactValue, number[]>();
   valueLists.forEach((list, k) => {
@@ -228,8 +228,8 @@ function textGroup(
   needleLists: readonly (readonly string[])[],
   atList: readonly NeedleAt[],
 ): GroupAnswer {
-  const ids = carved(Int32Array, idList.length, idList);
-  const negate = carved(Uint8Array, negateList.length, negateList.map(Number));
+  const ids = carved(Int32Array, idList);
+  const negate = carved(Uint8Array, negateList.map(Number));
   return textScan(fact, ids, negate, needleUses(needleLists, atList));
 }
 
@@ -258,12 +258,11 @@ function needleUses(needleLists: readonly (readonly string[])[], atList: readonl
   });
   const useStart = carved(Int32Array, needles.length + 1);
   useLists.forEach((list, n) => (useStart[n + 1] = (useStart[n] as number) + list.length));
-  const flatUses = useLists.flat();
-  return { needles, useStart, uses: carved(Int32Array, flatUses.length, flatUses) };
+  return { needles, useStart, uses: carved(Int32Array, useLists.flat()) };
 }
 
 function textScan(fact: string, ids: Int32Array, negate: Uint8Array, { needles, useStart, uses }: NeedleUses): GroupAnswer {
-  const lengths = carved(Int32Array, needles.length, needles.map((n) => n.length));
+  const lengths = carved(Int32Array, needles.map((n) => n.length));
   const { step, outputStart, outputs } = buildAutomaton(needles);
   const get = leafGetter(fact);
   return (facts, state) => {

@@ -33,16 +33,17 @@ export interface CarvedKind<T extends Carved> {
 }
 
 /**
- * A typed array of `kind` and `length`, next to the arrays carved just before it (at a boundary
- * of 8 bytes): zeroed, or holding `values` when given (`values.length` must not exceed `length`).
+ * A typed array of `kind`, next to the arrays carved just before it (at a boundary of 8 bytes):
+ * `size` zeroes, or a copy of `size` when it is the values.
  * @example
  * ```ts
- * const start = carved(Int32Array, 141);        // 141 zeroes
- * const uses = carved(Int32Array, 3, [3, 1, 2]); // Int32Array [3, 1, 2]
- * const rows = carved(Float64Array, 4 * 140);    // right after `uses`, same buffer
+ * const start = carved(Int32Array, 141);      // 141 zeroes
+ * const uses = carved(Int32Array, [3, 1, 2]); // Int32Array [3, 1, 2]
+ * const rows = carved(Float64Array, 4 * 140);  // right after `uses`, same buffer
  * ```
  */
-export function carved<T extends Carved>(kind: CarvedKind<T>, length: number, values?: ArrayLike<number>): T {
+export function carved<T extends Carved>(kind: CarvedKind<T>, size: number | ArrayLike<number>): T {
+  const length = typeof size === 'number' ? size : size.length;
   const bytes = length * kind.BYTES_PER_ELEMENT;
   let buffer = slab;
   let at = (free + 7) & ~7;
@@ -57,6 +58,6 @@ export function carved<T extends Carved>(kind: CarvedKind<T>, length: number, va
     free = at + bytes;
   }
   const out = new kind(buffer, at, length);
-  if (values !== undefined) out.set(values);
+  if (typeof size !== 'number') out.set(size);
   return out;
 }

@@ -18,10 +18,12 @@ keep=${out:-$build/last}
 rm -f "$keep".cg*
 cd "$root"
 # setarch -R, --random-seed, --hash-seed and --single-threaded: the same layout and the same
-# order of work in every run. --perf-basic-prof writes the JIT code map attribute.mjs reads.
+# order of work in every run. --perf-basic-prof writes the JIT code map attribute.mjs reads (and
+# a V8 log, kept in .tmp/cachesim, not the working directory).
 log=$(setarch "$(uname -m)" -R valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --dump-instr=yes \
   --I1=32768,8,64 --D1=49152,12,64 --LL=2097152,16,64 --callgrind-out-file="$keep.cg" \
   node --single-threaded --random-seed=42 --hash-seed=42 --perf-basic-prof --no-compact-code-space \
+  --logfile="$build/v8.log" --no-logfile-per-isolate \
   --import tsx "$here/workload.ts" "$build/addon.node" "$side" 2>&1)
 pid=$(echo "$log" | grep -oE '^==[0-9]+==' | head -1 | tr -d =)
 if [ -n "$out" ] && [ -f "/tmp/perf-$pid.map" ]; then cp "/tmp/perf-$pid.map" "$out.map"; fi

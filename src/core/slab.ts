@@ -34,20 +34,22 @@ export interface CarvedKind<T extends Carved> {
 
 /**
  * A typed array of `kind`, next to the arrays carved just before it (at a boundary of 8 bytes):
- * `size` zeroes, or a copy of `size` when it is the values.
+ * `size` zeroes, or a copy of `size` when it is the values. `apart`: in a buffer of its own
+ * instead, for an array that lives with something other than the list being compiled.
  * @example
  * ```ts
  * const start = carved(Int32Array, 141);      // 141 zeroes
  * const uses = carved(Int32Array, [3, 1, 2]); // Int32Array [3, 1, 2]
  * const rows = carved(Float64Array, 4 * 140);  // right after `uses`, same buffer
+ * const own = carved(Uint8Array, 140, true);    // a buffer of its own
  * ```
  */
-export function carved<T extends Carved>(kind: CarvedKind<T>, size: number | ArrayLike<number>): T {
+export function carved<T extends Carved>(kind: CarvedKind<T>, size: number | ArrayLike<number>, apart = false): T {
   const length = typeof size === 'number' ? size : size.length;
   const bytes = length * kind.BYTES_PER_ELEMENT;
   let buffer = slab;
   let at = (free + 7) & ~7;
-  if (bytes > OWN_ABOVE) {
+  if (apart || bytes > OWN_ABOVE) {
     buffer = new ArrayBuffer(bytes);
     at = 0;
   } else {

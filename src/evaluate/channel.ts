@@ -23,7 +23,6 @@ import { isVouched } from '../check/visitor.js';
 import type { Delivery } from '../core/types.js';
 import { inHoldout, inRollout } from '../frequency/rollout.js';
 import { carved } from '../core/slab.js';
-
 import { periodAt } from '../schedule/period.js';
 import type { CompiledMessage } from './compile.js';
 
@@ -211,9 +210,13 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   };
 }
 
-/** Per-message history arrays, cleared (`count` 0, the times `-Infinity`), with no position written yet. */
-function historyArrays(n: number): Pick<Scratch, 'history' | 'count' | 'lastAt' | 'endedAt' | 'touched'> {
-  return { history: carved(Uint8Array, n), count: carved(Uint16Array, n), lastAt: carved(Float64Array, n).fill(-Infinity), endedAt: carved(Float64Array, n).fill(-Infinity), touched: [] };
+/**
+ * Per-message history arrays, cleared (`count` 0, the times `-Infinity`), with no position
+ * written yet: carved beside the list's other arrays for its scratch, or (`apart`) in buffers of
+ * their own for a frozen history's kept view, which lives as long as that history, not the list.
+ */
+function historyArrays(n: number, apart = false): Pick<Scratch, 'history' | 'count' | 'lastAt' | 'endedAt' | 'touched'> {
+  return { history: carved(Uint8Array, n, apart), count: carved(Uint16Array, n, apart), lastAt: carved(Float64Array, n, apart).fill(-Infinity), endedAt: carved(Float64Array, n, apart).fill(-Infinity), touched: [] };
 }
 
 function newScratch(plan: ChannelPlan): Scratch {
@@ -266,7 +269,7 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
   }
   // A frozen history's view is kept, so it gets arrays of its own; otherwise the reused scratch
   // ones, cleared where the last call wrote.
-  const { history: bits, count, lastAt, endedAt, touched } = frozen ? historyArrays(plan.messages.length) : scratch;
+  const { history: bits, count, lastAt, endedAt, touched } = frozen ? historyArrays(plan.messages.length, true) : scratch;
   for (let k = 0; k < touched.length; k++) {
     const p = touched[k] as number;
     bits[p] = 0;

@@ -70,6 +70,15 @@ describe('carved typed arrays', () => {
     expect(carved(Uint8Array, 8192).buffer.byteLength).toBe(16_384);
   });
 
+  it('gives an array asked apart a buffer of its own, whatever its size, and carves on after it as before', () => {
+    const before = carved(Uint8Array, 4);
+    const apart = carved(Uint8Array, 4, true);
+    const after = carved(Uint8Array, 4);
+    expect(apart.buffer.byteLength).toBe(4);
+    expect(apart.buffer).not.toBe(before.buffer);
+    expect(after.buffer === before.buffer || after.byteOffset === 0).toBe(true);
+  });
+
   it('starts a new buffer when the current one cannot hold the next array', () => {
     const seen = new Set<ArrayBufferLike>();
     for (let i = 0; i < 5; i++) seen.add(carved(Uint8Array, 8000).buffer);

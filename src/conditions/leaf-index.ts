@@ -17,7 +17,7 @@ import { factSignature } from '../check/conditions.js';
 import { carved } from '../core/slab.js';
 import type { Facts } from './facts.js';
 import { leafGetter, leafValue } from './leaf.js';
-import { buildAutomaton } from './needles.js';
+import { buildAutomaton, OUTPUTS, step } from './needles.js';
 import { OPERATOR_TABLE, type FactValue, type NeedleAt } from './operators.js';
 
 /** A leaf answer in the state array. */
@@ -187,16 +187,24 @@ function leafIndex(answers: readonly GroupAnswer[], grouped: readonly boolean[],
   return { size: answers.length, grouped, cost, answer: (id, facts, state) => (answers[id] as GroupAnswer)(facts, state) };
 }
 
-/** Sets every leaf of a group to its verdict when nothing matched. */
-function resetGroup(ids: Int32Array, negate: Uint8Array, state: Uint8Array): void {
-  for (let k = 0; k < ids.length; k += 1) state[ids[k] as number] = negate[k] === 1 ? TRUE : FALSE;
+/** A group's leaf `k` as one number: its id × 2, plus 1 when the group answers it negated. */
+const leafCode = (id: number, negate: boolean): number => id * 2 + (negate ? 1 : 0);
+
+/** Sets every leaf of a group (`codes[from]` … `codes[to - 1]`, {@link leafCode}s) to its verdict when nothing matched. */
+function resetGroup(codes: Int32Array, from: number, to: number, state: Uint8Array): void {
+  for (let k = from; k < to; k += 1) {
+    const c = codes[k] as number;
+    state[c >> 1] = (c & 1) === 1 ? TRUE : FALSE;
+  }
 }
 
 /** `equal` / `in` / `notEqual` / `notIn` on one fact: one hash lookup of the fact's value. */
 function valueGroup(fact: string, idList: readonly number[], negateList: readonly boolean[], valueLists: readonly (readonly ConditionScalar[])[]): GroupAnswer {
-  const ids = carved(Int32Array, idList);
-  const negate = carved(Uint8Array, negateList.map(Number));
-  // value → positions (in `ids`) of the leaves that list it.
+  const codes = carved(
+    Int32Array,
+    idList.map((id, k) => leafCode(id, negateList[k] as boolean)),
+  );
+  // value → positions (in `codes`) of the leaves that list it.
   const byValue = new Map<FactValue, number[]>();
   valueLists.forEach((list, k) => {
     for (const v of new Set(list)) {
@@ -206,21 +214,28 @@ function valueGroup(fact: string, idList: readonly number[], negateList: readonl
     }
   });
   const get = leafGetter(fact);
+  const size = codes.length;
   return (facts, state) => {
-    resetGroup(ids, negate, state);
+    resetGroup(codes, 0, size, state);
     // A missing fact (`undefined`) is never a key: no positive leaf holds, every negative one does.
     const hits = byValue.get(get(facts));
     if (hits === undefined) return;
     for (let j = 0; j < hits.length; j += 1) {
-      const k = hits[j] as number;
-      state[ids[k] as number] = negate[k] === 1 ? FALSE : TRUE;
+      const c = codes[hits[j] as number] as number;
+      state[c >> 1] = (c & 1) === 1 ? FALSE : TRUE;
     }
   };
 }
 
 const AT_CODES: Readonly<Record<NeedleAt, number>> = { anywhere: 0, start: 1, end: 2, whole: 3 };
 
-/** Substring / prefix / suffix / whole-text leaves on one text fact: one Aho–Corasick pass. */
+/**
+ * Substring / prefix / suffix / whole-text leaves on one text fact: one Aho–Corasick pass. The
+ * automaton and the group's own numbers are one array: after the automaton, the leaves'
+ * {@link leafCode}s, each needle's length, each needle's first use (absolute indexes; one more
+ * for the end), then the uses — each `leaf position × 4 + where` (0 anywhere, 1 start, 2 end,
+ * 3 whole).
+ */
 function textGroup(
   fact: string,
   idList: readonly number[],
@@ -228,20 +243,7 @@ function textGroup(
   needleLists: readonly (readonly string[])[],
   atList: readonly NeedleAt[],
 ): GroupAnswer {
-  const ids = carved(Int32Array, idList);
-  const negate = carved(Uint8Array, negateList.map(Number));
-  return textScan(fact, ids, negate, needleUses(needleLists, atList));
-}
-
-interface NeedleUses {
-  readonly needles: readonly string[];
-  /** Per needle `n`: `uses[useStart[n]]` … — each `leaf position × 4 + where` (0 anywhere, 1 start, 2 end, 3 whole). */
-  readonly useStart: Int32Array;
-  readonly uses: Int32Array;
-}
-
-function needleUses(needleLists: readonly (readonly string[])[], atList: readonly NeedleAt[]): NeedleUses {
-  // Distinct needles, each with the (leaf position, where) pairs that use it, flattened below.
+  // Distinct needles, each with the (leaf position, where) pairs that use it.
   const needleIds = new Map<string, number>();
   const needles: string[] = [];
   const useLists: number[][] = [];
@@ -256,33 +258,43 @@ function needleUses(needleLists: readonly (readonly string[])[], atList: readonl
       (useLists[n] as number[]).push(k * 4 + (AT_CODES[atList[k] as NeedleAt] as number));
     }
   });
-  const useStart = carved(Int32Array, needles.length + 1);
-  useLists.forEach((list, n) => (useStart[n + 1] = (useStart[n] as number) + list.length));
-  return { needles, useStart, uses: carved(Int32Array, useLists.flat()) };
+  const leaves = idList.length;
+  const uses = useLists.flat();
+  const { table: t, free } = buildAutomaton(needles, leaves + 2 * needles.length + 1 + uses.length);
+  const lengthsAt = free + leaves;
+  const useStartAt = lengthsAt + needles.length;
+  let u = useStartAt + needles.length + 1;
+  idList.forEach((id, k) => (t[free + k] = leafCode(id, negateList[k] as boolean)));
+  needles.forEach((needle, n) => {
+    t[lengthsAt + n] = needle.length;
+    t[useStartAt + n] = u;
+    for (const use of useLists[n] as number[]) t[u++] = use;
+  });
+  t[useStartAt + needles.length] = u;
+  return textScan(fact, t, free, lengthsAt, useStartAt);
 }
 
-function textScan(fact: string, ids: Int32Array, negate: Uint8Array, { needles, useStart, uses }: NeedleUses): GroupAnswer {
-  const lengths = carved(Int32Array, needles.map((n) => n.length));
-  const { step, outputStart, outputs } = buildAutomaton(needles);
+function textScan(fact: string, t: Int32Array, codesAt: number, lengthsAt: number, useStartAt: number): GroupAnswer {
+  const outputs = t[OUTPUTS] as number;
   const get = leafGetter(fact);
   return (facts, state) => {
-    resetGroup(ids, negate, state);
+    resetGroup(t, codesAt, lengthsAt, state);
     const text = get(facts);
     if (typeof text !== 'string') return;
     const last = text.length - 1;
     let s = 0;
     for (let i = 0; i <= last; i += 1) {
-      s = step(s, text.charCodeAt(i));
-      for (let j = outputStart[s] as number, end = outputStart[s + 1] as number; j < end; j += 1) {
-        const n = outputs[j] as number;
-        const atStart = i + 1 === (lengths[n] as number);
-        for (let u = useStart[n] as number, usesEnd = useStart[n + 1] as number; u < usesEnd; u += 1) {
-          const use = uses[u] as number;
+      s = step(t, s, text.charCodeAt(i));
+      for (let j = t[outputs + s] as number, end = t[outputs + s + 1] as number; j < end; j += 1) {
+        const n = t[j] as number;
+        const atStart = i + 1 === (t[lengthsAt + n] as number);
+        for (let u = t[useStartAt + n] as number, usesEnd = t[useStartAt + n + 1] as number; u < usesEnd; u += 1) {
+          const use = t[u] as number;
           const at = use & 3;
           // 0 anywhere, 1 start, 2 end, 3 whole.
           if ((at & 1 && !atStart) || (at & 2 && i !== last)) continue;
-          const k = use >> 2;
-          state[ids[k] as number] = negate[k] === 1 ? FALSE : TRUE;
+          const c = t[codesAt + (use >> 2)] as number;
+          state[c >> 1] = (c & 1) === 1 ? FALSE : TRUE;
         }
       }
     }

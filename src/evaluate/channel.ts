@@ -13,7 +13,7 @@
  * @module
  */
 import type { Visitor } from '../core/types.js';
-import type { CompiledSchedule } from '../schedule/prepare.js';
+import { holds, type ScheduleEngine } from '../schedule/prepare.js';
 import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
 import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
@@ -72,15 +72,19 @@ export interface ChannelPlan {
   readonly position: ReadonlyMap<string, number>;
   readonly index: LeafIndex;
   /**
-   * The grouped required leaves (answered in bulk) that some message needs, each as its id, then
-   * either the number of those messages and their positions or, when they outnumber the bitset's
-   * words, minus the word count and the bitset of their positions: a call answers them all first
-   * and drops every user of a false one, so the loop never visits a message a grouped leaf rules out.
+   * The required leaves, in one array (one object a call reads, neighbouring lines):
+   * - up to {@link dropsEnd}, the grouped required leaves (answered in bulk) that some message
+   *   needs, each as its id, then either the number of those messages and their positions or,
+   *   when they outnumber the bitset's words, minus the word count and the bitset of their
+   *   positions: a call answers them all first and drops every user of a false one, so the loop
+   *   never visits a message a grouped leaf rules out;
+   * - from {@link startAt}, per message `i` (and one more for the end), where its other required
+   *   leaf ids start: `table[table[startAt + i]]` … `table[table[startAt + i + 1] - 1]`, cheapest
+   *   first.
    */
-  readonly drops: Int32Array;
-  /** The other required leaf ids of message `i`, cheapest first: `required[start[i]]` … `required[start[i + 1] - 1]`. */
-  readonly required: Int32Array;
-  readonly start: Int32Array;
+  readonly table: Int32Array;
+  readonly dropsEnd: number;
+  readonly startAt: number;
   /** Per message: the residual tree (`null`: true for good once the required leaves hold). */
   readonly residual: readonly (Until | null)[];
   /**
@@ -92,7 +96,7 @@ export interface ChannelPlan {
    * bits 9–30: room for 2²² schedules, more than a list's `LIMITS.listMessages` messages can have).
    */
   readonly rows: Float64Array;
-  readonly schedules: readonly CompiledSchedule[];
+  readonly schedules: readonly ScheduleEngine[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
   /** Whether any message's limits need the history's delivery times. */
@@ -104,7 +108,7 @@ export interface ChannelPlan {
 /** Numbers per message in {@link ChannelPlan.rows}. */
 const ROW = 4;
 
-/** 32-bit words of a bitset of `n` message positions ({@link ChannelPlan.drops}, `Scratch.dropped`). */
+/** 32-bit words of a bitset of `n` message positions ({@link ChannelPlan.table}'s drops, `Scratch.dropped`). */
 const wordsFor = (n: number): number => (n + 31) >>> 5;
 
 /** Kinds of limits (bits 5–8 of a row's packed field): a rollout below 100 %, … */
@@ -140,8 +144,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const perMessage: number[][] = [];
   const residual: (Until | null)[] = [];
   const rows = carved(Float64Array, n * ROW);
-  const schedules: CompiledSchedule[] = [];
-  const scheduleIds = new Map<CompiledSchedule | string, number>();
+  const schedules: ScheduleEngine[] = [];
+  const scheduleIds = new Map<ScheduleEngine | string, number>();
   const position = new Map<string, number>();
   // Equal residual trees (and subtrees) of the list share one compiled form.
   const memo: UntilMemo = new Map();
@@ -173,34 +177,38 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const index = builder.build();
   // Grouped leaves go to the bitset pass (by leaf: its users); the others stay per message, cheapest first.
   const usersOf: number[][] = [];
-  const start = carved(Int32Array, n + 1);
-  const flat: number[] = [];
-  perMessage.forEach((ids, i) => {
-    start[i] = flat.length;
-    const own: number[] = [];
+  const own: number[][] = perMessage.map((ids, i) => {
+    const mine: number[] = [];
     for (const id of new Set(ids)) {
       if (index.grouped[id] === true) (usersOf[id] ??= []).push(i);
-      else own.push(id);
+      else mine.push(id);
     }
-    flat.push(...own.sort((a, b) => (index.cost[a] as number) - (index.cost[b] as number)));
+    return mine.sort((a, b) => (index.cost[a] as number) - (index.cost[b] as number));
   });
-  start[n] = flat.length;
-  const drops: number[] = [];
+  const table: number[] = [];
   const words = wordsFor(n);
   usersOf.forEach((users, id) => {
-    if (users.length <= words) return drops.push(id, users.length, ...users);
+    if (users.length <= words) return table.push(id, users.length, ...users);
     const bits = new Array<number>(words).fill(0);
     for (const m of users) bits[m >>> 5] = (bits[m >>> 5] as number) | (1 << (m & 31));
-    return drops.push(id, -words, ...bits);
+    return table.push(id, -words, ...bits);
   });
+  const dropsEnd = table.length;
+  const startAt = dropsEnd;
+  let at = startAt + n + 1;
+  for (const mine of own) {
+    table.push(at);
+    at += mine.length;
+  }
+  table.push(at, ...own.flat());
   return {
     messages,
     ids: messages.map((cm) => cm.id),
     position,
     index,
-    drops: carved(Int32Array, drops),
-    required: carved(Int32Array, flat),
-    start,
+    table: carved(Int32Array, table),
+    dropsEnd,
+    startAt,
     residual,
     rows,
     schedules,
@@ -387,23 +395,23 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { required, start, index, residual, rows, schedules, drops, ids } = plan;
+  const { table, dropsEnd, startAt, index, residual, rows, schedules, ids } = plan;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   // Every grouped required leaf first (a few bulk answers): each false one drops its users.
   const dropped = scratch.dropped;
   dropped.fill(0);
-  for (let k = 0; k < drops.length; ) {
-    const id = drops[k] as number;
-    const count = drops[k + 1] as number;
+  for (let k = 0; k < dropsEnd; ) {
+    const id = table[k] as number;
+    const count = table[k + 1] as number;
     const end = k + 2 + (count < 0 ? -count : count);
     if (leaves[id] === UNKNOWN) index.answer(id, facts, leaves);
     k += 2;
     if (leaves[id] !== FALSE) k = end;
-    else if (count < 0) for (let w = 0; k < end; k++, w++) dropped[w] = (dropped[w] as number) | (drops[k] as number);
+    else if (count < 0) for (let w = 0; k < end; k++, w++) dropped[w] = (dropped[w] as number) | (table[k] as number);
     else
       for (; k < end; k++) {
-        const m = drops[k] as number;
+        const m = table[k] as number;
         dropped[m >>> 5] = (dropped[m >>> 5] as number) | (1 << (m & 31));
       }
   }
@@ -421,8 +429,8 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       if (i === onScreenAt || (hasHistory && ((history[i] as number) & packed & 15) !== 0)) continue;
       // The other required leaves: one false leaf is false for good — the message can neither
       // qualify nor change with time, so nothing else about it matters.
-      for (let r = start[i] as number, end = start[i + 1] as number; r < end; r++) {
-        const id = required[r] as number;
+      for (let r = table[startAt + i] as number, end = table[startAt + i + 1] as number; r < end; r++) {
+        const id = table[r] as number;
         let answer = leaves[id] as number;
         if (answer === UNKNOWN) {
           index.answer(id, facts, leaves);
@@ -458,9 +466,10 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       if (s >= 0) {
         let state = open[s] as number;
         if (state === 0) {
-          const compiled = schedules[s] as CompiledSchedule;
-          open[s] = state = compiled.isOpen(nowMs) ? 1 : 2;
-          next[s] = compiled.nextChange(nowMs) ?? Infinity;
+          const e = schedules[s] as ScheduleEngine;
+          const known = holds(e, nowMs);
+          open[s] = state = known && e.open ? 1 : 2;
+          next[s] = known ? e.until : Infinity;
         }
         windowOpen = (state === 1) === ((packed & 16) !== 0);
         windowNext = next[s] as number;

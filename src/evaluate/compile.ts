@@ -16,7 +16,7 @@ import { NO_PARAMS } from '../core/issues.js';
 import type { Frequency, Message, SendWindow } from '../core/types.js';
 import { runCheck } from '../check/check.js';
 import { messageCheck } from '../check/message.js';
-import { prepareSchedule, type CompiledSchedule } from '../schedule/prepare.js';
+import { prepareSchedule, type ScheduleEngine } from '../schedule/prepare.js';
 import { FREQUENCY_CAP } from '../frequency/history.js';
 import { listIssue } from '../check/list.js';
 import { limitsOf, type MessageLimits } from '../frequency/caps.js';
@@ -24,7 +24,7 @@ import { limitsOf, type MessageLimits } from '../frequency/caps.js';
 /** The send window reduced to what evaluation needs. */
 export type CompiledWindow =
   | { readonly kind: 'anytime' }
-  | { readonly kind: 'inside' | 'outside'; readonly schedule: CompiledSchedule };
+  | { readonly kind: 'inside' | 'outside'; readonly schedule: ScheduleEngine };
 
 /** One valid message, ready to evaluate. */
 export interface CompiledMessage {

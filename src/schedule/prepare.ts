@@ -53,50 +53,73 @@ function firstInstantAtOrAfter(zone: string, wall: number): number {
   return firstTransition(zone, late, early); // skipped: the jump itself
 }
 
-interface Stretch {
-  readonly from: number;
-  readonly until: number;
-  readonly open: boolean;
-}
-
 /** The instants the engine answers for: those the instant guard accepts. */
 function inRange(at: number): boolean {
   return at >= MIN_INSTANT && at <= MAX_INSTANT;
 }
 
-/** State at `at` and the next flip (`Infinity` if none). */
-function stretchAt(zone: string, pattern: WallPattern, at: number): Stretch {
-  let wall = highWaterWall(zone, at);
-  const open = wallOpen(pattern, wall);
+/** The next flip after the instant whose high-water wall time is `wall`, where the state is `open` (`Infinity` if none). */
+function nextFlip(zone: string, pattern: WallPattern, wall: number, open: boolean): number {
   for (;;) {
     const boundary = nextWallFlip(pattern, wall);
-    if (boundary === null || boundary > MAX_INSTANT) return { from: at, until: Infinity, open };
+    if (boundary === null || boundary > MAX_INSTANT) return Infinity;
     const instant = firstInstantAtOrAfter(zone, boundary);
-    if (!inRange(instant)) return { from: at, until: Infinity, open };
+    if (!inRange(instant)) return Infinity;
     // `max` guarantees progress even if a zone broke the one-transition-per-two-days assumption.
     wall = Math.max(instant + offsetAt(zone, instant), boundary);
     // In a skipped hour several boundaries can collapse onto one instant with no net change.
-    if (wallOpen(pattern, wall) !== open) return { from: at, until: instant, open };
+    if (wallOpen(pattern, wall) !== open) return instant;
   }
 }
 
-function compileNormalized(zone: string, pattern: WallPattern): CompiledSchedule {
-  // The last answered stretch: repeated queries inside it cost two comparisons.
-  let cached: Stretch | undefined;
-  const lookup = (at: number): Stretch | undefined => {
-    if (!inRange(at)) return undefined;
-    if (cached !== undefined && at >= cached.from && at < cached.until) return cached;
-    // A fresh stretch starts at `at`, so it also covers the rest of a cached one it extends.
-    cached = stretchAt(zone, pattern, at);
-    return cached;
+/**
+ * A prepared schedule: its zone, its pattern and the last answered stretch — `[from, until)`,
+ * `open` or not, empty until first asked — in the fields of one object, so a query inside that
+ * stretch reads one object (`evaluate` asks {@link holds} and reads the fields: a process holding
+ * many lists' schedules pays a line or two per schedule asked, not a chain of closures and a
+ * separate stretch object). `isOpen` and `nextChange` keep working taken off the object.
+ */
+export interface ScheduleEngine extends CompiledSchedule {
+  readonly zone: string;
+  readonly pattern: WallPattern;
+  from: number;
+  until: number;
+  open: boolean;
+}
+
+/**
+ * Makes `e`'s fields the stretch holding `at` (`until`: the next flip, `Infinity` if none);
+ * `false` for an instant outside the years the engine answers for (closed, nothing ahead).
+ * Repeated queries inside a stretch cost two comparisons.
+ * @example
+ * ```ts
+ * const e = prepareSchedule(berlin);
+ * if (holds(e, now)) console.log(e.open, e.until);
+ * ```
+ */
+export function holds(e: ScheduleEngine, at: number): boolean {
+  if (!inRange(at)) return false;
+  if (at >= e.from && at < e.until) return true;
+  // A fresh stretch starts at `at`, so it also covers the rest of a cached one it extends.
+  const wall = highWaterWall(e.zone, at);
+  const open = wallOpen(e.pattern, wall);
+  e.until = nextFlip(e.zone, e.pattern, wall, open);
+  e.from = at;
+  e.open = open;
+  return true;
+}
+
+function engine(zone: string, pattern: WallPattern): ScheduleEngine {
+  const e: ScheduleEngine = {
+    zone,
+    pattern,
+    from: Infinity,
+    until: -Infinity,
+    open: false,
+    isOpen: (at) => holds(e, at) && e.open,
+    nextChange: (at) => (holds(e, at) && e.until !== Infinity ? e.until : null),
   };
-  return {
-    isOpen: (at) => lookup(at)?.open ?? false,
-    nextChange: (at) => {
-      const stretch = lookup(at);
-      return stretch === undefined || stretch.until === Infinity ? null : stretch.until;
-    },
-  };
+  return e;
 }
 
 /**
@@ -115,7 +138,7 @@ function toPattern(schedule: Schedule): WallPattern {
   return buildPattern(intervals, holidays);
 }
 
-const prepared = new WeakMap<object, CompiledSchedule>();
+const prepared = new WeakMap<object, ScheduleEngine>();
 
 /**
  * Prepares a checked schedule for repeated queries (epoch ms in, answers out; instants outside
@@ -127,10 +150,10 @@ const prepared = new WeakMap<object, CompiledSchedule>();
  * berlin.isOpen(Date.parse('2026-11-23T09:30:00Z')); // true (10:30 in Berlin)
  * ```
  */
-export function prepareSchedule(schedule: Schedule): CompiledSchedule {
+export function prepareSchedule(schedule: Schedule): ScheduleEngine {
   let hit = prepared.get(schedule);
   if (hit === undefined) {
-    hit = compileNormalized(schedule.timezone, toPattern(schedule));
+    hit = engine(schedule.timezone, toPattern(schedule));
     prepared.set(schedule, hit);
   }
   return hit;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSchedule, isOpen, nextChange } from '../../src/index.js';
 import type { Schedule } from '../../src/index.js';
+import { holds, prepareSchedule } from '../../src/schedule/prepare.js';
 
 const berlin: Schedule = {
   timezone: 'Europe/Berlin',
@@ -109,5 +110,35 @@ describe('compileSchedule caching', () => {
     expect(isOpen(berlin, at)).toStrictEqual(isOpen(berlin, at.getTime()));
     expect(isOpen(berlin, '2026-11-23T09:30:00+01:00')).toStrictEqual(isOpen(berlin, at.getTime()));
     expect(nextChange(berlin, at)).toStrictEqual({ ok: true, value: Date.parse('2026-11-23T16:00:00Z') });
+  });
+});
+
+describe('the prepared engine (one object with its last stretch)', () => {
+  // Monday 2026-11-23, Berlin on UTC+1: open 08:00Z–16:00Z.
+  const at = (iso: string): number => Date.parse(iso);
+
+  it('answers instants asked out of order, including just before a stretch it holds, and past the years it answers for', () => {
+    const engine = prepareSchedule(berlin);
+    const asked: [string, boolean, number | null][] = [
+      ['2026-11-23T12:00:00Z', true, at('2026-11-23T16:00:00Z')],
+      ['2026-11-23T08:00:00Z', true, at('2026-11-23T16:00:00Z')],
+      ['2026-11-23T07:59:59.999Z', false, at('2026-11-23T08:00:00Z')],
+      ['2026-11-23T16:00:00Z', false, at('2026-11-30T08:00:00Z')],
+      ['2026-11-23T12:00:00Z', true, at('2026-11-23T16:00:00Z')],
+    ];
+    for (const [iso, open, next] of asked) {
+      expect([iso, engine.isOpen(at(iso)), engine.nextChange(at(iso))]).toEqual([iso, open, next]);
+      expect(holds(engine, at(iso))).toBe(true);
+      expect([engine.open, engine.until]).toEqual([open, next]);
+    }
+    // Year 10000: closed, nothing ahead.
+    const late = Date.UTC(10000, 0, 3, 10);
+    expect([engine.isOpen(late), engine.nextChange(late), holds(engine, late)]).toEqual([false, null, false]);
+  });
+
+  it('keeps working with its functions taken off the object', () => {
+    const { isOpen: open, nextChange: next } = prepareSchedule(berlin);
+    expect(open(at('2026-11-23T12:00:00Z'))).toBe(true);
+    expect(next(at('2026-11-23T12:00:00Z'))).toBe(at('2026-11-23T16:00:00Z'));
   });
 });

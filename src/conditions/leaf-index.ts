@@ -198,30 +198,34 @@ function resetGroup(codes: Int32Array, from: number, to: number, state: Uint8Arr
   }
 }
 
-/** `equal` / `in` / `notEqual` / `notIn` on one fact: one hash lookup of the fact's value. */
+/**
+ * `equal` / `in` / `notEqual` / `notIn` on one fact: one hash lookup of the fact's value. One
+ * array holds the group's {@link leafCode}s, then per distinct value the number of leaves that
+ * list it and their codes; the map gives each value's place in it.
+ */
 function valueGroup(fact: string, idList: readonly number[], negateList: readonly boolean[], valueLists: readonly (readonly ConditionScalar[])[]): GroupAnswer {
-  const codes = carved(
-    Int32Array,
-    idList.map((id, k) => leafCode(id, negateList[k] as boolean)),
-  );
-  // value → positions (in `codes`) of the leaves that list it.
-  const byValue = new Map<FactValue, number[]>();
+  const flat = idList.map((id, k) => leafCode(id, negateList[k] as boolean));
+  const size = flat.length;
+  // value → codes of the leaves that list it.
+  const users = new Map<FactValue, number[]>();
   valueLists.forEach((list, k) => {
     for (const v of new Set(list)) {
-      const at = byValue.get(v);
-      if (at === undefined) byValue.set(v, [k]);
-      else at.push(k);
+      let u = users.get(v);
+      if (u === undefined) users.set(v, (u = []));
+      u.push(flat[k] as number);
     }
   });
+  const byValue = new Map<FactValue, number>();
+  for (const [v, list] of users) byValue.set(v, flat.push(list.length, ...list) - list.length - 1);
+  const t = carved(Int32Array, flat);
   const get = leafGetter(fact);
-  const size = codes.length;
   return (facts, state) => {
-    resetGroup(codes, 0, size, state);
+    resetGroup(t, 0, size, state);
     // A missing fact (`undefined`) is never a key: no positive leaf holds, every negative one does.
-    const hits = byValue.get(get(facts));
-    if (hits === undefined) return;
-    for (let j = 0; j < hits.length; j += 1) {
-      const c = codes[hits[j] as number] as number;
+    const at = byValue.get(get(facts));
+    if (at === undefined) return;
+    for (let j = at + 1, end = at + 1 + (t[at] as number); j < end; j += 1) {
+      const c = t[j] as number;
       state[c >> 1] = (c & 1) === 1 ? FALSE : TRUE;
     }
   };

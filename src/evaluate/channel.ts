@@ -40,10 +40,13 @@ interface Scratch {
   readonly lastAt: Float64Array;
   readonly endedAt: Float64Array;
   /**
-   * Positions the last call wrote in `history`, `count`, `lastAt` and `endedAt` (at most one per
-   * delivery): only those are reset before the next call, so a short history costs a short reset.
+   * Positions the last call wrote in `history` (and, when {@link timedLast}, in `count`, `lastAt`
+   * and `endedAt`): `touched[0]` of them from `touched[1]`, each once. Only those are reset
+   * before the next call, so a short history costs a short reset.
    */
-  readonly touched: number[];
+  readonly touched: Int32Array;
+  /** Whether the last call read the delivery times (so wrote them). */
+  timedLast: boolean;
   /** Per delivery of the last history read: its message's position (-1: none); grown as needed. */
   positions: Int32Array;
   /** Rollout and hold-out answers for the visitor id of {@link bucketsFor} (0 unknown, 1 in, 2 out). */
@@ -223,14 +226,16 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
  * written yet: carved beside the list's other arrays for its scratch, or (`apart`) in buffers of
  * their own for a frozen history's kept view, which lives as long as that history, not the list.
  */
-function historyArrays(n: number, apart = false): Pick<Scratch, 'history' | 'count' | 'lastAt' | 'endedAt' | 'touched'> {
-  return { history: carved(Uint8Array, n, apart), count: carved(Uint16Array, n, apart), lastAt: carved(Float64Array, n, apart).fill(-Infinity), endedAt: carved(Float64Array, n, apart).fill(-Infinity), touched: [] };
+function historyArrays(n: number, apart = false): Pick<Scratch, 'history' | 'count' | 'lastAt' | 'endedAt'> {
+  return { history: carved(Uint8Array, n, apart), count: carved(Uint16Array, n, apart), lastAt: carved(Float64Array, n, apart).fill(-Infinity), endedAt: carved(Float64Array, n, apart).fill(-Infinity) };
 }
 
 function newScratch(plan: ChannelPlan): Scratch {
   const n = plan.messages.length;
   return {
     ...historyArrays(n),
+    touched: carved(Int32Array, n + 1),
+    timedLast: false,
     leaves: carved(Uint8Array, plan.index.size),
     dropped: carved(Int32Array, wordsFor(n)),
     open: carved(Uint8Array, plan.schedules.length),
@@ -277,15 +282,23 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
   }
   // A frozen history's view is kept, so it gets arrays of its own; otherwise the reused scratch
   // ones, cleared where the last call wrote.
-  const { history: bits, count, lastAt, endedAt, touched } = frozen ? historyArrays(plan.messages.length, true) : scratch;
-  for (let k = 0; k < touched.length; k++) {
-    const p = touched[k] as number;
-    bits[p] = 0;
-    count[p] = 0;
-    lastAt[p] = -Infinity;
-    endedAt[p] = -Infinity;
+  const { history: bits, count, lastAt, endedAt } = frozen ? historyArrays(plan.messages.length, true) : scratch;
+  let touched: Int32Array | undefined;
+  if (!frozen) {
+    touched = scratch.touched;
+    const times = scratch.timedLast;
+    for (let k = 1, end = (touched[0] as number) + 1; k < end; k++) {
+      const p = touched[k] as number;
+      bits[p] = 0;
+      if (times) {
+        count[p] = 0;
+        lastAt[p] = -Infinity;
+        endedAt[p] = -Infinity;
+      }
+    }
+    touched[0] = 0;
+    scratch.timedLast = timed;
   }
-  touched.length = 0;
   let positions: Int32Array | undefined;
   if (timed) {
     if (scratch.positions.length < deliveries.length) scratch.positions = new Int32Array(deliveries.length);

@@ -81,14 +81,14 @@ export function splitRequired(tree: ConditionNode | null): SplitTree {
 }
 
 /** Answers every leaf of one group into `state`. */
-type GroupAnswer = (facts: Facts, state: Uint8Array) => void;
+export type GroupAnswer = (facts: Facts, state: Uint8Array) => void;
 
 /** The built index of one list. */
 export interface LeafIndex {
   /** How many distinct required leaves (the length of the state array). */
   readonly size: number;
-  /** Answers leaf `id` into `state[id]` (and, for a grouped leaf, every leaf of its group). */
-  answer(id: number, facts: Facts, state: Uint8Array): void;
+  /** Per leaf `id`: what answers it into `state[id]` (and, for a grouped leaf, every leaf of its group). */
+  readonly answers: readonly GroupAnswer[];
   /** Per leaf: whether it is answered in bulk (a message tests those first: they are nearly free). */
   readonly grouped: readonly boolean[];
   /** Per leaf: its relative cost (the operator table's). */
@@ -131,7 +131,7 @@ export class LeafIndexBuilder {
    * @example
    * ```ts
    * const index = builder.build();
-   * index.answer(0, readFacts(visitor, now), state); // state[0] is now TRUE or FALSE
+   * index.answers[0]!(readFacts(visitor, now), state); // state[0] is now TRUE or FALSE
    * ```
    */
   build(): LeafIndex {
@@ -182,9 +182,9 @@ function singleAnswer(id: number, test: (facts: Facts) => boolean, negate: boole
   };
 }
 
-/** The index object, made apart so its closure keeps only the answers alive (not the build tables). */
+/** The index object, made apart so that it keeps only the answers alive (not the build tables). */
 function leafIndex(answers: readonly GroupAnswer[], grouped: readonly boolean[], cost: readonly number[]): LeafIndex {
-  return { size: answers.length, grouped, cost, answer: (id, facts, state) => (answers[id] as GroupAnswer)(facts, state) };
+  return { size: answers.length, grouped, cost, answers };
 }
 
 /** A group's leaf `k` as one number: its id × 2, plus 1 when the group answers it negated. */

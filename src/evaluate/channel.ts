@@ -15,7 +15,7 @@
 import type { Visitor } from '../core/types.js';
 import { holds, type ScheduleEngine } from '../schedule/prepare.js';
 import type { Facts } from '../conditions/facts.js';
-import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type LeafIndex } from '../conditions/leaf-index.js';
+import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type GroupAnswer, type LeafIndex } from '../conditions/leaf-index.js';
 import { compileUntil, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
 import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
@@ -408,7 +408,8 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { table, dropsEnd, startAt, index, residual, rows, schedules, ids } = plan;
+  const { table, dropsEnd, startAt, residual, rows, schedules, ids } = plan;
+  const answers = plan.index.answers;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   // Every grouped required leaf first (a few bulk answers): each false one drops its users.
@@ -418,7 +419,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
     const id = table[k] as number;
     const count = table[k + 1] as number;
     const end = k + 2 + (count < 0 ? -count : count);
-    if (leaves[id] === UNKNOWN) index.answer(id, facts, leaves);
+    if (leaves[id] === UNKNOWN) (answers[id] as GroupAnswer)(facts, leaves);
     k += 2;
     if (leaves[id] !== FALSE) k = end;
     else if (count < 0) for (let w = 0; k < end; k++, w++) dropped[w] = (dropped[w] as number) | (table[k] as number);
@@ -446,7 +447,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
         const id = table[r] as number;
         let answer = leaves[id] as number;
         if (answer === UNKNOWN) {
-          index.answer(id, facts, leaves);
+          (answers[id] as GroupAnswer)(facts, leaves);
           answer = leaves[id] as number;
         }
         if (answer === FALSE) continue next;

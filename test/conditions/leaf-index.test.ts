@@ -31,7 +31,7 @@ describe('leaf index', () => {
           const k0 = firstAsked % ids.length;
           for (let j = 0; j < ids.length; j++) {
             const id = ids[(k0 + j) % ids.length] as number;
-            if (state[id] === UNKNOWN) index.answer(id, facts, state);
+            if (state[id] === UNKNOWN) index.answers[id]!(facts, state);
           }
           leaves.forEach(([leaf, negate], k) => {
             const expected = compileLeaf(leaf).test(facts) !== negate;

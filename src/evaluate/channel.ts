@@ -91,14 +91,20 @@ export interface ChannelPlan {
   /** Per message: the residual tree (`null`: true for good once the required leaves hold). */
   readonly residual: readonly (Until | null)[];
   /**
-   * Per message, side by side ({@link ROW} numbers from `ROW * i`, so one message's fields share a
-   * cache line): its `activeFrom` and `activeUntil` in epoch ms (`-Infinity` / `Infinity`: none),
-   * its trigger delay in ms, and its packed small fields — the history bit that caps it (its
+   * Per message `i`, side by side from `2 * i` (eight messages to a cache line: a call reads the
+   * rows of the messages it walks): its packed small fields — the history bit that caps it (its
    * frequency's, bits 0–3), 1 if eligible while its schedule is open (`businessHours`, bit 4),
-   * its kinds of limits (bits 5–8) and its index into {@link schedules} plus one (0: `anytime`,
-   * bits 9–30: room for 2²² schedules, more than a list's `LIMITS.listMessages` messages can have).
+   * its kinds of limits (bits 5–9), 1 if it has required leaves of its own in {@link table}
+   * (bit 10) and its index into {@link schedules} plus one (0: `anytime`, bits 11–30: room for
+   * 2²⁰ schedules, more than a list's `LIMITS.listMessages` messages can have) — then its
+   * trigger delay in ms (at most `LIMITS.triggerSeconds` × 1,000, well inside 32 bits).
    */
-  readonly rows: Float64Array;
+  readonly rows: Int32Array;
+  /**
+   * Per message `i`, from `2 * i`: its `activeFrom` and `activeUntil` in epoch ms — read only for
+   * a message with either (its kinds' `DATED` bit).
+   */
+  readonly active: Float64Array;
   readonly schedules: readonly ScheduleEngine[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
@@ -108,24 +114,34 @@ export interface ChannelPlan {
   scratch: Scratch | null;
 }
 
-/** Numbers per message in {@link ChannelPlan.rows}. */
-const ROW = 4;
+/** Bit 10 of a row's packed field: the message has required leaves of its own (not answered in bulk). */
+const OWN_REQUIRED = 1 << 10;
+/** Where a row's packed field holds its schedule's index plus one. */
+const SCHEDULE_SHIFT = 11;
 
 /** 32-bit words of a bitset of `n` message positions ({@link ChannelPlan.table}'s drops, `Scratch.dropped`). */
 const wordsFor = (n: number): number => (n + 31) >>> 5;
 
-/** Kinds of limits (bits 5–8 of a row's packed field): a rollout below 100 %, … */
+/** Kinds of limits (bits 5–9 of a row's packed field): a rollout below 100 %, … */
 const ROLLOUT = 1;
 /** … a limit that reads the history's counts and times (a cap, a snooze, `oncePer`, its own cooldown), … */
 const TIMED = 2;
 /** … its own cooldown (`0` included: the account's does not apply), … */
 const OWN_COOLDOWN = 4;
-/** … a hold-out group. */
+/** … a hold-out group, … */
 const HOLDOUT = 8;
+/** … a start or end instant. */
+const DATED = 16;
 
 function limitKindsOf(l: MessageLimits | null): number {
   if (l === null) return 0;
-  return (l.rolloutPercent < 100 ? ROLLOUT : 0) | (l.timed ? TIMED : 0) | (l.cooldownMs !== null ? OWN_COOLDOWN : 0) | (l.holdoutPercent > 0 ? HOLDOUT : 0);
+  return (
+    (l.rolloutPercent < 100 ? ROLLOUT : 0) |
+    (l.timed ? TIMED : 0) |
+    (l.cooldownMs !== null ? OWN_COOLDOWN : 0) |
+    (l.holdoutPercent > 0 ? HOLDOUT : 0) |
+    (l.activeFrom !== -Infinity || l.activeUntil !== Infinity ? DATED : 0)
+  );
 }
 
 /** Content key of a compiled message's schedule, to share one compiled schedule between equal ones. */
@@ -146,7 +162,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const builder = new LeafIndexBuilder();
   const perMessage: number[][] = [];
   const residual: (Until | null)[] = [];
-  const rows = carved(Float64Array, n * ROW);
+  const rows = carved(Int32Array, n * 2);
+  const active = carved(Float64Array, n * 2);
   const schedules: ScheduleEngine[] = [];
   const scheduleIds = new Map<ScheduleEngine | string, number>();
   const position = new Map<string, number>();
@@ -168,13 +185,12 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
         if (id === undefined) scheduleIds.set(key, (id = schedules.push(w.schedule) - 1));
         scheduleIds.set(w.schedule, id);
       }
-      packed |= ((id + 1) << 9) | (w.kind === 'inside' ? 16 : 0);
+      packed |= ((id + 1) << SCHEDULE_SHIFT) | (w.kind === 'inside' ? 16 : 0);
     }
-    const row = i * ROW;
-    rows[row] = cm.limits?.activeFrom ?? -Infinity;
-    rows[row + 1] = cm.limits?.activeUntil ?? Infinity;
-    rows[row + 2] = cm.triggerDelayMs;
-    rows[row + 3] = packed;
+    rows[i * 2] = packed;
+    rows[i * 2 + 1] = cm.triggerDelayMs;
+    active[i * 2] = cm.limits?.activeFrom ?? -Infinity;
+    active[i * 2 + 1] = cm.limits?.activeUntil ?? Infinity;
   });
   const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
@@ -199,10 +215,11 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const dropsEnd = table.length;
   const startAt = dropsEnd;
   let at = startAt + n + 1;
-  for (const mine of own) {
+  own.forEach((mine, i) => {
     table.push(at);
     at += mine.length;
-  }
+    if (mine.length > 0) rows[i * 2] = (rows[i * 2] as number) | OWN_REQUIRED;
+  });
   table.push(at, ...own.flat());
   return {
     messages,
@@ -214,6 +231,7 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     startAt,
     residual,
     rows,
+    active,
     schedules,
     limits,
     timed: limits.some((l) => l?.timed === true),
@@ -408,7 +426,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { table, dropsEnd, startAt, residual, rows, schedules, ids } = plan;
+  const { table, dropsEnd, startAt, residual, rows, active, schedules, ids } = plan;
   const answers = plan.index.answers;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
@@ -438,12 +456,12 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       const i = (w << 5) | (31 - Math.clz32(low));
       // The last word's bits past the list.
       if (i >= n) break;
-      const row = i * ROW;
-      const packed = rows[row + 3] as number;
+      const packed = rows[i * 2] as number;
       if (i === onScreenAt || (hasHistory && ((history[i] as number) & packed & 15) !== 0)) continue;
       // The other required leaves: one false leaf is false for good — the message can neither
       // qualify nor change with time, so nothing else about it matters.
-      for (let r = table[startAt + i] as number, end = table[startAt + i + 1] as number; r < end; r++) {
+      if ((packed & OWN_REQUIRED) !== 0)
+        for (let r = table[startAt + i] as number, end = table[startAt + i + 1] as number; r < end; r++) {
         const id = table[r] as number;
         let answer = leaves[id] as number;
         if (answer === UNKNOWN) {
@@ -454,12 +472,16 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       }
       // The limits: `limitUntil` is when every failing one has lifted (`-Infinity`: none fails).
       // Ended, out of the rollout, or at its delivery cap: for good.
-      const activeUntil = rows[row + 1] as number;
-      if (nowMs >= activeUntil) continue;
-      const from = rows[row] as number;
-      let limitUntil = nowMs < from ? from : -Infinity;
-      const kinds = (packed >> 5) & 15;
+      const kinds = (packed >> 5) & 31;
+      let activeUntil = Infinity;
+      let limitUntil = -Infinity;
       if (kinds !== 0) {
+        if ((kinds & DATED) !== 0) {
+          activeUntil = active[i * 2 + 1] as number;
+          if (nowMs >= activeUntil) continue;
+          const from = active[i * 2] as number;
+          if (nowMs < from) limitUntil = from;
+        }
         if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
         // A cap, snooze or `oncePer` needs a delivery of this message; its own cooldown, any one.
         if ((kinds & TIMED) !== 0 && latest !== null && ((count[i] as number) > 0 || (kinds & OWN_COOLDOWN) !== 0)) {
@@ -474,7 +496,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
         if (cooling > nowMs && cooling > limitUntil) limitUntil = cooling;
       }
       // The gates of `timedGates` + `stableUntil` (which `explain` uses), lazily.
-      const s = (packed >> 9) - 1;
+      const s = (packed >> SCHEDULE_SHIFT) - 1;
       let windowOpen = true;
       let windowNext = Infinity;
       if (s >= 0) {
@@ -488,7 +510,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
         windowOpen = (state === 1) === ((packed & 16) !== 0);
         windowNext = next[s] as number;
       }
-      const delay = rows[row + 2] as number;
+      const delay = rows[i * 2 + 1] as number;
       const triggerAt = enteredAtMs + delay;
       // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
       const triggerReached = delay === 0 || nowMs >= triggerAt;

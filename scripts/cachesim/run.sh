@@ -4,6 +4,8 @@
 # ±0.5 % from run to run. Needs valgrind (Debian: valgrind), gcc and Node's headers.
 #   scripts/cachesim/run.sh rr|one|same74 [OUT]   prints instructions, L1 and L2 misses;
 #   with OUT, keeps OUT.cg* and OUT.map for attribute.mjs (per JS function).
+#   LL=BYTES sets the last level's size (default 2 MB; this machine's timings behave like
+#   1048576, its L2 being shared with whatever else runs: docs/performance.md).
 set -euo pipefail
 side=${1:?usage: run.sh rr|one|same74 [OUT]}
 out=${2:-}
@@ -21,7 +23,7 @@ cd "$root"
 # order of work in every run. --perf-basic-prof writes the JIT code map attribute.mjs reads (and
 # a V8 log, kept in .tmp/cachesim, not the working directory).
 log=$(setarch "$(uname -m)" -R valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes --dump-instr=yes \
-  --I1=32768,8,64 --D1=49152,12,64 --LL=2097152,16,64 --callgrind-out-file="$keep.cg" \
+  --I1=32768,8,64 --D1=49152,12,64 --LL="${LL:-2097152}",16,64 --callgrind-out-file="$keep.cg" \
   node --single-threaded --random-seed=42 --hash-seed=42 --perf-basic-prof --no-compact-code-space \
   --logfile="$build/v8.log" --no-logfile-per-isolate \
   --import tsx "$here/workload.ts" "$build/addon.node" "$side" 2>&1)

@@ -216,7 +216,11 @@ function valueGroup(fact: string, idList: readonly number[], negateList: readonl
     }
   });
   const byValue = new Map<FactValue, number>();
-  for (const [v, list] of users) byValue.set(v, flat.push(list.length, ...list) - list.length - 1);
+  for (const [v, list] of users) {
+    byValue.set(v, flat.push(list.length) - 1);
+    // A loop, not a spread: a value can be listed by more leaves than a call takes arguments.
+    for (const c of list) flat.push(c);
+  }
   const t = carved(Int32Array, flat);
   const get = leafGetter(fact);
   return (facts, state) => {

@@ -220,7 +220,10 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     at += mine.length;
     if (mine.length > 0) rows[i * 2] = (rows[i * 2] as number) | OWN_REQUIRED;
   });
-  table.push(at, ...own.flat());
+  table.push(at);
+  // A loop, not a spread: up to `LIMITS.listMessages` × `LIMITS.conditionLeaves` ids, more
+  // arguments than a call can take.
+  for (const mine of own) for (const id of mine) table.push(id);
   return {
     messages,
     ids: messages.map((cm) => cm.id),

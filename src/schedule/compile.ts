@@ -39,9 +39,18 @@ export function compileSchedule(schedule: unknown): Result<CompiledSchedule> {
   const memo = key === null ? undefined : compiled.get(key);
   if (memo !== undefined) return memo;
   const checked = runCheck(scheduleCheck, schedule, true);
-  const result: Result<CompiledSchedule> = checked.ok ? ok(prepareSchedule(checked.value)) : fail(checked.issues);
+  const result: Result<CompiledSchedule> = checked.ok ? ok(facadeOf(prepareSchedule(checked.value))) : fail(checked.issues);
   if (key !== null) compiled.set(key, result);
   return result;
+}
+
+/**
+ * The engine's two functions on an object of their own: the engine (shared with `evaluate` for the
+ * same schedule object) keeps its last stretch in its fields, which a caller freezing or writing
+ * the returned object must not reach.
+ */
+function facadeOf({ isOpen, nextChange }: CompiledSchedule): CompiledSchedule {
+  return { isOpen, nextChange };
 }
 
 /** The schedule and the instant, both checked; issue paths start with `schedule` or `now`. */

@@ -142,3 +142,20 @@ describe('the prepared engine (one object with its last stretch)', () => {
     expect(next(at('2026-11-23T12:00:00Z'))).toBe(at('2026-11-23T16:00:00Z'));
   });
 });
+
+describe('a compiled schedule is its own object', () => {
+  it('freezing what compileSchedule returned leaves evaluate, which prepares the same schedule object, working', async () => {
+    const { evaluate } = await import('../../src/index.js');
+    const { message, visitor } = await import('../evaluate/fixtures.js');
+    const result = compileSchedule(berlin);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    Object.freeze(result.value);
+    expect(Object.keys(result.value).sort()).toEqual(['isOpen', 'nextChange']);
+    const m = message('m1', { sendWindow: { type: 'businessHours', schedule: berlin } });
+    // Monday 2026-11-23 12:00Z is 13:00 in Berlin: open.
+    const d = evaluate(visitor(), [m], Date.parse('2026-11-23T12:00:00Z'));
+    expect(d.message?.id).toBe('m1');
+    expect(result.value.isOpen(Date.parse('2026-11-23T12:00:00Z'))).toBe(true);
+  });
+});

@@ -4,6 +4,10 @@
  * calls only. `rr`: the 50-tenant round-robin; `one`: tenant 0's list over as many distinct
  * visitors (the bench's target baseline); `same74`: tenant 0's 74 visitors over and over.
  * `node --import tsx scripts/cachesim/workload.ts <addon.node> <rr|one|same74>`
+ *
+ * `PAD=N` allocates N small objects (kept alive) before the tenants are built, which moves where
+ * everything after lands: one heap layout moves L1 counts by up to 5 %, so compare a change over
+ * a few layouts (run.sh's `LAYOUTS`), not one.
  * @module
  */
 import { createRequire } from 'node:module';
@@ -17,6 +21,7 @@ if (addonPath === undefined || (side !== 'rr' && side !== 'one' && side !== 'sam
 const counters = createRequire(import.meta.url)(addonPath) as { start(): void; stop(): void };
 
 type Call = readonly [readonly Message[], Case];
+const pad = Array.from({ length: Number(process.env.PAD ?? 0) }, (_, i) => ({ i, s: `pad${i}` }));
 const instants = mixInstants();
 const tenants = Array.from({ length: 50 }, (_, t) => tenant(t, instants));
 const zero = tenants[0] as (typeof tenants)[number];
@@ -39,4 +44,4 @@ run(sides[side]);
 counters.start();
 run(sides[side]);
 counters.stop();
-console.log(`cachesim: ${side}, ${sides[side].length} calls measured (${sink})`);
+console.log(`cachesim: ${side}, ${sides[side].length} calls measured (${sink}, pad ${pad.length})`);

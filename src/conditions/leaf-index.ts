@@ -267,8 +267,8 @@ function textGroup(
     }
   });
   const leaves = idList.length;
-  const uses = useLists.flat();
-  const { table: t, free } = buildAutomaton(needles, leaves + 2 * needles.length + 1 + uses.length);
+  const uses = useLists.reduce((sum, list) => sum + list.length, 0);
+  const { table: t, free } = buildAutomaton(needles, leaves + 2 * needles.length + 1 + uses);
   const lengthsAt = free + leaves;
   const useStartAt = lengthsAt + needles.length;
   let u = useStartAt + needles.length + 1;

@@ -81,11 +81,11 @@ export function splitRequired(tree: ConditionNode | null): SplitTree {
 }
 
 /** Answers every leaf of one group into `state`. */
-export type GroupAnswer = (facts: Facts, state: Uint8Array) => void;
+export type GroupAnswer = (facts: Facts, state: Int32Array) => void;
 
 /** The built index of one list. */
 export interface LeafIndex {
-  /** How many distinct required leaves (the length of the state array). */
+  /** How many distinct required leaves: their answers are `state[0]` … `state[size - 1]` (the state array may hold more after them). */
   readonly size: number;
   /** Per leaf `id`: what answers it into `state[id]` (and, for a grouped leaf, every leaf of its group). */
   readonly answers: readonly GroupAnswer[];
@@ -191,7 +191,7 @@ function leafIndex(answers: readonly GroupAnswer[], grouped: readonly boolean[],
 const leafCode = (id: number, negate: boolean): number => id * 2 + (negate ? 1 : 0);
 
 /** Sets every leaf of a group (`codes[from]` … `codes[to - 1]`, {@link leafCode}s) to its verdict when nothing matched. */
-function resetGroup(codes: Int32Array, from: number, to: number, state: Uint8Array): void {
+function resetGroup(codes: Int32Array, from: number, to: number, state: Int32Array): void {
   for (let k = from; k < to; k += 1) {
     const c = codes[k] as number;
     state[c >> 1] = (c & 1) === 1 ? TRUE : FALSE;

@@ -28,23 +28,15 @@ import type { CompiledMessage } from './compile.js';
 
 /** Per-call scratch space of a plan. */
 interface Scratch {
-  readonly leaves: Uint8Array;
-  /** One bit per message (32 a word): set when one of its grouped required leaves is false. */
-  readonly dropped: Int32Array;
+  /** The plan's {@link ChannelPlan.mem} (a copy for a re-entrant call): its numbers and this call's. */
+  readonly mem: Int32Array;
+  /** The plan's {@link ChannelPlan.fm} (a copy for a re-entrant call). */
+  readonly fm: Float64Array;
   readonly history: Uint8Array;
-  /** Per distinct schedule: 0 not asked yet, 1 open, 2 closed. */
-  readonly open: Uint8Array;
-  readonly next: Float64Array;
   /** Per message: deliveries, latest and latest ended delivery `at` (only read when a limit needs them). */
   readonly count: Uint16Array;
   readonly lastAt: Float64Array;
   readonly endedAt: Float64Array;
-  /**
-   * Positions the last call wrote in `history` (and, when {@link timedLast}, in `count`, `lastAt`
-   * and `endedAt`): `touched[0]` of them from `touched[1]`, each once. Only those are reset
-   * before the next call, so a short history costs a short reset.
-   */
-  readonly touched: Int32Array;
   /** Whether the last call read the delivery times (so wrote them). */
   timedLast: boolean;
   /** Per delivery of the last history read: its message's position (-1: none); grown as needed. */
@@ -75,42 +67,57 @@ export interface ChannelPlan {
   readonly position: ReadonlyMap<string, number>;
   readonly index: LeafIndex;
   /**
-   * The required leaves, in one array (one object a call reads, neighbouring lines):
-   * - up to {@link dropsEnd}, the grouped required leaves (answered in bulk) that some message
-   *   needs, each as its id, then either the number of those messages and their positions or,
-   *   when they outnumber the bitset's words, minus the word count and the bitset of their
-   *   positions: a call answers them all first and drops every user of a false one, so the loop
-   *   never visits a message a grouped leaf rules out;
-   * - from {@link startAt}, per message `i` (and one more for the end), where its other required
-   *   leaf ids start: `table[table[startAt + i]]` … `table[table[startAt + i + 1] - 1]`, cheapest
-   *   first.
+   * Every integer a call reads or writes, in one array — one typed-array object a call loads
+   * instead of ten, each of which is a cache line or two that a process serving many lists finds
+   * cold. In order:
+   * - from 0, this call's answer per required leaf (`UNKNOWN`, `TRUE`, `FALSE`), which the
+   *   index's answers write;
+   * - from {@link droppedAt}, one bit per message (32 a word), set when one of its grouped
+   *   required leaves is false;
+   * - from {@link openAt}, per distinct schedule: 0 not asked yet, 1 open, 2 closed;
+   * - from {@link touchedAt}: how many positions the last call wrote in the history arrays (in
+   *   `count`, `lastAt` and `endedAt` too when it read the times), then those positions, each
+   *   once — only they are reset before the next call, so a short history costs a short reset;
+   * - from `rowsAt` = `touchedAt + n + 1` (`n` messages), the rows (below);
+   * - from `rowsAt + 2 * n` to {@link dropsEnd}, the grouped required leaves (answered in bulk)
+   *   that some message needs, each as its id, then either the number of those messages and their
+   *   positions or, when they outnumber the bitset's words, minus the word count and the bitset of
+   *   their positions: a call answers them all first and drops every user of a false one, so the
+   *   loop never visits a message a grouped leaf rules out;
+   * - from {@link dropsEnd}, per message `i` (and one more for the end), where its other required
+   *   leaf ids start: `mem[mem[dropsEnd + i]]` … `mem[mem[dropsEnd + i + 1] - 1]`, cheapest first.
+   *
+   * A call starts by clearing the first three parts (one `fill`: every leaf `UNKNOWN`, no message
+   * dropped, no schedule asked).
    */
-  readonly table: Int32Array;
+  readonly mem: Int32Array;
+  readonly droppedAt: number;
+  readonly openAt: number;
+  readonly touchedAt: number;
   readonly dropsEnd: number;
-  readonly startAt: number;
   /** Per message: the residual tree (`null`: true for good once the required leaves hold). */
   readonly residual: readonly (Until | null)[];
   /**
-   * Per message `i`, side by side from `2 * i` (eight messages to a cache line: a call reads the
-   * rows of the messages it walks): its packed small fields — the history bit that caps it (its
+   * The rows, in {@link mem} from `rowsAt`: per message `i`, side by side from
+   * `rowsAt + 2 * i` (eight messages to a cache line: a call reads the rows of the messages it
+   * walks), its packed small fields — the history bit that caps it (its
    * frequency's, bits 0–3), 1 if eligible while its schedule is open (`businessHours`, bit 4),
    * its kinds of limits (bits 5–9), 1 if it has required leaves of its own in {@link table}
    * (bit 10) and its index into {@link schedules} plus one (0: `anytime`, bits 11–30: room for
    * 2²⁰ schedules, more than a list's `LIMITS.listMessages` messages can have) — then its
    * trigger delay in ms (at most `LIMITS.triggerSeconds` × 1,000, well inside 32 bits).
+   *
+   * The floating-point numbers, in {@link fm}: per message `i` from `2 * i`, its `activeFrom` and
+   * `activeUntil` in epoch ms — read only for a message with either (its kinds' `DATED` bit) —
+   * then, from `2 * n`, per distinct schedule, when its state this call changes.
    */
-  readonly rows: Int32Array;
-  /**
-   * Per message `i`, from `2 * i`: its `activeFrom` and `activeUntil` in epoch ms — read only for
-   * a message with either (its kinds' `DATED` bit).
-   */
-  readonly active: Float64Array;
+  readonly fm: Float64Array;
   readonly schedules: readonly ScheduleEngine[];
   /** Per message: its limits, or `null` (most messages). */
   readonly limits: readonly (MessageLimits | null)[];
   /** Whether any message's limits need the history's delivery times. */
   readonly timed: boolean;
-  /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own). */
+  /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own, with copies of {@link mem} and {@link fm}). */
   scratch: Scratch | null;
 }
 
@@ -162,8 +169,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const builder = new LeafIndexBuilder();
   const perMessage: number[][] = [];
   const residual: (Until | null)[] = [];
-  const rows = carved(Int32Array, n * 2);
-  const active = carved(Float64Array, n * 2);
+  const rows: number[] = [];
+  const active: number[] = [];
   const schedules: ScheduleEngine[] = [];
   const scheduleIds = new Map<ScheduleEngine | string, number>();
   const position = new Map<string, number>();
@@ -187,10 +194,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
       }
       packed |= ((id + 1) << SCHEDULE_SHIFT) | (w.kind === 'inside' ? 16 : 0);
     }
-    rows[i * 2] = packed;
-    rows[i * 2 + 1] = cm.triggerDelayMs;
-    active[i * 2] = cm.limits?.activeFrom ?? -Infinity;
-    active[i * 2 + 1] = cm.limits?.activeUntil ?? Infinity;
+    rows.push(packed, cm.triggerDelayMs);
+    active.push(cm.limits?.activeFrom ?? -Infinity, cm.limits?.activeUntil ?? Infinity);
   });
   const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
@@ -204,42 +209,49 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     }
     return mine.sort((a, b) => (index.cost[a] as number) - (index.cost[b] as number));
   });
-  const table: number[] = [];
   const words = wordsFor(n);
+  const droppedAt = index.size;
+  const openAt = droppedAt + words;
+  const touchedAt = openAt + schedules.length;
+  const mem: number[] = [...new Array<number>(touchedAt + n + 1).fill(0), ...rows];
+  // At most `words` numbers a spread: far fewer than a call takes.
   usersOf.forEach((users, id) => {
-    if (users.length <= words) return table.push(id, users.length, ...users);
+    if (users.length <= words) return mem.push(id, users.length, ...users);
     const bits = new Array<number>(words).fill(0);
     for (const m of users) bits[m >>> 5] = (bits[m >>> 5] as number) | (1 << (m & 31));
-    return table.push(id, -words, ...bits);
+    return mem.push(id, -words, ...bits);
   });
-  const dropsEnd = table.length;
-  const startAt = dropsEnd;
-  let at = startAt + n + 1;
+  const dropsEnd = mem.length;
+  let at = dropsEnd + n + 1;
   own.forEach((mine, i) => {
-    table.push(at);
+    mem.push(at);
     at += mine.length;
-    if (mine.length > 0) rows[i * 2] = (rows[i * 2] as number) | OWN_REQUIRED;
+    if (mine.length > 0) mem[touchedAt + n + 1 + i * 2] = (rows[i * 2] as number) | OWN_REQUIRED;
   });
-  table.push(at);
-  // A loop, not a spread: up to `LIMITS.listMessages` × `LIMITS.conditionLeaves` ids, more
+  mem.push(at);
+  // Loops, not spreads: up to `LIMITS.listMessages` × `LIMITS.conditionLeaves` ids, more
   // arguments than a call can take.
-  for (const mine of own) for (const id of mine) table.push(id);
-  return {
+  for (const mine of own) for (const id of mine) mem.push(id);
+  const plan: ChannelPlan = {
     messages,
     ids: messages.map((cm) => cm.id),
     position,
     index,
-    table: carved(Int32Array, table),
+    mem: carved(Int32Array, mem),
+    droppedAt,
+    openAt,
+    touchedAt,
     dropsEnd,
-    startAt,
     residual,
-    rows,
-    active,
+    fm: carved(Float64Array, [...active, ...new Array<number>(schedules.length).fill(0)]),
     schedules,
     limits,
     timed: limits.some((l) => l?.timed === true),
     scratch: null,
   };
+  // Made now, so that its arrays lie right after the plan's.
+  plan.scratch = newScratch(plan, plan.mem, plan.fm);
+  return plan;
 }
 
 /**
@@ -251,16 +263,13 @@ function historyArrays(n: number, apart = false): Pick<Scratch, 'history' | 'cou
   return { history: carved(Uint8Array, n, apart), count: carved(Uint16Array, n, apart), lastAt: carved(Float64Array, n, apart).fill(-Infinity), endedAt: carved(Float64Array, n, apart).fill(-Infinity) };
 }
 
-function newScratch(plan: ChannelPlan): Scratch {
+function newScratch(plan: ChannelPlan, mem: Int32Array, fm: Float64Array): Scratch {
   const n = plan.messages.length;
   return {
+    mem,
+    fm,
     ...historyArrays(n),
-    touched: carved(Int32Array, n + 1),
     timedLast: false,
-    leaves: carved(Uint8Array, plan.index.size),
-    dropped: carved(Int32Array, wordsFor(n)),
-    open: carved(Uint8Array, plan.schedules.length),
-    next: carved(Float64Array, plan.schedules.length),
     positions: new Int32Array(0),
     inRollout: carved(Uint8Array, n),
     inHoldout: carved(Uint8Array, n),
@@ -305,10 +314,11 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
   // ones, cleared where the last call wrote.
   const { history: bits, count, lastAt, endedAt } = frozen ? historyArrays(plan.messages.length, true) : scratch;
   let touched: Int32Array | undefined;
+  const touchedAt = plan.touchedAt;
   if (!frozen) {
-    touched = scratch.touched;
+    touched = scratch.mem;
     const times = scratch.timedLast;
-    for (let k = 1, end = (touched[0] as number) + 1; k < end; k++) {
+    for (let k = touchedAt + 1, end = (touched[touchedAt] as number) + touchedAt + 1; k < end; k++) {
       const p = touched[k] as number;
       bits[p] = 0;
       if (times) {
@@ -317,7 +327,7 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
         endedAt[p] = -Infinity;
       }
     }
-    touched[0] = 0;
+    touched[touchedAt] = 0;
     scratch.timedLast = timed;
   }
   let positions: Int32Array | undefined;
@@ -325,7 +335,7 @@ function historyView(plan: ChannelPlan, visitor: Visitor, scratch: Scratch, time
     if (scratch.positions.length < deliveries.length) scratch.positions = new Int32Array(deliveries.length);
     positions = scratch.positions;
   }
-  const onScreenAt = readHistoryBits(visitor, plan.position, bits, touched, positions);
+  const onScreenAt = readHistoryBits(visitor, plan.position, bits, touched, positions, touchedAt);
   const latest = positions === undefined ? null : readTimedHistory(deliveries, positions, count, lastAt, endedAt);
   const view: HistoryView = { bits, onScreenAt, count, lastAt, endedAt, latest, timed };
   if (frozen) views.set(deliveries, { plan, visitId, pageViewId, view });
@@ -404,11 +414,12 @@ export interface ChannelDecision {
  * ```
  */
 export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts, nowMs: number, policy: CallPolicy): ChannelDecision {
-  const scratch = plan.scratch ?? newScratch(plan);
+  const scratch = plan.scratch ?? newScratch(plan, plan.mem.slice(), plan.fm.slice());
   plan.scratch = null;
-  const { leaves, open, next } = scratch;
-  leaves.fill(UNKNOWN);
-  open.fill(0);
+  const { mem, fm } = scratch;
+  const { droppedAt, openAt, touchedAt } = plan;
+  // Every leaf UNKNOWN, no message dropped, no schedule asked yet.
+  mem.fill(0, 0, touchedAt);
   const hasHistory = visitor.deliveries.length > 0;
   const accountCooldownMs = policy.cooldownMs;
   const view = hasHistory ? historyView(plan, visitor, scratch, plan.timed || accountCooldownMs > 0) : NO_HISTORY;
@@ -429,47 +440,46 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { table, dropsEnd, startAt, residual, rows, active, schedules, ids } = plan;
+  const { dropsEnd, residual, schedules, ids } = plan;
   const answers = plan.index.answers;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
+  const rowsAt = touchedAt + n + 1;
   // Every grouped required leaf first (a few bulk answers): each false one drops its users.
-  const dropped = scratch.dropped;
-  dropped.fill(0);
-  for (let k = 0; k < dropsEnd; ) {
-    const id = table[k] as number;
-    const count = table[k + 1] as number;
+  for (let k = rowsAt + 2 * n; k < dropsEnd; ) {
+    const id = mem[k] as number;
+    const count = mem[k + 1] as number;
     const end = k + 2 + (count < 0 ? -count : count);
-    if (leaves[id] === UNKNOWN) (answers[id] as GroupAnswer)(facts, leaves);
+    if (mem[id] === UNKNOWN) (answers[id] as GroupAnswer)(facts, mem);
     k += 2;
-    if (leaves[id] !== FALSE) k = end;
-    else if (count < 0) for (let w = 0; k < end; k++, w++) dropped[w] = (dropped[w] as number) | (table[k] as number);
+    if (mem[id] !== FALSE) k = end;
+    else if (count < 0) for (let w = droppedAt; k < end; k++, w++) mem[w] = (mem[w] as number) | (mem[k] as number);
     else
       for (; k < end; k++) {
-        const m = table[k] as number;
-        dropped[m >>> 5] = (dropped[m >>> 5] as number) | (1 << (m & 31));
+        const m = mem[k] as number;
+        mem[droppedAt + (m >>> 5)] = (mem[droppedAt + (m >>> 5)] as number) | (1 << (m & 31));
       }
   }
   // The messages left, in priority order: 32 at a time, lowest bit (position) first.
-  for (let w = 0, words = dropped.length; w < words; w++) {
-    let left = ~(dropped[w] as number);
+  for (let w = 0, words = openAt - droppedAt; w < words; w++) {
+    let left = ~(mem[droppedAt + w] as number);
     next: while (left !== 0) {
       const low = left & -left;
       left ^= low;
       const i = (w << 5) | (31 - Math.clz32(low));
       // The last word's bits past the list.
       if (i >= n) break;
-      const packed = rows[i * 2] as number;
+      const packed = mem[rowsAt + i * 2] as number;
       if (i === onScreenAt || (hasHistory && ((history[i] as number) & packed & 15) !== 0)) continue;
       // The other required leaves: one false leaf is false for good — the message can neither
       // qualify nor change with time, so nothing else about it matters.
       if ((packed & OWN_REQUIRED) !== 0)
-        for (let r = table[startAt + i] as number, end = table[startAt + i + 1] as number; r < end; r++) {
-        const id = table[r] as number;
-        let answer = leaves[id] as number;
+        for (let r = mem[dropsEnd + i] as number, end = mem[dropsEnd + i + 1] as number; r < end; r++) {
+        const id = mem[r] as number;
+        let answer = mem[id] as number;
         if (answer === UNKNOWN) {
-          (answers[id] as GroupAnswer)(facts, leaves);
-          answer = leaves[id] as number;
+          (answers[id] as GroupAnswer)(facts, mem);
+          answer = mem[id] as number;
         }
         if (answer === FALSE) continue next;
       }
@@ -480,9 +490,9 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       let limitUntil = -Infinity;
       if (kinds !== 0) {
         if ((kinds & DATED) !== 0) {
-          activeUntil = active[i * 2 + 1] as number;
+          activeUntil = fm[i * 2 + 1] as number;
           if (nowMs >= activeUntil) continue;
-          const from = active[i * 2] as number;
+          const from = fm[i * 2] as number;
           if (nowMs < from) limitUntil = from;
         }
         if ((kinds & ROLLOUT) !== 0 && !rolledOut(scratch, plan, visitor.id, i)) continue;
@@ -503,17 +513,17 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       let windowOpen = true;
       let windowNext = Infinity;
       if (s >= 0) {
-        let state = open[s] as number;
+        let state = mem[openAt + s] as number;
         if (state === 0) {
           const e = schedules[s] as ScheduleEngine;
           const known = holds(e, nowMs);
-          open[s] = state = known && e.open ? 1 : 2;
-          next[s] = known ? e.until : Infinity;
+          mem[openAt + s] = state = known && e.open ? 1 : 2;
+          fm[2 * n + s] = known ? e.until : Infinity;
         }
         windowOpen = (state === 1) === ((packed & 16) !== 0);
-        windowNext = next[s] as number;
+        windowNext = fm[2 * n + s] as number;
       }
-      const delay = rows[i * 2 + 1] as number;
+      const delay = mem[rowsAt + i * 2 + 1] as number;
       const triggerAt = enteredAtMs + delay;
       // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
       const triggerReached = delay === 0 || nowMs >= triggerAt;

@@ -69,8 +69,8 @@ export const CAP_BITS: Readonly<Record<(typeof FREQUENCY_CAP)[Frequency], number
  * first). Returns the position of the on-screen message — the latest delivery of this page view,
  * whatever its id, if neither dismissed nor closed and its id has a position — or -1. One map
  * lookup per delivery, nothing allocated. With `touched`, each position whose bits were 0 is
- * appended to it — `touched[0]` counts them, from `touched[1]` (room for every position: each
- * comes once) — what the caller clears before the next read; with `positions`, the position
+ * appended to it — `touched[touchedAt]` counts them, from `touched[touchedAt + 1]` (room for
+ * every position: each comes once) — what the caller clears before the next read; with `positions`, the position
  * of delivery `i`'s message is written at `positions[i]` (-1: none).
  * @example
  * ```ts
@@ -79,7 +79,7 @@ export const CAP_BITS: Readonly<Record<(typeof FREQUENCY_CAP)[Frequency], number
  * (bits[positions.get('msg_welcome')!]! & IN_THIS_VISIT) !== 0; // shown during this visit
  * ```
  */
-export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, number>, bits: Uint8Array, touched?: Int32Array, positions?: Int32Array): number {
+export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, number>, bits: Uint8Array, touched?: Int32Array, positions?: Int32Array, touchedAt = 0): number {
   const { deliveries } = visitor;
   const visitId = visitor.visit.id;
   const pageViewId = visitor.page.viewId;
@@ -94,7 +94,7 @@ export function readHistoryBits(visitor: Visitor, position: ReadonlyMap<string, 
     if (positions !== undefined) positions[i] = at ?? -1;
     if (at === undefined) continue;
     const before = bits[at] as number;
-    if (before === 0 && touched !== undefined) touched[(touched[0] = (touched[0] as number) + 1)] = at;
+    if (before === 0 && touched !== undefined) touched[touchedAt + (touched[touchedAt] = (touched[touchedAt] as number) + 1)] = at;
     bits[at] = before | DELIVERED | (inVisit ? IN_THIS_VISIT : 0) | (inPageView ? IN_THIS_PAGE_VIEW : 0);
   }
   return onScreen;

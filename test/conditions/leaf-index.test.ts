@@ -26,7 +26,7 @@ describe('leaf index', () => {
           const ids = leaves.map(([leaf, negate]) => builder.add({ leaf, negate }));
           const index = builder.build();
           const facts = readFacts(visitor, KIT_NOW_MS);
-          const state = new Uint8Array(index.size);
+          const state = new Int32Array(index.size);
           // Ask in a rotated order: a group answered for one leaf answers the others too.
           const k0 = firstAsked % ids.length;
           for (let j = 0; j < ids.length; j++) {

@@ -2,7 +2,8 @@
  * `evaluate` reuses per-list scratch arrays from call to call (a short history resets only the
  * entries it wrote). Law: a sequence of calls on one list, with visitors whose histories differ
  * (short, long, empty, frozen by the library or not), decides exactly as a fresh compile of the
- * same list for each call does.
+ * same list for each call does — also for a call made from inside another one on the same list
+ * (a delivery's getter, read while the outer call uses the list's scratch).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,42 @@ describe('scratch state never leaks from one call to the next', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a call made while another one on the same list is deciding decides as a fresh compile, and so does the outer one', () => {
+    const list = messageListArb({ status: 'live', channelId: 'web_main', minLength: 1, maxLength: 12 });
+    const delivered = visitorArb({ channelId: 'web_main', messageIds: ids, maxDeliveries: 4 }).filter((v) => v.deliveries.length > 0)
+      // In a conversation, a call decides before it reads the history.
+      .map((v) => ({ ...v, inActiveConversation: false }));
+    const other = visitorArb({ channelId: 'web_main', messageIds: ids, maxDeliveries: 4 });
+    fc.assert(
+      fc.property(list, delivered, other, fc.integer({ min: 0, max: 86_400_000 }), (messages, v, w, shift) => {
+        const now = KIT_NOW_MS + shift;
+        evaluate(w, messages, now); // compiled, its scratch made and used once
+        let reads = 0;
+        let inner: ReturnType<typeof evaluate> | null = null;
+        const first = v.deliveries[0] as Visitor['deliveries'][number];
+        // The checker reads the id first; the next read is the outer call's history pass.
+        const tricky = Object.defineProperty({ ...first }, 'messageId', {
+          enumerable: true,
+          get() {
+            reads += 1;
+            if (reads === 2) inner = evaluate(w, messages, now);
+            return first.messageId;
+          },
+        });
+        const outer = evaluate({ ...v, deliveries: [tricky, ...v.deliveries.slice(1)] }, messages, now);
+        expect(inner).not.toBeNull();
+        const innerAlone = evaluate(w, fresh(messages), now);
+        const outerAlone = evaluate(v, fresh(messages), now);
+        const shape = (r: ReturnType<typeof evaluate>) => ({ ...r, message: r.message?.id ?? null });
+        expect(shape(inner as unknown as ReturnType<typeof evaluate>)).toStrictEqual(shape(innerAlone));
+        expect(shape(outer)).toStrictEqual(shape(outerAlone));
+        // And the list goes on deciding right afterwards.
+        expect(shape(evaluate(w, messages, now))).toStrictEqual(shape(innerAlone));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -102,7 +102,7 @@ export interface ChannelPlan {
    * `rowsAt + 2 * i` (eight messages to a cache line: a call reads the rows of the messages it
    * walks), its packed small fields — the history bit that caps it (its
    * frequency's, bits 0–3), 1 if eligible while its schedule is open (`businessHours`, bit 4),
-   * its kinds of limits (bits 5–9), 1 if it has required leaves of its own in {@link table}
+   * its kinds of limits (bits 5–9), 1 if it has required leaves of its own in {@link mem}
    * (bit 10) and its index into {@link schedules} plus one (0: `anytime`, bits 11–30: room for
    * 2²⁰ schedules, more than a list's `LIMITS.listMessages` messages can have) — then its
    * trigger delay in ms (at most `LIMITS.triggerSeconds` × 1,000, well inside 32 bits).
@@ -126,7 +126,7 @@ const OWN_REQUIRED = 1 << 10;
 /** Where a row's packed field holds its schedule's index plus one. */
 const SCHEDULE_SHIFT = 11;
 
-/** 32-bit words of a bitset of `n` message positions ({@link ChannelPlan.table}'s drops, `Scratch.dropped`). */
+/** 32-bit words of a bitset of `n` message positions (the drops' bitsets and the dropped bits in {@link ChannelPlan.mem}). */
 const wordsFor = (n: number): number => (n + 31) >>> 5;
 
 /** Kinds of limits (bits 5–9 of a row's packed field): a rollout below 100 %, … */

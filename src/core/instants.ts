@@ -67,8 +67,8 @@ function charIs(text: string, i: number, code: number): boolean {
 /**
  * Epoch ms of an ISO-8601 timestamp with seconds and `Z` or an offset (`2026-11-23T10:00:00Z`,
  * `2026-11-23T11:00:00.250+01:00`), on a real date, within {@link MIN_INSTANT}…{@link MAX_INSTANT};
- * `undefined` for anything else. Fraction digits beyond milliseconds round `down` (the default)
- * or `up`.
+ * `undefined` for anything else, a value that is not a string included. Fraction digits beyond
+ * milliseconds round `down` (the default) or `up`.
  *
  * The format, exactly (a test checks this scanner against the pattern on random strings):
  * `^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`,
@@ -83,7 +83,10 @@ function charIs(text: string, i: number, code: number): boolean {
  * parseTimestamp('2026-02-30T10:00:00Z');            // undefined: no such date
  * ```
  */
-export function parseTimestamp(text: string, round: Rounding = 'down'): number | undefined {
+export function parseTimestamp(text: unknown, round: Rounding = 'down'): number | undefined {
+  // Not a string: a value read again after its check (a getter that answers something else the
+  // second time) must not make a caller throw.
+  if (typeof text !== 'string') return undefined;
   const n = text.length;
   // 20 (`…:SSZ`) to 35 (nine fraction digits and an offset) characters.
   if (n < 20 || n > 35) return undefined;

@@ -359,6 +359,38 @@ describe('the json-rules-engine adapter on values it cannot read', () => {
   });
 });
 
+describe('a value that answers once and something else on a later read', () => {
+  // The checkers read each field once; `evaluate` and `explain` read a delivery's `at` again for
+  // the history's times (a cooldown, a cap). A getter that answers a timestamp to the check and
+  // something else then is outside what the library promises to decide on, but it must not throw.
+  const later: unknown[] = [{}, [], 42, -1, true, null, undefined, Symbol('later'), 'garbage'];
+  const withAt = (value: unknown): Visitor => {
+    const first = visitor.deliveries[0] as Visitor['deliveries'][number];
+    let reads = 0;
+    const delivery = Object.defineProperty({ ...first }, 'at', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return reads === 1 ? first.at : value;
+      },
+    });
+    return { ...visitor, deliveries: [delivery] };
+  };
+  it('evaluate and explain: a delivery `at` that is no longer a timestamp when the history reads it', () => {
+    const limited: Message = { ...message, maxDeliveries: 3, snoozeSeconds: 600 } as Message;
+    for (const value of later) {
+      for (const options of [undefined, { cooldownSeconds: 600 }]) {
+        for (const list of [[message], [limited]]) {
+          const d = evaluate(withAt(value), list, NOW, options);
+          expect(d.invalidInput).toBeNull();
+          expect(d.reevaluateAt === null || Number.isFinite(d.reevaluateAt)).toBe(true);
+          expect(() => explain(withAt(value), list, NOW, options)).not.toThrow();
+        }
+      }
+    }
+  });
+});
+
 describe('arrays JSON cannot hold (an own toJSON, a subclass): refused by the checkers, so no cache key stringifies them', () => {
   const withToJson = <T extends unknown[]>(items: T): T => throwingAt(items, 'toJSON' as never);
   class Tags extends Array<string> {}

@@ -45,6 +45,11 @@ export interface OperatorEntry {
   readonly compile: <T>(value: unknown, read: Reader<T>) => (input: T) => boolean;
   /** Rough relative cost of one test, used to run the cheap children of `all` / `any` first. */
   readonly cost: (value: unknown) => number;
+  /**
+   * For a comparison of numbers, its code for {@link compareNumber} (which its `compile` runs too):
+   * `evaluate` keeps a residual tree made of such leaves as numbers, run by one loop.
+   */
+  readonly numeric?: number;
   /** The index key of a leaf with this (normalised) rule value, or `null` (see {@link IndexKey}). */
   readonly index: (value: unknown) => IndexKey | null;
   /**
@@ -56,6 +61,28 @@ export interface OperatorEntry {
   /** `builtIn`: json-rules-engine's operator of the same name has exactly these semantics; `custom`: the adapter registers this one. */
   readonly jsonRulesEngine: 'builtIn' | 'custom';
 }
+
+/**
+ * The four comparisons of numbers, by {@link OperatorEntry.numeric} code: 0 `lessThan`, 1
+ * `lessThanInclusive`, 2 `greaterThan`, 3 `greaterThanInclusive` — `false` for anything but a
+ * number. The one definition their compiled closures and `evaluate`'s numeric residual trees run.
+ * @example
+ * ```ts
+ * compareNumber(2, 45, 30);        // true: 45 > 30
+ * compareNumber(3, undefined, 30); // false: a missing fact
+ * ```
+ */
+export function compareNumber(code: number, x: FactValue, operand: number): boolean {
+  if (typeof x !== 'number') return false;
+  return code === 0 ? x < operand : code === 1 ? x <= operand : code === 2 ? x > operand : x >= operand;
+}
+
+/** The `compile` of the comparison with {@link compareNumber} code `code`. */
+const comparison =
+  (code: number) =>
+  <T>(value: unknown, read: Reader<T>) =>
+  (x: T): boolean =>
+    compareNumber(code, read(x), value as number);
 
 /** Long lists are looked up in a set; `includes` and `has` agree on every fact value (no NaN). */
 function member(list: readonly ConditionScalar[]): (value: FactValue) => boolean {
@@ -113,37 +140,29 @@ export const OPERATOR_TABLE: Readonly<Record<Operator, OperatorEntry>> = {
     jsonRulesEngine: 'builtIn',
   },
   lessThan: {
-    compile: (value, read) => (x) => {
-      const v = read(x);
-      return typeof v === 'number' && v < (value as number);
-    },
+    compile: comparison(0),
+    numeric: 0,
     cost: one,
     index: noKey,
     jsonRulesEngine: 'custom',
   },
   lessThanInclusive: {
-    compile: (value, read) => (x) => {
-      const v = read(x);
-      return typeof v === 'number' && v <= (value as number);
-    },
+    compile: comparison(1),
+    numeric: 1,
     cost: one,
     index: noKey,
     jsonRulesEngine: 'custom',
   },
   greaterThan: {
-    compile: (value, read) => (x) => {
-      const v = read(x);
-      return typeof v === 'number' && v > (value as number);
-    },
+    compile: comparison(2),
+    numeric: 2,
     cost: one,
     index: noKey,
     jsonRulesEngine: 'custom',
   },
   greaterThanInclusive: {
-    compile: (value, read) => (x) => {
-      const v = read(x);
-      return typeof v === 'number' && v >= (value as number);
-    },
+    compile: comparison(3),
+    numeric: 3,
     cost: one,
     index: noKey,
     jsonRulesEngine: 'custom',

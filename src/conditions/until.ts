@@ -196,8 +196,8 @@ export function numericTree(tree: ConditionNode, memo?: UntilMemo): readonly num
   return compileNode(tree, memo).code;
 }
 
-/** The most numbers one {@link placeNumeric} store holds (then a new one starts, empty). */
-const MAX_NUMERIC = 1 << 20;
+/** The most numbers one {@link placeNumeric} store holds (2 MB; then a new one starts, empty). */
+const MAX_NUMERIC = 1 << 18;
 let store: number[] = [];
 /** Where each tree's numbers start in {@link store}, by the compiled tree's own array (equal trees share one through the compile caches). */
 let storeAt = new WeakMap<readonly number[], number>();

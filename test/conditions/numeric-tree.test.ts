@@ -92,7 +92,7 @@ describe('residual trees kept as numbers', () => {
     expect(two.at[0]).toBe(one.at[1]);
     // A call that takes the store past its bound still goes to it; the next begins a new store,
     // and the old one stays as it was for the lists that read it.
-    const big = new Array<number>(1 << 20).fill(0);
+    const big = new Array<number>(1 << 18).fill(0);
     const three = placeNumeric([big]);
     expect(three.store).toBe(one.store);
     const before = one.store.length;

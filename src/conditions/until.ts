@@ -193,7 +193,20 @@ export function compileUntil(tree: ConditionNode | null, memo?: UntilMemo): Unti
  * ```
  */
 export function numericTree(tree: ConditionNode, memo?: UntilMemo): readonly number[] | null {
-  return compileNode(tree, memo).code;
+  return compileTree(tree, memo).code;
+}
+
+/**
+ * Both compiled forms of a checked tree in one compile (with `memo`, shared as
+ * {@link compileUntil}'s are): its closures and, for a tree of number comparisons, its numbers.
+ * @example
+ * ```ts
+ * const { run, code } = compileTree(tree, memo);
+ * code === null ? run(facts) : runNumeric(code, 0, facts); // the same answer either way
+ * ```
+ */
+export function compileTree(tree: ConditionNode, memo?: UntilMemo): Compiled {
+  return compileNode(tree, memo);
 }
 
 /** The most numbers one {@link placeNumeric} store holds (2 MB; then a new one starts, empty). */

@@ -16,7 +16,7 @@ import type { Visitor } from '../core/types.js';
 import { holds, type ScheduleEngine } from '../schedule/prepare.js';
 import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type GroupAnswer, type LeafIndex } from '../conditions/leaf-index.js';
-import { compileUntil, numericTree, placeNumeric, runNumeric, type Until, type UntilMemo } from '../conditions/until.js';
+import { compileTree, placeNumeric, runNumeric, type Until, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
 import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
 import { isVouched } from '../check/visitor.js';
@@ -97,7 +97,7 @@ export interface ChannelPlan {
   readonly dropsEnd: number;
   /**
    * Per message: the residual tree — where its numbers start in {@link numeric} for a tree of
-   * number comparisons (`numericTree`, most residual trees: the time on page, the visit count),
+   * number comparisons (`compileTree`'s `code`, most residual trees: the time on page, the visit count),
    * its closures otherwise, `null` when it is true for good once the required leaves hold.
    */
   readonly residual: readonly (Until | number | null)[];
@@ -190,13 +190,13 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     const split = splitRequired(cm.parsed.conditions);
     perMessage.push(split.required.map((r) => builder.add(r)));
     const tree = split.residual;
-    const code = tree === null ? null : numericTree(tree, memo);
-    if (code !== null) {
+    // One compile gives both forms; a tree kept as numbers gets where they start below, once placed.
+    const compiled = tree === null ? null : compileTree(tree, memo);
+    if (compiled !== null && compiled.code !== null) {
       codeOf.push(i);
-      codes.push(code);
+      codes.push(compiled.code);
     }
-    // A tree kept as numbers gets where they start below, once placed.
-    residual.push(tree === null || code !== null ? null : compileUntil(tree, memo));
+    residual.push(compiled === null || compiled.code !== null ? null : compiled.run);
     const w = cm.window;
     let packed = CAP_BITS[cm.cap] | (limitKindsOf(cm.limits) << 5);
     if (w.kind !== 'anytime') {

@@ -47,7 +47,7 @@ export interface OperatorEntry {
   readonly cost: (value: unknown) => number;
   /**
    * For a comparison of numbers, its code for {@link compareNumber} (which its `compile` runs too):
-   * `evaluate` keeps a residual tree made of such leaves as numbers, run by one loop.
+   * a compiled tree keeps such a leaf on a built-in number fact as its code and operand.
    */
   readonly numeric?: number;
   /** The index key of a leaf with this (normalised) rule value, or `null` (see {@link IndexKey}). */
@@ -65,7 +65,7 @@ export interface OperatorEntry {
 /**
  * The four comparisons of numbers, by {@link OperatorEntry.numeric} code: 0 `lessThan`, 1
  * `lessThanInclusive`, 2 `greaterThan`, 3 `greaterThanInclusive` — `false` for anything but a
- * number. The one definition their compiled closures and `evaluate`'s numeric residual trees run.
+ * number. The one definition their closures and compiled trees (`conditions/until`) run.
  * @example
  * ```ts
  * compareNumber(2, 45, 30);        // true: 45 > 30

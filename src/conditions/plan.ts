@@ -1,6 +1,6 @@
 /**
- * Compiles checked condition trees to closures (no `eval`, no `new Function`): the one-pass
- * evaluator of `until.ts` for verdicts and time changes, and a source-order plan for
+ * Compiles checked condition trees (no `eval`, no `new Function`): the one-pass evaluator of
+ * `until.ts` for verdicts and time changes, behind two closures, and a source-order plan for
  * explanations (whose short-circuiting follows the order the admin wrote).
  *
  * Only trees that passed the tree checker (`check/conditions.ts`) get here — the compiler does

@@ -1,5 +1,5 @@
 /**
- * The one-pass tree evaluator of `evaluate`: each node answers, in a single call, both its verdict
+ * The one-pass tree evaluator of conditions: each node answers, in a single call, both its verdict
  * and how long it is certain to keep it — a signed duration in ms from `facts.nowMs`: `+d` true for
  * at least `d` ms, `-d` false for at least `d` ms, `±Infinity` for good (by time alone). No second
  * walk for "when does it change".
@@ -9,6 +9,12 @@
  * false while its most lasting false child does (the greatest `d` among false children); `any` is
  * the dual; `not` flips the sign. Children run cheapest and time-independent first, and a child
  * that decides the group for good (`-Infinity` in `all`, `+Infinity` in `any`) ends the group.
+ *
+ * A compiled tree is numbers, run by one interpreter ({@link runTree}): a time leaf is the seconds
+ * at which its verdict flips, a comparison of a built-in number fact with a number (the visit
+ * count, …) is its comparison and operand, and any other leaf is the slot of its operator's test. Trees are placed in one store shared by
+ * the lists of the process ({@link placeTrees}): a list's trees lie together, equal trees are one
+ * copy, and what a group, a `not` or a time leaf answers is written once, here.
  * @module
  */
 import type { ConditionLeaf, ConditionNode } from '../core/types.js';
@@ -16,103 +22,85 @@ import type { FactSignature } from '../core/vocabulary.js';
 import { factSignature } from '../check/conditions.js';
 import { FACT_INDEX, type Facts } from './facts.js';
 import { breakpoints, leafGetter, leafValue } from './leaf.js';
-import { compareNumber, OPERATOR_TABLE } from './operators.js';
+import { compareNumber, OPERATOR_TABLE, type FactValue } from './operators.js';
 
 /** A node's verdict and certainty: `+d` true for at least `d` ms from now, `-d` false for at least `d` ms. */
 export type Until = (facts: Facts) => number;
 
+/** The test of a leaf that is neither a time leaf nor a comparison of numbers, in a store's slot. */
+export type Test = (facts: Facts) => boolean;
+
 /**
- * A compiled node with its cost (to order siblings), whether it depends on time and, for a tree
- * of number comparisons, the same node as numbers ({@link numericTree}; `null` otherwise).
+ * A compiled node: its numbers ({@link runTree}), the tests of its slots in the order they appear,
+ * its cost (to order siblings) and whether it depends on time.
  */
 export interface Compiled {
-  readonly run: Until;
+  readonly code: readonly number[];
+  readonly tests: readonly Test[];
   readonly cost: number;
   readonly timed: boolean;
-  readonly code: readonly number[] | null;
 }
 
-/** Node kinds of a tree kept as numbers ({@link numericTree}). */
+/** Node kinds. Each node is `[kind, size, …]`, a group's children after its header. */
 const LEAF = 0;
 const TIME = 1;
 const NOT = 2;
 const GROUP = 3;
+const TEST = 4;
 
-const ALWAYS: Until = () => Infinity;
-
-/** The getter of a time leaf's truth function, which is given the seconds themselves (one for all leaves). */
-const SECONDS = (seconds: number): number => seconds;
-
-/** A checked leaf as a signed-duration evaluator. */
-export function untilOfLeaf(leaf: ConditionLeaf): Compiled {
+/**
+ * A checked leaf, compiled: a comparison of a built-in number fact with a number `[0, 5, fact
+ * index, comparison, value]`; a time leaf `[1, size, 0 page | 1 visit, verdict on the missing
+ * fact, verdict before the first flip, flips…]`; any other leaf `[4, 3, slot]`.
+ */
+function compileLeafNode(leaf: ConditionLeaf): Compiled {
   const signature = factSignature(leaf.fact) as FactSignature;
   const value = leafValue(leaf, signature);
   const entry = OPERATOR_TABLE[leaf.operator];
-  const test = entry.compile(value, leafGetter(leaf.fact));
   const cost = entry.cost(value);
-  // A comparison of a built-in number fact with a number can be kept as numbers too.
-  const index = Object.hasOwn(FACT_INDEX, leaf.fact) ? FACT_INDEX[leaf.fact as keyof typeof FACT_INDEX] : undefined;
-  const numeric = entry.numeric !== undefined && index !== undefined && typeof value === 'number' ? entry.numeric : undefined;
-  if (signature.since === undefined) return { run: (f) => (test(f) ? Infinity : -Infinity), cost, timed: false, code: numeric === undefined ? null : [LEAF, 5, index as number, numeric, value as number] };
-  // A time fact: the verdict holds until the next whole second at which the operator's truth flips.
-  const points = breakpoints(value);
-  const truth = entry.compile(value, SECONDS);
-  const onPage = signature.since === 'page';
-  return {
-    run: (f) => {
-      const seconds = onPage ? f.timeOnPage : f.timeOnSite;
-      const from = onPage ? f.pageEnteredAtMs : f.visitStartedAtMs;
-      // Unknown time (no valid instant): the verdict of a missing fact, for good.
-      if (seconds === undefined) return test(f) ? Infinity : -Infinity;
-      const now = truth(seconds);
-      let d = Infinity;
-      for (const k of points) {
-        if (k > seconds && truth(k) !== now) {
-          d = from + k * 1000 - f.nowMs;
-          break;
-        }
-      }
-      return now ? d : -d;
-    },
-    cost: cost + 1,
-    timed: true,
-    code: numeric === undefined ? null : [TIME, 6 + points.length, index as number, onPage ? 0 : 1, numeric, value as number, ...points],
-  };
+  if (signature.since !== undefined) return { code: timeLeaf(entry.compile(value, SECONDS), breakpoints(value), signature.since), tests: [], cost: cost + 1, timed: true };
+  const index = Object.hasOwn(FACT_INDEX, leaf.fact) ? FACT_INDEX[leaf.fact as keyof typeof FACT_INDEX] : -1;
+  if (entry.numeric !== undefined && index >= 0 && typeof value === 'number') return { code: [LEAF, 5, index, entry.numeric, value], tests: [], cost, timed: false };
+  return { code: [TEST, 3, 0], tests: [entry.compile(value, leafGetter(leaf.fact))], cost, timed: false };
+}
+
+/** The getter of a time leaf's truth, which is given the seconds themselves. */
+const SECONDS = (seconds: FactValue): FactValue => seconds;
+
+/**
+ * A time leaf as its verdicts on the whole seconds, worked out once by its operator's own test: a
+ * time fact counts whole seconds, and its truth can only change at the leaf's `breakpoints` — so
+ * it is the truth below the first of them and the seconds at which it flips. A call then reads
+ * numbers only, whatever the operator.
+ */
+function timeLeaf(truth: (seconds: FactValue) => boolean, points: readonly number[], since: 'page' | 'visit'): number[] {
+  let now = truth((points[0] ?? 0) - 1);
+  const code = [TIME, 0, since === 'page' ? 0 : 1, Number(truth(undefined)), Number(now)];
+  for (const point of points) {
+    if (truth(point) !== now) {
+      now = !now;
+      code.push(point);
+    }
+  }
+  code[1] = code.length;
+  return code;
 }
 
 function group(kind: 'all' | 'any', children: readonly Compiled[]): Compiled {
   // Time-independent children first (they can decide for good), then the cheapest.
   const sorted = [...children].sort((a, b) => Number(a.timed) - Number(b.timed) || a.cost - b.cost);
-  const ordered = sorted.map((c) => c.run);
-  const n = ordered.length;
   const cost = children.reduce((sum, c) => sum + c.cost, 0);
   const timed = children.some((c) => c.timed);
-  if (n === 1) return { ...(sorted[0] as Compiled), cost, timed };
-  // As numbers when every child is: `[3, size, 1 | -1, children…]`, in the same order.
-  let code: number[] | null = [GROUP, 0, kind === 'all' ? 1 : -1];
+  if (sorted.length === 1) return { ...(sorted[0] as Compiled), cost, timed };
+  // `[3, size, 1 | -1, children…]`, in the order they run.
+  const code: number[] = [GROUP, 0, kind === 'all' ? 1 : -1];
+  const tests: Test[] = [];
   for (const c of sorted) {
-    if (c.code === null) {
-      code = null;
-      break;
-    }
     for (const x of c.code) code.push(x);
+    for (const t of c.tests) tests.push(t);
   }
-  if (code !== null) code[1] = code.length;
-  // `all` is the dual of `any` (not all = any not): one loop with the sign `s` (+1 all, -1 any).
-  const s = kind === 'all' ? 1 : -1;
-  const run: Until = (f) => {
-    let held = Infinity; // while every child agrees with the group's "for all" side: the least d
-    let broken = 0; // once one does not: the greatest d among those
-    for (let i = 0; i < n; i += 1) {
-      const r = s * (ordered[i] as Until)(f);
-      if (r < 0) {
-        if (r === -Infinity) return s * r;
-        if (-r > broken) broken = -r;
-      } else if (broken === 0 && r < held) held = r;
-    }
-    return s * (broken > 0 ? -broken : held);
-  };
-  return { run, cost, timed, code };
+  code[1] = code.length;
+  return { code, tests, cost, timed };
 }
 
 /** Compiled nodes by content, shared by the trees of one list (`JSON.stringify` of the checked node). */
@@ -123,12 +111,12 @@ const MAX_SHARED = 4096;
 const MAX_SHARED_CHARS = 1 << 20;
 
 /**
- * Compiled nodes by content across lists. A compiled node is a pure function of its content and
- * the facts, so lists whose trees have equal parts (accounts with the same time conditions, a
- * list recompiled from new objects) run the same closures: one copy in memory and in the CPU's
- * caches, however many lists use it. Only compiling reads it; a call never does, and a miss only
- * compiles a node of the list's own. Bounded by entries and by key length (≈ 2 MB of keys at
- * most, and what they compiled): full, it starts again empty.
+ * Compiled nodes by content across lists. A compiled node is a pure function of its content, so
+ * lists whose trees have equal parts (accounts with the same time conditions, a list recompiled
+ * from new objects) get the same compiled node, placed once ({@link placeTrees}): one copy in
+ * memory and in the CPU's caches, however many lists use it. Only compiling reads it; a call never
+ * does, and a miss only compiles a node of the list's own. Bounded by entries and by key length
+ * (≈ 2 MB of keys at most, and what they compiled): full, it starts again empty.
  */
 const shared: UntilMemo = new Map();
 let sharedChars = 0;
@@ -153,20 +141,87 @@ function compileNode(node: ConditionNode, memo: UntilMemo | undefined): Compiled
 }
 
 function compileFresh(node: ConditionNode, memo: UntilMemo | undefined): Compiled {
-  if ('fact' in node) return untilOfLeaf(node);
+  if ('fact' in node) return compileLeafNode(node);
   if ('not' in node) {
     const child = compileNode(node.not, memo);
-    const inner = child.run;
-    return { run: (f) => -inner(f), cost: child.cost, timed: child.timed, code: child.code === null ? null : [NOT, 2 + child.code.length, ...child.code] };
+    return { ...child, code: [NOT, 2 + child.code.length, ...child.code] };
   }
   return group('all' in node ? 'all' : 'any', ('all' in node ? node.all : node.any).map((child) => compileNode(child, memo)));
 }
 
 /**
- * The signed-duration evaluator of a checked tree (`null`: true for good). With a `memo`, equal
- * subtrees of the trees compiled with it share one compiled form (a list's repeated conditions
- * cost their closures once), and so do equal subtrees of other lists compiled with a memo while
- * the bounded cross-list cache still holds them.
+ * Compiles a checked tree; {@link placeTrees} places it for {@link runTree}. With a `memo`, equal
+ * subtrees of the trees compiled with it are one compiled node (a list's repeated conditions cost
+ * their numbers once), and so are equal subtrees of other lists compiled with a memo while the
+ * bounded cross-list cache still holds them.
+ * @example
+ * ```ts
+ * compileTree({ fact: 'timeOnPage', operator: 'greaterThan', value: 30 }).code;
+ * // [1, 6, 0, 0, 0, 31]: a time leaf on the page, false on a missing time and before 31 s, true from 31 s
+ * ```
+ */
+export function compileTree(tree: ConditionNode, memo?: UntilMemo): Compiled {
+  return compileNode(tree, memo);
+}
+
+/** The most numbers one store holds (2 MB; then a new one starts, empty). */
+const MAX_STORE = 1 << 18;
+let store: number[] = [];
+let tests: Test[] = [];
+/** Where each compiled tree starts in {@link store}, by the tree's own array (equal trees are one through the compile caches). */
+let storeAt = new WeakMap<readonly number[], number>();
+
+/** Placed trees: where each starts in `store`, whose slots number into `tests`. */
+export interface PlacedTrees {
+  readonly store: readonly number[];
+  readonly tests: readonly Test[];
+  readonly at: readonly number[];
+}
+
+/**
+ * Places compiled trees in the store shared by the lists of the process — each compiled tree once,
+ * its slots numbered into the store's tests — and says where each starts: lists with equal
+ * conditions then read the same numbers, and a list's own trees lie together. All of one call's
+ * trees go to one store; a store past its bound (2¹⁸ numbers) is left to the lists that use it,
+ * and the next call begins a new one. Only placing writes a store, and only at its end: what a
+ * list reads never changes.
+ * @example
+ * ```ts
+ * const { store, tests, at } = placeTrees([compileTree(tree)]);
+ * runTree(store, tests, at[0]!, facts); // +d: true for d ms more; -d: false for d ms more
+ * ```
+ */
+export function placeTrees(trees: readonly Compiled[]): PlacedTrees {
+  // Full: a new store (a list's own trees may take it past the bound once).
+  if (store.length > MAX_STORE) {
+    store = [];
+    tests = [];
+    storeAt = new WeakMap();
+  }
+  const at = trees.map((tree) => {
+    let start = storeAt.get(tree.code);
+    if (start === undefined) {
+      storeAt.set(tree.code, (start = store.length));
+      for (const x of tree.code) store.push(x);
+      // Number the slots in node order, the order of the tree's tests.
+      let k = 0;
+      for (let q = start; q < store.length; ) {
+        const kind = store[q] as number;
+        if (kind === GROUP) q += 3;
+        else if (kind === NOT) q += 2;
+        else {
+          if (kind === TEST) store[q + 2] = tests.push(tree.tests[k++] as Test) - 1;
+          q += store[q + 1] as number;
+        }
+      }
+    }
+    return start;
+  });
+  return { store, tests, at };
+}
+
+/**
+ * The signed-duration evaluator of a checked tree (`null`: true for good), placed on its own.
  * @example
  * ```ts
  * const run = compileUntil({ fact: 'timeOnPage', operator: 'greaterThan', value: 30 });
@@ -174,127 +229,60 @@ function compileFresh(node: ConditionNode, memo: UntilMemo | undefined): Compile
  * ```
  */
 export function compileUntil(tree: ConditionNode | null, memo?: UntilMemo): Until {
-  return tree === null ? ALWAYS : compileNode(tree, memo).run;
+  if (tree === null) return () => Infinity;
+  const { store: p, tests: t, at } = placeTrees([compileNode(tree, memo)]);
+  const start = at[0] as number;
+  return (f) => runTree(p, t, start, f);
 }
 
 /**
- * A checked tree whose every leaf compares a built-in number fact with a number (`lessThan`,
- * `greaterThanInclusive`, … on the time on page, the visit count, …) — the commonest residual
- * tree — as numbers that {@link runNumeric} runs, or `null` for any other tree (it keeps its
- * closures, {@link compileUntil}). Each node is `[kind, size, …]`: a leaf `[0, 5, fact index,
- * comparison, value]`; a time leaf `[1, size, fact index, 0 page | 1 visit, comparison, value,
- * breakpoints…]`; `not` `[2, size, child]`; `all` / `any` `[3, size, 1 | -1, children…]`. A list's
- * trees then lie in one array a call reads in order, instead of chains of closures and contexts
- * of their own.
+ * Runs the tree placed at `p[at]` ({@link placeTrees}) on `f`: `+d` true for `d` ms more, `-d`
+ * false for `d` ms more.
  * @example
  * ```ts
- * const code = numericTree({ any: [{ fact: 'timeOnPage', operator: 'greaterThan', value: 30 }, { fact: 'visitCount', operator: 'greaterThanInclusive', value: 2 }] });
- * runNumeric(code ?? [], 0, facts); // what compileUntil(tree)(facts) answers
+ * runTree(store, tests, at, readFacts(visitor, now)); // -21000: false for 21 s more
  * ```
  */
-export function numericTree(tree: ConditionNode, memo?: UntilMemo): readonly number[] | null {
-  return compileTree(tree, memo).code;
-}
-
-/**
- * Both compiled forms of a checked tree in one compile (with `memo`, shared as
- * {@link compileUntil}'s are): its closures and, for a tree of number comparisons, its numbers.
- * @example
- * ```ts
- * const { run, code } = compileTree(tree, memo);
- * code === null ? run(facts) : runNumeric(code, 0, facts); // the same answer either way
- * ```
- */
-export function compileTree(tree: ConditionNode, memo?: UntilMemo): Compiled {
-  return compileNode(tree, memo);
-}
-
-/** The most numbers one {@link placeNumeric} store holds (2 MB; then a new one starts, empty). */
-const MAX_NUMERIC = 1 << 18;
-let store: number[] = [];
-/** Where each tree's numbers start in {@link store}, by the compiled tree's own array (equal trees share one through the compile caches). */
-let storeAt = new WeakMap<readonly number[], number>();
-
-/**
- * Places trees {@link numericTree} wrote in one store shared by the lists of the process — each
- * compiled tree once, and equal trees are one compiled tree through the compile caches (`shared`
- * above), as their closures are: lists with equal conditions then
- * read the same numbers, one copy in memory and in the CPU's caches, and a list's own trees lie
- * together. All of one call's trees go to one store, where each starts is returned; a store past
- * {@link MAX_NUMERIC} numbers is left to the lists that use it, and the next call begins a new
- * one. Only compiling writes a store, and only at its end: what a list reads never changes.
- * @example
- * ```ts
- * const { store, at } = placeNumeric([numericTree(tree)!]);
- * runNumeric(store, at[0]!, facts); // what compileUntil(tree)(facts) answers
- * ```
- */
-export function placeNumeric(codes: readonly (readonly number[])[]): { readonly store: readonly number[]; readonly at: readonly number[] } {
-  // Full: a new store (a list's own trees may take it past the bound once).
-  if (store.length > MAX_NUMERIC) {
-    store = [];
-    storeAt = new WeakMap();
-  }
-  const at = codes.map((code) => {
-    let start = storeAt.get(code);
-    if (start === undefined) {
-      storeAt.set(code, (start = store.length));
-      for (const x of code) store.push(x);
-    }
-    return start;
-  });
-  return { store, at };
-}
-
-/**
- * Runs the tree {@link numericTree} wrote at `p[at]` on `f`: the signed certainty the tree's
- * closures ({@link compileUntil}) answer — the same steps on numbers.
- * @example
- * ```ts
- * runNumeric(program, 0, readFacts(visitor, now)); // +d: true for d ms more; -d: false for d ms more
- * ```
- */
-export function runNumeric(p: readonly number[], at: number, f: Facts): number {
+export function runTree(p: readonly number[], t: readonly Test[], at: number, f: Facts): number {
   const kind = p[at] as number;
   // Leaves in line (small functions the compiler inlines); only nested groups recurse.
-  if (kind === GROUP) return groupAt(p, at, f);
+  if (kind === GROUP) return groupAt(p, t, at, f);
   if (kind === LEAF) return leafAt(p, at, f);
   if (kind === TIME) return timeAt(p, at, f);
-  return -runNumeric(p, at + 2, f);
+  if (kind === TEST) return testAt(p, t, at, f);
+  return -runTree(p, t, at + 2, f);
 }
 
 function leafAt(p: readonly number[], at: number, f: Facts): number {
   return compareNumber(p[at + 3] as number, f.values[p[at + 2] as number], p[at + 4] as number) ? Infinity : -Infinity;
 }
 
-/** As {@link untilOfLeaf}'s time leaf. */
+function testAt(p: readonly number[], t: readonly Test[], at: number, f: Facts): number {
+  return (t[p[at + 2] as number] as Test)(f) ? Infinity : -Infinity;
+}
+
+/** A time leaf ({@link timeLeaf}): its verdict now, until its next flip. */
 function timeAt(p: readonly number[], at: number, f: Facts): number {
-  const code = p[at + 4] as number;
-  const value = p[at + 5] as number;
-  const onPage = p[at + 3] === 0;
+  const onPage = p[at + 2] === 0;
   const seconds = onPage ? f.timeOnPage : f.timeOnSite;
   // Unknown time (no valid instant): the verdict of a missing fact, for good.
-  if (seconds === undefined) return compareNumber(code, f.values[p[at + 2] as number], value) ? Infinity : -Infinity;
-  const now = compareNumber(code, seconds, value);
-  let d = Infinity;
-  for (let k = at + 6, end = at + (p[at + 1] as number); k < end; k += 1) {
-    const point = p[k] as number;
-    if (point > seconds && compareNumber(code, point, value) !== now) {
-      d = (onPage ? f.pageEnteredAtMs : f.visitStartedAtMs) + point * 1000 - f.nowMs;
-      break;
-    }
-  }
+  if (seconds === undefined) return p[at + 3] === 1 ? Infinity : -Infinity;
+  let now = p[at + 4] === 1;
+  let k = at + 5;
+  const end = at + (p[at + 1] as number);
+  for (; k < end && (p[k] as number) <= seconds; k += 1) now = !now;
+  const d = k < end ? (onPage ? f.pageEnteredAtMs : f.visitStartedAtMs) + (p[k] as number) * 1000 - f.nowMs : Infinity;
   return now ? d : -d;
 }
 
-/** As `group`: one loop with the sign `s` (+1 all, -1 any). */
-function groupAt(p: readonly number[], at: number, f: Facts): number {
+/** `all` and `any` in one loop with the sign `s` (+1 all, -1 any): `all` is the dual of `any` (not all = any not). */
+function groupAt(p: readonly number[], t: readonly Test[], at: number, f: Facts): number {
   const s = p[at + 2] as number;
-  let held = Infinity;
-  let broken = 0;
+  let held = Infinity; // while every child agrees with the group's "for all" side: the least d
+  let broken = 0; // once one does not: the greatest d among those
   for (let c = at + 3, end = at + (p[at + 1] as number); c < end; c += p[c + 1] as number) {
     const kind = p[c] as number;
-    const r = s * (kind === LEAF ? leafAt(p, c, f) : kind === TIME ? timeAt(p, c, f) : runNumeric(p, c, f));
+    const r = s * (kind === LEAF ? leafAt(p, c, f) : kind === TIME ? timeAt(p, c, f) : runTree(p, t, c, f));
     if (r < 0) {
       if (r === -Infinity) return s * r;
       if (-r > broken) broken = -r;

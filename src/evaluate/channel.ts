@@ -16,7 +16,7 @@ import type { Visitor } from '../core/types.js';
 import { holds, type ScheduleEngine } from '../schedule/prepare.js';
 import type { Facts } from '../conditions/facts.js';
 import { FALSE, LeafIndexBuilder, UNKNOWN, splitRequired, type GroupAnswer, type LeafIndex } from '../conditions/leaf-index.js';
-import { compileTree, placeNumeric, runNumeric, type Until, type UntilMemo } from '../conditions/until.js';
+import { compileTree, placeTrees, runTree, type Compiled, type Test, type UntilMemo } from '../conditions/until.js';
 import { CAP_BITS, readHistoryBits } from '../frequency/history.js';
 import { cooldownUntil, deliveryCapReached, periodCappedUntil, readTimedHistory, snoozedUntil, type LatestDelivery, type MessageLimits, type TimedHistory } from '../frequency/caps.js';
 import { isVouched } from '../check/visitor.js';
@@ -96,13 +96,13 @@ export interface ChannelPlan {
   readonly touchedAt: number;
   readonly dropsEnd: number;
   /**
-   * Per message: the residual tree — where its numbers start in {@link numeric} for a tree of
-   * number comparisons (`compileTree`'s `code`, most residual trees: the time on page, the visit count),
-   * its closures otherwise, `null` when it is true for good once the required leaves hold.
+   * Per message: where its residual tree starts in {@link store}, or -1 when it is true for good
+   * once the required leaves hold.
    */
-  readonly residual: readonly (Until | number | null)[];
-  /** The store of the residual trees kept as numbers (`placeNumeric`: shared by content across lists). */
-  readonly numeric: readonly number[];
+  readonly residual: readonly number[];
+  /** The store the residual trees are placed in (`placeTrees`: shared by content across lists), and its tests. */
+  readonly store: readonly number[];
+  readonly tests: readonly Test[];
   /**
    * The rows, in {@link mem} from `rowsAt`: per message `i`, side by side from
    * `rowsAt + 2 * i` (eight messages to a cache line: a call reads the rows of the messages it
@@ -174,10 +174,10 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const n = messages.length;
   const builder = new LeafIndexBuilder();
   const perMessage: number[][] = [];
-  const residual: (Until | number | null)[] = [];
-  // The residual trees kept as numbers, and the messages they belong to.
-  const codes: (readonly number[])[] = [];
-  const codeOf: number[] = [];
+  const residual: number[] = [];
+  // The residual trees, and the messages they belong to.
+  const trees: Compiled[] = [];
+  const treeOf: number[] = [];
   const rows: number[] = [];
   const active: number[] = [];
   const schedules: ScheduleEngine[] = [];
@@ -190,13 +190,12 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     const split = splitRequired(cm.parsed.conditions);
     perMessage.push(split.required.map((r) => builder.add(r)));
     const tree = split.residual;
-    // One compile gives both forms; a tree kept as numbers gets where they start below, once placed.
-    const compiled = tree === null ? null : compileTree(tree, memo);
-    if (compiled !== null && compiled.code !== null) {
-      codeOf.push(i);
-      codes.push(compiled.code);
+    // Where it starts is known once the list's trees are placed, below.
+    if (tree !== null) {
+      treeOf.push(i);
+      trees.push(compileTree(tree, memo));
     }
-    residual.push(compiled === null || compiled.code !== null ? null : compiled.run);
+    residual.push(-1);
     const w = cm.window;
     let packed = CAP_BITS[cm.cap] | (limitKindsOf(cm.limits) << 5);
     if (w.kind !== 'anytime') {
@@ -248,8 +247,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   // Loops, not spreads: up to `LIMITS.listMessages` × `LIMITS.conditionLeaves` ids, more
   // arguments than a call can take.
   for (const mine of own) for (const id of mine) mem.push(id);
-  const placed = placeNumeric(codes);
-  codeOf.forEach((i, k) => (residual[i] = placed.at[k] as number));
+  const placed = placeTrees(trees);
+  treeOf.forEach((i, k) => (residual[i] = placed.at[k] as number));
   const plan: ChannelPlan = {
     messages,
     ids: messages.map((cm) => cm.id),
@@ -261,7 +260,8 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     touchedAt,
     dropsEnd,
     residual,
-    numeric: placed.store,
+    store: placed.store,
+    tests: placed.tests,
     fm: carved(Float64Array, [...active, ...new Array<number>(schedules.length).fill(0)]),
     schedules,
     limits,
@@ -459,7 +459,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { dropsEnd, residual, numeric, schedules, ids } = plan;
+  const { dropsEnd, residual, store, tests, schedules, ids } = plan;
   const answers = plan.index.answers;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
@@ -557,9 +557,9 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       const limitsOpen = gatesOpen && limitUntil === -Infinity;
       // A bound that cannot lower reevaluateAt needs no condition work at all.
       if (!limitsOpen && until >= reevaluateAt) continue;
-      const tree = residual[i] as Until | number | null;
+      const tree = residual[i] as number;
       // Signed certainty of the residual: `+d` true for `d` ms more, `-d` false for `d` ms more.
-      const u = tree === null ? Infinity : typeof tree === 'number' ? runNumeric(numeric, tree, facts) : tree(facts);
+      const u = tree < 0 ? Infinity : runTree(store, tests, tree, facts);
       const conditionsNext = u > 0 ? nowMs + u : nowMs - u;
       if (u > 0 && limitsOpen) {
         // Qualifies: stable until the window, a time leaf or the end instant changes.

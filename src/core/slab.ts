@@ -40,7 +40,7 @@ export interface CarvedKind<T extends Carved> {
  * ```ts
  * const start = carved(Int32Array, 141);      // 141 zeroes
  * const uses = carved(Int32Array, [3, 1, 2]); // Int32Array [3, 1, 2]
- * const rows = carved(Int32Array, 2 * 140);    // right after `uses`, same buffer
+ * const rows = carved(Int32Array, 3 * 140);    // right after `uses`, same buffer
  * const own = carved(Uint8Array, 140, true);    // a buffer of its own
  * ```
  */

@@ -79,7 +79,7 @@ export interface ChannelPlan {
    *   `count`, `lastAt` and `endedAt` too when it read the times), then those positions, each
    *   once — only they are reset before the next call, so a short history costs a short reset;
    * - from `rowsAt` = `touchedAt + n + 1` (`n` messages), the rows (below);
-   * - from `rowsAt + 2 * n` to {@link dropsEnd}, the grouped required leaves (answered in bulk)
+   * - from `rowsAt + ROW * n` to {@link dropsEnd}, the grouped required leaves (answered in bulk)
    *   that some message needs, each as its id, then either the number of those messages and their
    *   positions or, when they outnumber the bitset's words, minus the word count and the bitset of
    *   their positions: a call answers them all first and drops every user of a false one, so the
@@ -95,23 +95,20 @@ export interface ChannelPlan {
   readonly openAt: number;
   readonly touchedAt: number;
   readonly dropsEnd: number;
-  /**
-   * Per message: where its residual tree starts in {@link store}, or -1 when it is true for good
-   * once the required leaves hold.
-   */
-  readonly residual: readonly number[];
   /** The store the residual trees are placed in (`placeTrees`: shared by content across lists), and its tests. */
   readonly store: readonly number[];
   readonly tests: readonly Test[];
   /**
    * The rows, in {@link mem} from `rowsAt`: per message `i`, side by side from
-   * `rowsAt + 2 * i` (eight messages to a cache line: a call reads the rows of the messages it
-   * walks), its packed small fields — the history bit that caps it (its
+   * `rowsAt + ROW * i` (five messages to a cache line: a call reads the rows of the messages it
+   * walks, each row mostly one line), its packed small fields — the history bit that caps it (its
    * frequency's, bits 0–3), 1 if eligible while its schedule is open (`businessHours`, bit 4),
    * its kinds of limits (bits 5–9), 1 if it has required leaves of its own in {@link mem}
    * (bit 10) and its index into {@link schedules} plus one (0: `anytime`, bits 11–30: room for
    * 2²⁰ schedules, more than a list's `LIMITS.listMessages` messages can have) — then its
-   * trigger delay in ms (at most `LIMITS.triggerSeconds` × 1,000, well inside 32 bits).
+   * trigger delay in ms (at most `LIMITS.triggerSeconds` × 1,000, well inside 32 bits), then
+   * where its residual tree starts in {@link store} (-1: true for good once the required leaves
+   * hold; a store holds at most 2¹⁸ numbers past one list's trees, well inside 32 bits).
    *
    * The floating-point numbers, in {@link fm}: per message `i` from `2 * i`, its `activeFrom` and
    * `activeUntil` in epoch ms — read only for a message with either (its kinds' `DATED` bit) —
@@ -126,6 +123,9 @@ export interface ChannelPlan {
   /** Reused per call; `null` while a call is using it (a re-entrant call allocates its own, with copies of {@link mem} and {@link fm}). */
   scratch: Scratch | null;
 }
+
+/** Numbers a row holds in {@link ChannelPlan.mem}: packed fields, trigger delay, residual tree. */
+const ROW = 3;
 
 /** Bit 10 of a row's packed field: the message has required leaves of its own (not answered in bulk). */
 const OWN_REQUIRED = 1 << 10;
@@ -174,7 +174,6 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   const n = messages.length;
   const builder = new LeafIndexBuilder();
   const perMessage: number[][] = [];
-  const residual: number[] = [];
   // The residual trees, and the messages they belong to.
   const trees: Compiled[] = [];
   const treeOf: number[] = [];
@@ -195,7 +194,6 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
       treeOf.push(i);
       trees.push(compileTree(tree, memo));
     }
-    residual.push(-1);
     const w = cm.window;
     let packed = CAP_BITS[cm.cap] | (limitKindsOf(cm.limits) << 5);
     if (w.kind !== 'anytime') {
@@ -209,9 +207,11 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
       }
       packed |= ((id + 1) << SCHEDULE_SHIFT) | (w.kind === 'inside' ? 16 : 0);
     }
-    rows.push(packed, cm.triggerDelayMs);
+    rows.push(packed, cm.triggerDelayMs, -1);
     active.push(cm.limits?.activeFrom ?? -Infinity, cm.limits?.activeUntil ?? Infinity);
   });
+  const placed = placeTrees(trees);
+  treeOf.forEach((i, k) => (rows[i * ROW + 2] = placed.at[k] as number));
   const limits = messages.map((cm) => cm.limits);
   const index = builder.build();
   // Grouped leaves go to the bitset pass (by leaf: its users); the others stay per message, cheapest first.
@@ -241,14 +241,12 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
   own.forEach((mine, i) => {
     mem.push(at);
     at += mine.length;
-    if (mine.length > 0) mem[touchedAt + n + 1 + i * 2] = (rows[i * 2] as number) | OWN_REQUIRED;
+    if (mine.length > 0) mem[touchedAt + n + 1 + i * ROW] = (rows[i * ROW] as number) | OWN_REQUIRED;
   });
   mem.push(at);
   // Loops, not spreads: up to `LIMITS.listMessages` × `LIMITS.conditionLeaves` ids, more
   // arguments than a call can take.
   for (const mine of own) for (const id of mine) mem.push(id);
-  const placed = placeTrees(trees);
-  treeOf.forEach((i, k) => (residual[i] = placed.at[k] as number));
   const plan: ChannelPlan = {
     messages,
     ids: messages.map((cm) => cm.id),
@@ -259,7 +257,6 @@ export function buildChannelPlan(messages: readonly CompiledMessage[]): ChannelP
     openAt,
     touchedAt,
     dropsEnd,
-    residual,
     store: placed.store,
     tests: placed.tests,
     fm: carved(Float64Array, [...active, ...new Array<number>(schedules.length).fill(0)]),
@@ -459,13 +456,13 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
   let first = onScreen;
   // `Infinity` while nothing is scheduled; every bound found is finite.
   let reevaluateAt = Infinity;
-  const { dropsEnd, residual, store, tests, schedules, ids } = plan;
+  const { dropsEnd, store, tests, schedules, ids } = plan;
   const answers = plan.index.answers;
   const enteredAtMs = facts.pageEnteredAtMs;
   const n = messages.length;
   const rowsAt = touchedAt + n + 1;
   // Every grouped required leaf first (a few bulk answers): each false one drops its users.
-  for (let k = rowsAt + 2 * n; k < dropsEnd; ) {
+  for (let k = rowsAt + ROW * n; k < dropsEnd; ) {
     const id = mem[k] as number;
     const count = mem[k + 1] as number;
     const end = k + 2 + (count < 0 ? -count : count);
@@ -488,7 +485,8 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       const i = (w << 5) | (31 - Math.clz32(low));
       // The last word's bits past the list.
       if (i >= n) break;
-      const packed = mem[rowsAt + i * 2] as number;
+      const row = rowsAt + i * ROW;
+      const packed = mem[row] as number;
       if (i === onScreenAt || (hasHistory && ((history[i] as number) & packed & 15) !== 0)) continue;
       // The other required leaves: one false leaf is false for good — the message can neither
       // qualify nor change with time, so nothing else about it matters.
@@ -542,7 +540,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
         windowOpen = (state === 1) === ((packed & 16) !== 0);
         windowNext = fm[2 * n + s] as number;
       }
-      const delay = mem[rowsAt + i * 2 + 1] as number;
+      const delay = mem[row + 1] as number;
       const triggerAt = enteredAtMs + delay;
       // A page-load trigger fires at once, even when the device clock runs ahead of `now`.
       const triggerReached = delay === 0 || nowMs >= triggerAt;
@@ -557,7 +555,7 @@ export function decideChannel(plan: ChannelPlan, visitor: Visitor, facts: Facts,
       const limitsOpen = gatesOpen && limitUntil === -Infinity;
       // A bound that cannot lower reevaluateAt needs no condition work at all.
       if (!limitsOpen && until >= reevaluateAt) continue;
-      const tree = residual[i] as number;
+      const tree = mem[row + 2] as number;
       // Signed certainty of the residual: `+d` true for `d` ms more, `-d` false for `d` ms more.
       const u = tree < 0 ? Infinity : runTree(store, tests, tree, facts);
       const conditionsNext = u > 0 ? nowMs + u : nowMs - u;

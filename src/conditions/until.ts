@@ -265,8 +265,9 @@ function testAt(p: readonly number[], t: readonly Test[], at: number, f: Facts):
 function timeAt(p: readonly number[], at: number, f: Facts): number {
   const onPage = p[at + 2] === 0;
   const seconds = onPage ? f.timeOnPage : f.timeOnSite;
-  // Unknown time (no valid instant): the verdict of a missing fact, for good.
-  if (seconds === undefined) return p[at + 3] === 1 ? Infinity : -Infinity;
+  // Unknown time (no valid instant): the verdict of a missing fact, for good — and so is anything
+  // but a number in facts built by hand (no coercion, as the operators).
+  if (typeof seconds !== 'number') return p[at + 3] === 1 ? Infinity : -Infinity;
   let now = p[at + 4] === 1;
   let k = at + 5;
   const end = at + (p[at + 1] as number);

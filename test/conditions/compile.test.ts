@@ -56,6 +56,11 @@ describe('compileConditions', () => {
     expect(c.test(hostile)).toBe(false);
     expect(c.nextTimeChange(hostile)).toBeNull();
     expect(c.test({ metadata: 'x', timeOnPage: '40' } as unknown as Facts)).toBe(false);
+    // A time that is not a number reads as a missing fact (no coercion of '40' to 40).
+    const time = compile({ fact: 'timeOnPage', operator: 'greaterThan', value: 3 });
+    const textTime = { ...readFacts(baseVisitor(), NOW), timeOnPage: '40' } as unknown as Facts;
+    expect(time.test(textTime)).toBe(false);
+    expect(time.nextTimeChange(textTime)).toBeNull();
     expect(c.test(null as unknown as Facts)).toBe(false);
   });
 

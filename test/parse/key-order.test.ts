@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate, parseMessage, parseVisitor } from '../../src/index.js';
+import { MAX_METADATA_KEYS } from '../../src/core/limits.js';
 import { mutate, mutationArb, show, type Json } from '../helpers/mutate.js';
 import { fresh, SPEC_MESSAGE_JSON, SPEC_VISITOR_JSON } from './fixtures.js';
 
@@ -121,6 +122,55 @@ describe('key order with a polluted Object.prototype', () => {
         const complete = sample.parse(reordered(sample.json, order));
         expect(complete.ok && complete.value).toEqual(whole.ok && whole.value);
       }
+    }
+  });
+});
+
+/**
+ * Own keys, whatever the object is made of: a non-enumerable own field is read (as `hasOwn`
+ * finds it), a null-prototype object is read as a plain one, and a polluted `Object.prototype`
+ * adds no key to a metadata record's count.
+ */
+describe('own keys of unusual objects', () => {
+  it('reads a non-enumerable own field, and still reports an unknown enumerable key', () => {
+    const visitor = fresh(SPEC_VISITOR_JSON) as Record<string, unknown>;
+    const hidden = { ...visitor };
+    delete hidden.language;
+    Object.defineProperty(hidden, 'language', { value: 'de-DE', enumerable: false, configurable: true, writable: true });
+    const parsed = parseVisitor(hidden);
+    expect(parsed.ok && parsed.value.language).toBe('de-DE');
+    const extra = parseVisitor({ ...visitor, extra: 1 });
+    expect(!extra.ok && extra.issues.map((i) => [i.path, i.code])).toEqual([[['extra'], 'unknownKey']]);
+  });
+
+  it('reads a null-prototype visitor, metadata included, as the same visitor with Object.prototype', () => {
+    const visitor = fresh(SPEC_VISITOR_JSON) as Record<string, unknown>;
+    const bare = (value: Json, depth = 0): Json => {
+      if (depth > 12 || typeof value !== 'object' || value === null) return value;
+      if (Array.isArray(value)) return value.map((item: Json) => bare(item, depth + 1));
+      const out = Object.create(null) as Record<string, Json>;
+      for (const [k, v] of Object.entries(value)) out[k] = bare(v, depth + 1);
+      return out;
+    };
+    const withMetadata = { ...visitor, metadata: { plan: 'pro', seats: 3 } };
+    const a = parseVisitor(withMetadata);
+    const b = parseVisitor(bare(withMetadata as Json) as Record<string, unknown>);
+    expect(b.ok).toBe(a.ok);
+    expect(JSON.stringify(b.ok && b.value)).toBe(JSON.stringify(a.ok && a.value));
+    const tooMany = parseVisitor(bare({ ...visitor, metadata: Object.fromEntries(Array.from({ length: MAX_METADATA_KEYS + 1 }, (_, i) => [`k${i}`, i])) } as Json) as Record<string, unknown>);
+    expect(!tooMany.ok && tooMany.issues.map((i) => [i.path, i.code])).toEqual([[['metadata'], 'tooBig']]);
+  });
+
+  it('counts metadata keys as Object.keys does when Object.prototype is polluted', () => {
+    const visitor = fresh(SPEC_VISITOR_JSON) as Record<string, unknown>;
+    const metadata = Object.fromEntries(Array.from({ length: MAX_METADATA_KEYS }, (_, i) => [`k${i}`, i]));
+    Object.defineProperty(Object.prototype, 'inherited', { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      const parsed = parseVisitor({ ...visitor, metadata });
+      expect(parsed.ok).toBe(true);
+      expect(parsed.ok && Object.keys(parsed.value.metadata ?? {})).toHaveLength(MAX_METADATA_KEYS);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inherited;
     }
   });
 });

@@ -4,8 +4,9 @@
 # ±0.5 % from run to run. Needs valgrind (Debian: valgrind), gcc and Node's headers.
 #   scripts/cachesim/run.sh rr|one|same74 [OUT]   prints instructions, L1 and L2 misses;
 #   with OUT, keeps OUT.cg* and OUT.map for attribute.mjs (per JS function).
-#   LL=BYTES sets the last level's size (default 2 MB; this machine's timings behave like
-#   1048576, its L2 being shared with whatever else runs: docs/performance.md).
+#   LL=BYTES sets the last level's size (default 2 MB; the machine of 2026-12-01's timings behave
+#   like 1048576, its L2 being shared with whatever else runs: docs/performance.md). Check
+#   `lscpu` first: the machine of 2026-12-02 has 512 KB of L2 a core (LL=524288) and a 32 MB L3.
 set -euo pipefail
 side=${1:?usage: run.sh rr|one|same74 [OUT]}
 out=${2:-}

@@ -159,8 +159,9 @@ function keepRuleOf(m: object, index: number, issues: IssueData[]): [string, Kee
  * an `oncePerVisit` message its latest in the current visit, an `everyTime` message its latest
  * in the current page view; with `maxDeliveries` its last that many; with `oncePer` its latest;
  * with `snoozeSeconds` its latest dismissed or closed delivery while the snooze lasts. And the
- * latest delivery of all and the latest of another message (the one that may be on screen, and
- * where cooldowns start). Other
+ * last delivery of this page view in list order, whatever its message (it decides what is on
+ * screen), and the latest delivery of all and the latest of another message (where cooldowns
+ * start). Other
  * deliveries are dropped — those of message ids not in `messages` too (deleted messages): pass
  * every message of the account, whatever its status, so that a paused message keeps its
  * history for when it is resumed. The result is frozen, and `evaluate` accepts a frozen history
@@ -206,9 +207,13 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   let latestAllAt = -Infinity;
   let other = -1;
   let otherAt = -Infinity;
+  // The last delivery of this page view in list order, whatever its message: it decides what is on
+  // screen (`readHistoryBits`), and it need not be the latest by `at` nor its message's latest.
+  let lastInPageView = -1;
   for (let i = 0; i < deliveries.length; i += 1) {
     const d = deliveries[i] as Delivery;
     const at = parseTimestamp(d.at, 'up') as number;
+    if (d.visitId === v.visit.id && d.pageViewId === v.page.viewId) lastInPageView = i;
     if (at >= latestAllAt) {
       if (latestAll >= 0 && (deliveries[latestAll] as Delivery).messageId !== d.messageId) [other, otherAt] = [latestAll, latestAllAt];
       [latestAll, latestAllAt] = [i, at];
@@ -240,6 +245,7 @@ export function compactDeliveries(visitor: Visitor, messages: readonly Message[]
   if (deliveries.length > 0) keep.add(deliveries.length - 1);
   if (latestAll >= 0) keep.add(latestAll);
   if (other >= 0) keep.add(other);
+  if (lastInPageView >= 0) keep.add(lastInPageView);
   if (keep.size === deliveries.length) return ok(v);
   return ok({ ...v, deliveries: vouchDeliveries(deliveries.filter((_, i) => keep.has(i))) });
 }

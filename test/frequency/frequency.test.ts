@@ -200,6 +200,40 @@ describe('compactDeliveries', () => {
     expect(dropped).toBeGreaterThan(150);
   });
 
+  // Found by the property above (seed -739579862): what is on screen is the last delivery of this
+  // page view in list order, whatever its message; compaction once kept only each message's latest
+  // and the latest by `at`, and could drop it. Expected decisions worked out by hand from the rule.
+  it('keeps the last delivery of this page view, which decides what is on screen', () => {
+    const at = (ms: number) => new Date(T0 + ms).toISOString();
+    const here = { visitId: 'visit_9', pageViewId: 'pv_3' };
+    const m = message('m', { frequency: 'once' });
+    const x = message('x', { frequency: 'once' });
+    // `m` shown on this page view, then listed after it an earlier page view's delivery at the same
+    // instant: `m` is on screen (the one delivery of this page view, not dismissed).
+    const outOfOrder = visitor({ deliveries: [{ messageId: 'm', at: at(-1000), ...here }, { messageId: 'm', at: at(-1000), visitId: 'visit_9', pageViewId: 'pv_2' }] });
+    // The last delivery of this page view is of a deleted message: nothing is on screen, and `m`
+    // and `x` are spent (`once`), so nothing is shown.
+    const deleted = visitor({
+      deliveries: [
+        { messageId: 'm', at: at(-1000), ...here },
+        { messageId: 'gone', at: at(-3000), ...here },
+        { messageId: 'x', at: at(-2000), visitId: 'visit_1', pageViewId: 'pv_1' },
+        { messageId: 'm', at: at(-500), visitId: 'visit_9', pageViewId: 'pv_2' },
+      ],
+    });
+    const cases = [
+      { v: outOfOrder, list: [m], message: 'm', onScreen: true },
+      { v: deleted, list: [m, x], message: null, onScreen: false },
+    ];
+    for (const c of cases) {
+      const compacted = unwrap(compactDeliveries(c.v, c.list, T0));
+      for (const v of [c.v, compacted]) {
+        const d = evaluate(v, c.list, T0);
+        expect({ message: d.message?.id ?? null, onScreen: d.onScreen }).toEqual({ message: c.message, onScreen: c.onScreen });
+      }
+    }
+  });
+
   it('is idempotent, never grows the history, keeps order, and never mutates its input', () => {
     fc.assert(
       fc.property(scenario, ({ now, messages, visitor: v }) => {
